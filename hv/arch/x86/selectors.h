@@ -1,0 +1,19 @@
+/* GDT layout. Pages 0-13 of the 16-page GDT belong to guests (their own
+ * descriptor frames are mapped there); the hypervisor's entries sit in pages 14-15, at
+ * the selectors Xen's x86_32 PV ABI fixes. Usable from C and assembly. */
+#ifndef ARCH_X86_SELECTORS_H
+#define ARCH_X86_SELECTORS_H
+
+#include "arch_x86_32.h"
+
+#define GDT_ENTRIES            8192
+
+#define HV_CS                  0xe008
+#define HV_DS                  0xe010
+#define HV_TSS                 0xe040
+#define HV_LDT                 0xe048         /* reserved for guests' LDTs */
+#define HV_DF_TSS              0xe050         /* double-fault task */
+
+#define SEL_INDEX(sel)         ((sel) >> 3)
+
+#endif

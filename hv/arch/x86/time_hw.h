@@ -1,0 +1,30 @@
+/* The timer hardware: PIT, 8259, local APIC and RTC. */
+#ifndef ARCH_X86_TIME_HW_H
+#define ARCH_X86_TIME_HW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define VEC_PIC_BASE      0x20
+#define VEC_LAPIC_TIMER   0xf0
+#define VEC_SPURIOUS      0xff
+
+uint64_t pit_measure_tsc_hz(unsigned ms);    /* 0 when the PIT does not count */
+void pit_oneshot(uint32_t ticks);
+uint32_t pit_ns_to_ticks(uint64_t ns);
+
+void pic_init(uint8_t base);
+void pic_unmask(unsigned irq);
+void pic_eoi(unsigned irq);
+
+bool lapic_init(void);
+uint32_t lapic_calibrate(void);              /* timer ticks per ms */
+void lapic_timer_oneshot(uint32_t ticks);    /* 0 stops it */
+void lapic_eoi(void);
+
+int64_t rtc_read_unix(void);                 /* -1 when the RTC makes no sense */
+
+/* Pick the timer (the local APIC unless force_pit or there is none). */
+void arch_timer_init(bool force_pit);
+
+#endif

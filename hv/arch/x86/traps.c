@@ -1,0 +1,54 @@
+/* Where every trap lands. Exceptions in the hypervisor either have a fixup
+ * (a checked access that is allowed to fault) or are fatal; interrupt vectors
+ * go to their registered handler. */
+#include "arch/x86/cpu.h"
+#include "arch/x86/traps.h"
+#include "console/log.h"
+#include "console/panic.h"
+
+static irq_handler_t irq_handlers[256];
+struct fault_record last_fixup;
+
+void irq_set_handler(unsigned vector, irq_handler_t fn)
+{
+	BUG_ON(vector < 32 || vector > 255);
+	irq_handlers[vector] = fn;
+}
+
+uint32_t trap_esp(const struct cpu_regs *regs)
+{
+	if (regs->cs & 3)
+		return regs->esp;
+	return (uint32_t)&regs->esp;
+}
+
+static void exception(struct cpu_regs *regs)
+{
+	uint32_t cr2 = regs->vector == VEC_PF ? read_cr2() : 0;
+	uintptr_t fixup = extable_find(regs->eip);
+
+	if (fixup) {
+		last_fixup = (struct fault_record){
+			.vector = regs->vector, .error_code = regs->error_code,
+			.cr2 = cr2, .eip = regs->eip, .count = last_fixup.count + 1,
+		};
+		regs->eip = fixup;
+		return;
+	}
+	dump_regs("hypervisor fault", regs, cr2);
+	panic("%s in the hypervisor", exception_name(regs->vector));
+}
+
+void trap_dispatch(struct cpu_regs *regs)
+{
+	if (regs->vector < 32) {
+		exception(regs);
+		return;
+	}
+	irq_handler_t fn = irq_handlers[regs->vector];
+	if (fn) {
+		fn(regs);
+		return;
+	}
+	log_warn("interrupt on vector 0x%x with no handler; ignored", regs->vector);
+}

@@ -1,0 +1,68 @@
+#include "mm/frame.h"
+
+void frames_setup(struct frame_table *ft, struct frame *mem, uint32_t nr)
+{
+	ft->f = mem;
+	ft->nr = nr;
+	ft->free_head = FRAME_NONE;
+	ft->nr_free = ft->nr_ram = 0;
+	for (uint32_t i = 0; i < nr; i++)
+		mem[i] = (struct frame){ .owner = DOMID_XEN, .next = FRAME_NONE };
+}
+
+void frames_mark_ram(struct frame_table *ft, uint32_t start, uint32_t end)
+{
+	for (uint32_t i = start; i < end && i < ft->nr; i++) {
+		if (!(ft->f[i].flags & FRAME_RAM))
+			ft->nr_ram++;
+		ft->f[i].flags |= FRAME_RAM;
+	}
+}
+
+static void push_free(struct frame_table *ft, uint32_t mfn)
+{
+	struct frame *f = &ft->f[mfn];
+
+	*f = (struct frame){ .owner = DOMID_INVALID, .flags = FRAME_RAM | FRAME_FREE,
+			     .next = ft->free_head };
+	ft->free_head = mfn;
+	ft->nr_free++;
+}
+
+int frames_release(struct frame_table *ft, uint32_t start, uint32_t end)
+{
+	if (start > end || end > ft->nr)
+		return -1;
+	for (uint32_t i = start; i < end; i++)
+		if ((ft->f[i].flags & (FRAME_RAM | FRAME_FREE)) != FRAME_RAM)
+			return -1;
+	/* Pushed from the top down, so allocation starts at low addresses. */
+	for (uint32_t i = end; i > start; i--)
+		push_free(ft, i - 1);
+	return 0;
+}
+
+uint32_t frame_alloc(struct frame_table *ft, uint16_t owner)
+{
+	uint32_t mfn = ft->free_head;
+
+	if (mfn == FRAME_NONE)
+		return FRAME_NONE;
+	struct frame *f = &ft->f[mfn];
+	ft->free_head = f->next;
+	ft->nr_free--;
+	*f = (struct frame){ .owner = owner, .flags = FRAME_RAM, .next = FRAME_NONE };
+	return mfn;
+}
+
+int frame_free(struct frame_table *ft, uint32_t mfn)
+{
+	if (mfn >= ft->nr)
+		return -1;
+	struct frame *f = &ft->f[mfn];
+	if ((f->flags & (FRAME_RAM | FRAME_FREE)) != FRAME_RAM || f->count ||
+	    (f->type_info & FT_COUNT_MASK))
+		return -1;
+	push_free(ft, mfn);
+	return 0;
+}

@@ -1,0 +1,118 @@
+/* Tick scaling, calendar arithmetic and the software timer queue. */
+#include "unit.h"
+#include "time/calendar.h"
+#include "time/scale.h"
+#include "time/timer.h"
+
+static void check_rate(uint64_t hz)
+{
+	struct time_scale ts;
+	time_scale_init(&ts, hz);
+	/* One second of ticks is one second, within a part per million. */
+	uint64_t ns = time_scale_apply(&ts, hz);
+	CHECK(ns >= 999999000ull && ns <= 1000001000ull);
+	/* An hour of ticks, where 32-bit arithmetic would overflow. */
+	uint64_t hour = time_scale_apply(&ts, hz * 3600);
+	CHECK(hour / 1000000 >= 3599996 && hour / 1000000 <= 3600004);
+	CHECK_EQ(time_scale_apply(&ts, 0), 0);
+}
+
+static void test_scale_rates(void)
+{
+	check_rate(1193182);          /* PIT */
+	check_rate(100000000);
+	check_rate(1000000000);       /* exactly 1 GHz */
+	check_rate(1000000001);
+	check_rate(2000000000);
+	check_rate(2500000000ull);
+	check_rate(3999999999ull);
+	check_rate(6000000000ull);
+}
+
+static void test_scale_is_monotonic(void)
+{
+	struct time_scale ts;
+	time_scale_init(&ts, 2893412345ull);
+	uint64_t prev = 0;
+	for (uint64_t t = 0; t < 5000000; t += 997) {
+		uint64_t ns = time_scale_apply(&ts, t);
+		CHECK(ns >= prev);
+		prev = ns;
+	}
+}
+
+static int64_t unix_of(int y, int mo, int d, int h, int mi, int s)
+{
+	struct civil_time t = { y, mo, d, h, mi, s };
+	return civil_to_unix(&t);
+}
+
+static void test_calendar_known_dates(void)
+{
+	CHECK_EQ(unix_of(1970, 1, 1, 0, 0, 0), 0);
+	CHECK_EQ(unix_of(2000, 2, 29, 12, 0, 0), 951825600);
+	CHECK_EQ(unix_of(2024, 12, 31, 23, 59, 59), 1735689599);
+	CHECK_EQ(unix_of(2038, 1, 19, 3, 14, 8), 2147483648ll);
+	CHECK_EQ(unix_of(2100, 3, 1, 0, 0, 0), 4107542400ll);
+}
+
+static void test_calendar_garbage(void)
+{
+	CHECK_EQ(unix_of(2023, 2, 29, 0, 0, 0), -1);   /* not a leap year */
+	CHECK_EQ(unix_of(1900, 2, 28, 0, 0, 0), -1);   /* before the epoch */
+	CHECK_EQ(unix_of(2024, 13, 1, 0, 0, 0), -1);
+	CHECK_EQ(unix_of(2024, 0, 1, 0, 0, 0), -1);
+	CHECK_EQ(unix_of(2024, 4, 31, 0, 0, 0), -1);
+	CHECK_EQ(unix_of(2024, 1, 0, 0, 0, 0), -1);
+	CHECK_EQ(unix_of(2024, 1, 1, 24, 0, 0), -1);
+	CHECK_EQ(unix_of(2024, 1, 1, 0, 60, 0), -1);
+	CHECK_EQ(unix_of(2024, 1, 1, 0, 0, 60), -1);
+	CHECK_EQ(unix_of(2024, 1, 1, -1, 0, 0), -1);
+	CHECK_EQ(unix_of(165, 165, 165, 165, 165, 165), -1);   /* an unset CMOS */
+}
+
+static int fired[8], nfired;
+static void note(struct timer *t) { fired[nfired++] = (int)t->expires; }
+
+static void test_queue_orders_by_deadline(void)
+{
+	struct timer_queue q = { 0 };
+	struct timer t[5] = { { .fn = note }, { .fn = note }, { .fn = note }, { .fn = note }, { .fn = note } };
+	timer_queue_insert(&q, &t[0], 50);
+	timer_queue_insert(&q, &t[1], 10);
+	timer_queue_insert(&q, &t[2], 30);
+	timer_queue_insert(&q, &t[3], 30);
+	timer_queue_insert(&q, &t[4], 70);
+	CHECK_EQ(timer_queue_next(&q), 10);
+	CHECK(timer_queue_pop_expired(&q, 9) == NULL);
+	nfired = 0;
+	struct timer *x;
+	while ((x = timer_queue_pop_expired(&q, 50)))
+		x->fn(x);
+	CHECK_EQ(nfired, 4);
+	CHECK_EQ(fired[0], 10);
+	CHECK_EQ(fired[1], 30);
+	CHECK_EQ(fired[3], 50);
+	CHECK_EQ(timer_queue_next(&q), 70);
+	CHECK(!t[0].queued && t[4].queued);
+}
+
+static void test_queue_rearm_and_remove(void)
+{
+	struct timer_queue q = { 0 };
+	struct timer a = { .fn = note }, b = { .fn = note };
+	timer_queue_insert(&q, &a, 100);
+	timer_queue_insert(&q, &b, 200);
+	timer_queue_insert(&q, &a, 300);              /* re-arming moves it */
+	CHECK_EQ(timer_queue_next(&q), 200);
+	CHECK(timer_queue_remove(&q, &b));
+	CHECK(!timer_queue_remove(&q, &b));           /* not queued any more */
+	CHECK_EQ(timer_queue_next(&q), 300);
+	CHECK(timer_queue_pop_expired(&q, 300) == &a);
+	CHECK_EQ(timer_queue_next(&q), 0);
+	CHECK(timer_queue_pop_expired(&q, ~0ull) == NULL);
+}
+
+UNIT_MAIN(UNIT(test_scale_rates), UNIT(test_scale_is_monotonic), UNIT(test_calendar_known_dates),
+	  UNIT(test_calendar_garbage), UNIT(test_queue_orders_by_deadline),
+	  UNIT(test_queue_rearm_and_remove))
