@@ -98,7 +98,7 @@ int bootparse_read_string(struct bootinfo *bi, phys_reader rd, void *ctx,
 			n++;
 		}
 	}
-	return bootparse_fail(bi, "%s at 0x%llx has no NUL within %zu bytes",
+	return bootparse_fail(bi, "%s at 0x%llx is too long (no NUL within %zu bytes)",
 			      what, X64(pa), room);
 }
 

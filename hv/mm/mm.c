@@ -1,6 +1,8 @@
 /* Bringing up machine memory. Until the frame table exists, frames come
- * straight off the top of the usable ranges (the boot allocator); then every
- * remaining usable frame goes on the free list. */
+ * straight off the bottom of the usable ranges (the boot allocator); then
+ * every remaining usable frame goes on the free list. Bottom-up keeps clear
+ * of the top of RAM, where boot loaders run their own code last: under QEMU's
+ * TCG, writes to pages that held translated code are many times slower. */
 #include "mm/mm.h"
 #include "mm/heap.h"
 #include "boot/memmap.h"
@@ -29,11 +31,11 @@ extern const char _end[];
 
 static uint64_t bootmem_alloc(void)
 {
-	for (unsigned i = nr_usable; i-- > 0;) {
+	for (unsigned i = 0; i < nr_usable; i++) {
 		if (usable[i].end > usable[i].start) {
-			usable[i].end -= PAGE_SIZE;
+			usable[i].start += PAGE_SIZE;
 			boot_frames++;
-			return usable[i].end >> PAGE_SHIFT;
+			return (usable[i].start >> PAGE_SHIFT) - 1;
 		}
 	}
 	panic("out of memory while setting up the frame table");
@@ -142,10 +144,13 @@ int mm_init(const struct bootinfo *bi)
 {
 	if (find_usable(bi) < 0)
 		return -1;
+	log_debug("mm: usable ranges found");
 	build_frame_table(bi);
+	log_debug("mm: frame table built");
 	/* The heap's L1s come from the boot allocator too, before the rest of
 	 * the usable memory is handed to the free list. */
 	paging_populate(HEAP_START, HEAP_END, bootmem_alloc);
+	log_debug("mm: heap populated");
 
 	for (unsigned i = 0; i < bi->nr_ranges; i++)
 		if (bi->ranges[i].type == MEM_RAM)

@@ -206,7 +206,7 @@ static void test_cmdline_limits(void)
 
 	/* One more byte and it no longer fits: an error, not a truncation. */
 	fakemem_at(&mem, SPARE + 3 + BOOT_CMDLINE_MAX - 1, 1)[0] = 'b';
-	CHECK(fails_with("multiboot1: command line at 0x12003 has no NUL within 1024 bytes"));
+	CHECK(fails_with("multiboot1: command line at 0x12003 is too long (no NUL within 1024 bytes)"));
 
 	/* A pointer outside memory. */
 	fakemem_put32(&mem, INFO + 16, 0x90000000);
@@ -238,7 +238,7 @@ static void test_loader_name_too_long(void)
 	name[sizeof(name) - 1] = '\0';
 	fakemem_puts(&mem, SPARE, name);
 	fakemem_put32(&mem, INFO + 64, SPARE);
-	CHECK(fails_with("multiboot1: boot loader name at 0x12000 has no NUL within 64 bytes"));
+	CHECK(fails_with("multiboot1: boot loader name at 0x12000 is too long (no NUL within 64 bytes)"));
 
 	name[63] = '\0';
 	fakemem_puts(&mem, SPARE, name);

@@ -6,6 +6,8 @@ int unit_run(const struct unit_test *tests, int count)
 {
 	int failed = 0;
 
+	/* Line-buffered, so a crash keeps the TAP lines printed before it. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("1..%d\n", count);
 	for (int i = 0; i < count; i++) {
 		int before = unit_failed_checks;

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""boot/run: build ringlet and boot it in QEMU, with or without guests."""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+
+sys.dont_write_bytecode = True     # keep the source tree clean
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import iso as isolib  # noqa: E402
+import qemu  # noqa: E402
+
+PROG = 'boot/run'
+DEFAULT_DEMO_CMDLINE = 'selftest'
+
+DESCRIPTION = """\
+Build ringlet and boot it in QEMU. The serial console is this terminal; QEMU
+exits when the hypervisor finishes (Ctrl-C stops it earlier).
+
+With no guest, boots the default demo: the hypervisor's self-test (hypervisor
+command line "selftest"). With GUEST.elf, boots it as a guest; the words
+after it (optionally after "--") are the guest's arguments:
+
+  boot/run app.elf -- arg1 arg2
+"""
+
+EPILOG = """\
+exit status: 0 when the hypervisor reports success, 1 when it reports
+failure, 2 when QEMU stopped otherwise (a machine reset, e.g. a triple fault,
+or a QEMU error), 130 after Ctrl-C.
+"""
+
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    path = ap.add_mutually_exclusive_group()
+    path.add_argument('--kernel', dest='boot', action='store_const', const='kernel',
+                      help="boot through QEMU's -kernel (Multiboot1; the default, fastest)")
+    path.add_argument('--iso', dest='boot', action='store_const', const='iso',
+                      help='boot through GRUB2 (Multiboot2) from an ISO, as on real hardware')
+    ap.add_argument('--gdb', action='store_true',
+                    help='start paused and wait for gdb on localhost:%d' % qemu.GDB_PORT)
+    ap.add_argument('--accel', choices=qemu.ACCELS, default='tcg',
+                    help='QEMU accelerator (default tcg; kvm only when asked: nested '
+                         'KVM often cannot run 32-bit paged guests)')
+    ap.add_argument('--mem', default=qemu.DEFAULT_MEM, metavar='SIZE',
+                    help='machine memory, as QEMU -m takes it (default %s)' % qemu.DEFAULT_MEM)
+    ap.add_argument('--hv', metavar='"CMDLINE"',
+                    help='hypervisor command line, e.g. --hv "loglvl=debug" (default: '
+                         '"%s" without a guest, empty with one)' % DEFAULT_DEMO_CMDLINE)
+    ap.add_argument('--module', action='append', default=[], metavar='"FILE [CMDLINE]"',
+                    help='add a module with exactly this command line (repeatable); '
+                         'boots after GUEST.elf')
+    ap.add_argument('--hv-elf', default=qemu.HV_ELF, metavar='FILE',
+                    help='boot this Multiboot kernel instead of build/hv/ringlet.elf')
+    ap.add_argument('--no-build', action='store_true',
+                    help='do not run boot/build first')
+    ap.add_argument('--dry-run', action='store_true',
+                    help='print the QEMU command instead of running it')
+    ap.add_argument('guest', nargs='?', metavar='GUEST.elf',
+                    help='a guest kernel to boot')
+    ap.add_argument('args', nargs=argparse.REMAINDER, metavar='ARG',
+                    help="the guest's arguments")
+    a = ap.parse_args(argv)
+    a.boot = a.boot or 'kernel'
+    if a.args and a.args[0] == '--':
+        a.args = a.args[1:]
+    return a
+
+
+def fail(msg, status=2):
+    print('%s: %s' % (PROG, msg), file=sys.stderr)
+    sys.exit(status)
+
+
+def guest_modules(a):
+    """[(path, module cmdline)] from GUEST.elf, its arguments and --module."""
+    modules = []
+    if a.guest:
+        if not os.path.isfile(a.guest):
+            fail('%s: no such file' % a.guest)
+        for arg in a.args:
+            if not arg or any(c.isspace() for c in arg):
+                fail('guest argument %r is empty or contains white space; the module '
+                     'command line separates arguments by spaces' % arg)
+        name = os.path.basename(a.guest)
+        if name.endswith('.elf'):
+            name = name[:-len('.elf')]
+        cmdline = 'name=' + name
+        if a.args:
+            cmdline += ' -- ' + ' '.join(a.args)
+        modules.append((a.guest, cmdline))
+    for m in a.module:
+        path, _, cmdline = m.strip().partition(' ')
+        if not os.path.isfile(path):
+            fail('--module %s: no such file' % path)
+        modules.append((path, cmdline.strip()))
+    return modules
+
+
+class Interrupted:
+    """Remembers a Ctrl-C while QEMU (which gets it too) winds down."""
+    seen = False
+
+    @classmethod
+    def handler(cls, signum, frame):
+        cls.seen = True
+
+
+def main(argv):
+    a = parse_args(argv)
+    if a.accel == 'kvm' and not os.access('/dev/kvm', os.R_OK | os.W_OK):
+        fail('--accel kvm: /dev/kvm is missing or not accessible to this user')
+    modules = guest_modules(a)
+    if a.hv is not None:
+        cmdline = a.hv
+    else:
+        cmdline = '' if modules else DEFAULT_DEMO_CMDLINE
+
+    if not a.no_build and not a.dry_run:
+        build = subprocess.run([os.path.join(qemu.ROOT, 'boot', 'build')])
+        if build.returncode != 0:
+            sys.exit(build.returncode)
+    if not os.path.isfile(a.hv_elf):
+        fail('%s does not exist; build it with boot/build' % a.hv_elf)
+
+    try:
+        iso = None
+        if a.boot == 'iso':
+            iso = isolib.build_iso(qemu.BUILD_DIR, a.hv_elf, cmdline, modules)
+        cmd = qemu.command(kernel=a.hv_elf, cmdline=cmdline, modules=modules, iso=iso,
+                           accel=a.accel, mem=a.mem, gdb=a.gdb)
+    except (isolib.IsoError, qemu.QemuError) as e:
+        fail(str(e))
+
+    if a.dry_run:
+        print(' '.join(_sh_quote(c) for c in cmd))
+        return 0
+
+    what = os.path.relpath(a.hv_elf, os.getcwd())
+    if cmdline == DEFAULT_DEMO_CMDLINE and not modules:
+        what += ' (the self-test demo)'
+    what += ''.join(' + ' + os.path.basename(p) for p, _ in modules)
+    print('%s: booting %s via %s (%s); Ctrl-C stops QEMU'
+          % (PROG, what, 'GRUB ISO' if iso else '-kernel', a.accel), file=sys.stderr)
+    if a.gdb:
+        print("%s: QEMU waits for gdb; in another terminal run:\n"
+              "    gdb %s -ex 'target remote :%d'"
+              % (PROG, os.path.relpath(a.hv_elf, os.getcwd()), qemu.GDB_PORT),
+              file=sys.stderr)
+
+    signal.signal(signal.SIGINT, Interrupted.handler)
+    try:
+        proc = subprocess.Popen(cmd)
+    except FileNotFoundError:
+        fail('%s is not installed (run boot/setup)' % qemu.QEMU)
+    while True:
+        try:
+            status = proc.wait()
+            break
+        except InterruptedError:
+            continue
+
+    if Interrupted.seen:
+        print('%s: stopped by Ctrl-C' % PROG, file=sys.stderr)
+        return 130
+    if status == qemu.STATUS_SUCCESS:
+        return 0
+    if status == qemu.STATUS_FAILURE:
+        print('%s: the hypervisor reported failure (QEMU exit status %d)'
+              % (PROG, status), file=sys.stderr)
+        return 1
+    if status < 0:
+        print('%s: QEMU was killed by signal %d' % (PROG, -status), file=sys.stderr)
+    else:
+        print('%s: QEMU exited with status %d (machine reset or QEMU error)'
+              % (PROG, status), file=sys.stderr)
+    return 2
+
+
+def _sh_quote(s):
+    import shlex
+    return shlex.quote(s)
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

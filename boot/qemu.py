@@ -1,0 +1,87 @@
+"""The one place that builds ringlet's QEMU command line.
+
+The launcher (boot/run), the test runner and the benchmarks all boot through
+here, so a test boots exactly what a user boots. Two boot paths:
+
+  kernel  QEMU loads the hypervisor itself through Multiboot1 (-kernel, fast);
+          guest modules go in -initrd as "file args,file args".
+  iso     GRUB2 loads it through Multiboot2 from an ISO built by boot/mkiso.
+
+The hypervisor ends QEMU through isa-debug-exit: writing v to port 0xf4 makes
+QEMU exit with status (v << 1) | 1.
+"""
+
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD_DIR = os.path.join(ROOT, 'build')
+HV_ELF = os.path.join(BUILD_DIR, 'hv', 'ringlet.elf')
+
+QEMU = 'qemu-system-i386'
+ACCELS = ('tcg', 'kvm')
+DEFAULT_MEM = '256M'
+DEFAULT_CPU = 'max'
+
+EXIT_SUCCESS = 0x10             # what the hypervisor writes on success
+EXIT_FAILURE = 0x11             # ... and on failure
+STATUS_SUCCESS = (EXIT_SUCCESS << 1) | 1    # 33
+STATUS_FAILURE = (EXIT_FAILURE << 1) | 1    # 35
+STATUS_RESET = 0                # -no-reboot: the machine reset (triple fault) or powered off
+
+GDB_PORT = 1234
+
+
+class QemuError(Exception):
+    pass
+
+
+def status_name(status):
+    """'success', 'failure', 'reset', or a description of anything else."""
+    if status == STATUS_SUCCESS:
+        return 'success'
+    if status == STATUS_FAILURE:
+        return 'failure'
+    if status == STATUS_RESET:
+        return 'reset'
+    if status < 0:
+        return 'killed by signal %d' % -status
+    return 'status %d' % status
+
+
+def initrd_arg(modules):
+    """-initrd's value: "file args,file args"; QEMU reads ",," as a comma."""
+    parts = []
+    for path, args in modules:
+        path = os.path.abspath(path)
+        if any(c.isspace() for c in path):
+            raise QemuError("%s: QEMU's -initrd cannot pass a module whose path "
+                            "contains white space; move or link it elsewhere" % path)
+        entry = path + (' ' + args if args else '')
+        parts.append(entry.replace(',', ',,'))
+    return ','.join(parts)
+
+
+def command(kernel=HV_ELF, cmdline='', modules=(), iso=None, accel='tcg',
+            mem=DEFAULT_MEM, gdb=False, cpu=DEFAULT_CPU):
+    """The QEMU argument list.
+
+    With iso, boot that ISO through GRUB (kernel, cmdline and modules are
+    already inside it); otherwise load kernel with -kernel, the hypervisor
+    command line in -append and modules, a list of (path, module cmdline),
+    in -initrd."""
+    if accel not in ACCELS:
+        raise QemuError('unknown accelerator %r (choose %s)' % (accel, ' or '.join(ACCELS)))
+    cmd = [QEMU, '-machine', 'q35', '-nodefaults', '-accel', accel, '-cpu', cpu,
+           '-m', str(mem), '-display', 'none', '-no-reboot', '-serial', 'stdio',
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04']
+    if iso is not None:
+        cmd += ['-cdrom', iso, '-boot', 'order=d']
+    else:
+        cmd += ['-kernel', os.path.abspath(kernel)]
+        if cmdline:
+            cmd += ['-append', cmdline]
+        if modules:
+            cmd += ['-initrd', initrd_arg(modules)]
+    if gdb:
+        cmd += ['-s', '-S']
+    return cmd

@@ -1,0 +1,1 @@
+"""The pieces of test/runner.py: processes, TAP, unit tests, boot tests, reports."""

@@ -1,0 +1,239 @@
+"""Boot tests: QEMU boots the hypervisor (or another kernel) and the serial
+log and QEMU's exit status decide. They are declared in test/**/*.tests,
+INI files with one section per test:
+
+    [selftest-kernel]
+    boot = kernel
+    cmdline = selftest
+    expect = result
+
+  boot          kernel (QEMU -kernel, Multiboot1; the default) or iso (GRUB2)
+  cmdline       the hypervisor command line (default empty)
+  cmdline_file  ... or a file under build/ holding it (for generated ones)
+  kernel        the Multiboot kernel, under build/ (default hv/ringlet.elf)
+  modules       one module per line: its path under build/, then its command line
+  timeout       seconds before QEMU is killed and the test fails (default 30)
+  mem           guest RAM as QEMU's -m takes it (default 256M)
+  cpu           QEMU's -cpu model (default max), e.g. qemu32,-apic for no APIC
+  expect        "result": XTF style, the last "Test result: X" line decides
+                (SUCCESS passes, SKIP skips, anything else or none fails)
+  expect_regex  otherwise: one regex per line, each must match some log line
+  expect_status ... and QEMU's end: success (33), failure (35) or reset (0)
+
+Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
+
+A test is named <directory under test/>/<section>, e.g. boot/selftest-kernel.
+"""
+
+import configparser
+import os
+import re
+
+from . import proc
+from .result import FAIL, PASS, SKIP, JobOutcome, Result
+
+import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there)
+import qemu
+
+KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu', 'expect',
+        'expect_regex', 'expect_status'}
+STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
+            'reset': qemu.STATUS_RESET}
+RESULT_LINE = re.compile(r'Test result: (SUCCESS|SKIP|ERROR|FAILURE)\b(.*)')
+LOG_TAIL = 20
+
+
+class TestFileError(Exception):
+    pass
+
+
+def find_files(test_dir):
+    found = []
+    for dirpath, dirnames, filenames in os.walk(test_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith('.') and d != 'harness')
+        found += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith('.tests')]
+    return found
+
+
+def load(path, test_dir, build_dir, logs):
+    """The BootTests of one .tests file; TestFileError when it is malformed."""
+    cp = configparser.ConfigParser(interpolation=None, comment_prefixes=('#', ';'),
+                                   inline_comment_prefixes=None, strict=True)
+    try:
+        with open(path) as f:
+            cp.read_file(f)
+    except (OSError, configparser.Error) as e:
+        raise TestFileError(str(e).replace('\n', ' '))
+    prefix = os.path.relpath(os.path.dirname(path), test_dir)
+    tests = []
+    for section in cp.sections():
+        name = section if prefix == '.' else prefix + '/' + section
+        if not re.match(r'^[A-Za-z0-9_.+-]+$', section):
+            raise TestFileError('[%s]: use letters, digits and _.+- in test names' % section)
+        tests.append(BootTest(name, dict(cp[section]), build_dir, logs))
+    return tests
+
+
+class BootTest:
+    def __init__(self, name, spec, build_dir, logs):
+        self.name = name
+        self.build_dir = build_dir
+        self.logs = logs
+        unknown = set(spec) - KEYS
+        if unknown:
+            self._bad('unknown key(s) %s (known: %s)' % (', '.join(sorted(unknown)),
+                                                        ', '.join(sorted(KEYS))))
+        self.boot = spec.get('boot', 'kernel').strip()
+        if self.boot not in ('kernel', 'iso'):
+            self._bad('boot = %s: use kernel or iso' % self.boot)
+        self.cmdline = ' '.join(spec.get('cmdline', '').split())
+        self.cmdline_file = spec.get('cmdline_file', '').strip()
+        if self.cmdline and self.cmdline_file:
+            self._bad('give cmdline or cmdline_file, not both')
+        self.kernel = spec.get('kernel', 'hv/ringlet.elf').strip()
+        self.modules = []
+        for line in spec.get('modules', '').splitlines():
+            path, _, args = line.strip().partition(' ')
+            if path:
+                self.modules.append((path, ' '.join(args.split())))
+        try:
+            self.timeout = float(spec.get('timeout', '30'))
+        except ValueError:
+            self._bad('timeout = %s is not a number of seconds' % spec['timeout'])
+        self.mem = spec.get('mem', qemu.DEFAULT_MEM).strip()
+        self.cpu = spec.get('cpu', qemu.DEFAULT_CPU).strip()
+        self.expect = spec.get('expect', '').strip()
+        self.regexes = []
+        for line in spec.get('expect_regex', '').splitlines():
+            if line.strip():
+                try:
+                    self.regexes.append(re.compile(line.strip()))
+                except re.error as e:
+                    self._bad('expect_regex %r: %s' % (line.strip(), e))
+        status = spec.get('expect_status', '').strip()
+        if self.expect:
+            if self.expect != 'result':
+                self._bad('expect = %s: the only value is "result"' % self.expect)
+            if self.regexes or status:
+                self._bad('expect = result decides alone; drop expect_regex/expect_status')
+            self.status = None
+        else:
+            if status not in STATUSES:
+                self._bad('say expect = result, or expect_status = %s (with expect_regex '
+                          'if you like)' % '|'.join(STATUSES))
+            self.status = STATUSES[status]
+
+    def _bad(self, why):
+        raise TestFileError('[%s]: %s' % (self.name.rsplit('/', 1)[-1], why))
+
+    def wanted(self):
+        return True
+
+    def listing(self):
+        return self.name
+
+    def _path(self, p):
+        return os.path.join(self.build_dir, p)
+
+    def _command(self):
+        """The QEMU command, or a reason why there is none."""
+        for what, p in [('kernel', self.kernel)] + [('module', m) for m, _ in self.modules] + \
+                ([('cmdline_file', self.cmdline_file)] if self.cmdline_file else []):
+            if not os.path.isfile(self._path(p)):
+                return None, '%s build/%s does not exist (not built?)' % (what, p)
+        cmdline = self.cmdline
+        if self.cmdline_file:
+            with open(self._path(self.cmdline_file), errors='replace') as f:
+                cmdline = f.read().strip()
+        modules = [(self._path(p), a) for p, a in self.modules]
+        try:
+            iso = None
+            if self.boot == 'iso':
+                iso = isolib.build_iso(self.build_dir, self._path(self.kernel), cmdline,
+                                       modules, name='test-' + self.name.replace('/', '-'))
+            return qemu.command(kernel=self._path(self.kernel), cmdline=cmdline,
+                                modules=modules, iso=iso, mem=self.mem, cpu=self.cpu), None
+        except (isolib.IsoError, qemu.QemuError) as e:
+            return None, str(e)
+
+    def run(self):
+        cmd, problem = self._command()
+        if cmd is None:
+            return self._outcome(Result(self.name, FAIL, 0.0, problem), 'no QEMU run\n')
+        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT)
+        serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
+        lines = serial.splitlines()
+        outcome, reason = self._judge(r, lines)
+        log = '# boot test %s\n# %s\n# QEMU %s%s\n' % (
+            self.name, ' '.join(_quote(c) for c in cmd),
+            'was killed: timed out' if r.timed_out else _status(r.status),
+            ' (the test runner stopped it)' if r.flooded else '')
+        log += serial + ('' if serial.endswith('\n') or not serial else '\n')
+        err = r.stderr.decode('utf-8', 'replace')
+        if err.strip():
+            log += '# QEMU stderr:\n' + err
+        res = Result(self.name, outcome, r.seconds, reason, lines[-LOG_TAIL:])
+        if err.strip():
+            res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
+        return self._outcome(res, log)
+
+    def _judge(self, r, lines):
+        stopped = None
+        if r.timed_out:
+            stopped = 'timed out after %g s' % self.timeout
+        elif r.flooded:
+            stopped = 'printed more than %d MiB' % (proc.OUTPUT_LIMIT >> 20)
+        if self.status is None:
+            verdict = None
+            for line in lines:
+                m = RESULT_LINE.search(line)
+                if m:
+                    verdict = m
+            if stopped:
+                return FAIL, 'CRASH: ' + stopped
+            if verdict is None:
+                return FAIL, 'CRASH: no "Test result:" line (QEMU %s)' % qemu.status_name(r.status)
+            word, rest = verdict.group(1), verdict.group(2).strip(' :')
+            if word == 'SUCCESS':
+                return PASS, ''
+            if word == 'SKIP':
+                return SKIP, rest or 'Test result: SKIP'
+            return FAIL, '%s%s' % (word, ': ' + rest if rest else '')
+        if stopped:
+            return FAIL, stopped
+        for rx in self.regexes:
+            if not any(rx.search(line) for line in lines):
+                return FAIL, 'no line matches /%s/' % rx.pattern
+        if r.status != self.status:
+            return FAIL, 'QEMU ended with %s, expected %s' % (
+                _status(r.status), _status(self.status))
+        return PASS, ''
+
+    def _outcome(self, res, log):
+        res.output = log
+        if res.outcome == FAIL:
+            path = self.logs.keep(self.name, log)
+            lines = ['FAIL %s: %s' % (self.name, res.reason),
+                     '    log: %s%s' % (path, ', last lines:' if res.details else '')]
+            lines += ['    | ' + _shorten(l) for l in res.details]
+        else:
+            self.logs.drop(self.name)
+            if res.outcome == SKIP:
+                lines = ['SKIP %s: %s' % (self.name, res.reason)]
+            else:
+                lines = ['PASS %s (%.1f s)' % (self.name, res.seconds)]
+        return JobOutcome([res], lines)
+
+
+def _shorten(line, width=160):
+    return line if len(line) <= width else line[:width] + '...'
+
+
+def _status(status):
+    if status in STATUSES.values():
+        return '%s (status %d)' % (qemu.status_name(status), status)
+    return proc.describe_exit(status)
+
+
+def _quote(s):
+    return s if re.match(r'^[A-Za-z0-9_@%+=:,./-]+$', s) else "'" + s.replace("'", "'\\''") + "'"

@@ -1,0 +1,97 @@
+"""Running a test process: bounded in time and output, killed as a group."""
+
+import os
+import selectors
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+
+OUTPUT_LIMIT = 8 << 20      # bytes of stdout + stderr kept before giving up
+
+_live = set()
+_live_lock = threading.Lock()
+
+
+@dataclass
+class Run:
+    status: int             # exit status; negative: killed by that signal
+    stdout: bytes
+    stderr: bytes
+    seconds: float
+    timed_out: bool = False
+    flooded: bool = False   # stopped because it printed more than OUTPUT_LIMIT
+
+
+def _kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def kill_all():
+    """Kill every process group still running (on Ctrl-C)."""
+    with _live_lock:
+        for proc in list(_live):
+            _kill_group(proc)
+
+
+def run(cmd, timeout, cwd=None, env=None):
+    """Run cmd in its own process group with no stdin; kill the whole group
+    when it outlives timeout seconds or floods its output."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    with _live_lock:
+        _live.add(proc)
+    bufs = {proc.stdout: bytearray(), proc.stderr: bytearray()}
+    timed_out = flooded = False
+    try:
+        with selectors.DefaultSelector() as sel:
+            for f in bufs:
+                sel.register(f, selectors.EVENT_READ)
+            deadline = start + timeout
+            while sel.get_map():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    timed_out = True
+                    break
+                for key, _ in sel.select(left):
+                    data = os.read(key.fd, 65536)
+                    if not data:
+                        sel.unregister(key.fileobj)
+                        continue
+                    bufs[key.fileobj] += data
+                if sum(len(b) for b in bufs.values()) > OUTPUT_LIMIT:
+                    flooded = True
+                    break
+        if not (timed_out or flooded):
+            try:
+                proc.wait(max(0.5, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                timed_out = True    # closed its output but kept running
+        if timed_out or flooded:
+            _kill_group(proc)
+        status = proc.wait()
+    finally:
+        if proc.poll() is None:     # interrupted: leave nothing behind
+            _kill_group(proc)
+            proc.wait()
+        with _live_lock:
+            _live.discard(proc)
+        for f in bufs:
+            f.close()
+    return Run(status, bytes(bufs[proc.stdout]), bytes(bufs[proc.stderr]),
+               time.monotonic() - start, timed_out, flooded)
+
+
+def describe_exit(status):
+    if status < 0:
+        try:
+            return 'killed by %s' % signal.Signals(-status).name
+        except ValueError:
+            return 'killed by signal %d' % -status
+    return 'exited with status %d' % status
