@@ -5,11 +5,7 @@
  * isa-debug-exit with the hypervisor's success value. Whatever the hypervisor
  * takes beyond this is its own boot cost. */
 
-#define MB1_MAGIC     0x1BADB002
-#define MB1_FLAGS     0x00000000        /* ELF image: no address fields needed */
-
-#define MB2_MAGIC     0xE85250D6
-#define MB2_ARCH_I386 0
+#include "arch/x86/boot/multiboot.h"
 
 #define COM1          0x3f8
 #define COM1_LSR      (COM1 + 5)
@@ -19,23 +15,7 @@
 #define EXIT_SUCCESS  0x10              /* QEMU exits with (0x10 << 1) | 1 = 33 */
 
 	.section .multiboot, "a"
-	.balign 4
-mb1_header:
-	.long MB1_MAGIC
-	.long MB1_FLAGS
-	.long -(MB1_MAGIC + MB1_FLAGS)
-
-	.balign 8
-mb2_header:
-	.long MB2_MAGIC
-	.long MB2_ARCH_I386
-	.long mb2_header_end - mb2_header
-	.long -(MB2_MAGIC + MB2_ARCH_I386 + (mb2_header_end - mb2_header))
-	/* end tag: type 0, flags 0, size 8 */
-	.word 0
-	.word 0
-	.long 8
-mb2_header_end:
+	MULTIBOOT_HEADERS
 
 	.section .rodata, "a"
 ready:

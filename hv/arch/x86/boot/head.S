@@ -7,11 +7,7 @@
  * and calls start_hv() on the high boot stack. The C side builds the final
  * page tables and drops the identity map. */
 #include "arch/x86/layout.h"
-
-#define MB1_MAGIC        0x1BADB002
-#define MB1_FLAGS        0x00000003      /* page-aligned modules, memory info */
-#define MB2_MAGIC        0xE85250D6
-#define MB2_ARCH_I386    0
+#include "arch/x86/boot/multiboot.h"
 
 #define PHYS(sym)        ((sym) - HV_VIRT_OFFSET)
 
@@ -25,25 +21,7 @@
 #define EFER_NXE         0x00000800
 
 	.section .boot.header, "a"
-	.balign 4
-mb1_header:
-	.long MB1_MAGIC
-	.long MB1_FLAGS
-	.long -(MB1_MAGIC + MB1_FLAGS)
-
-	.balign 8
-mb2_header:
-	.long MB2_MAGIC
-	.long MB2_ARCH_I386
-	.long mb2_header_end - mb2_header
-	.long -(MB2_MAGIC + MB2_ARCH_I386 + (mb2_header_end - mb2_header))
-	/* module alignment tag: modules start on page boundaries */
-	.short 6, 0
-	.long 8
-	/* end tag */
-	.short 0, 0
-	.long 8
-mb2_header_end:
+	MULTIBOOT_HEADERS
 
 	.section .boot.text, "ax"
 	.code32
