@@ -1,10 +1,6 @@
 /* Start of day: take over the machine from the boot loader, then hand it to
  * whatever the command line asks for. */
 #include "arch/arch.h"
-#include "arch/x86/paging.h"
-#include "arch/x86/serial.h"
-#include "arch/x86/time_hw.h"
-#include "arch/x86/traps.h"
 #include "boot/bootinfo.h"
 #include "console/console.h"
 #include "console/log.h"
@@ -15,8 +11,6 @@
 #include "options.h"
 #include "selftest.h"
 #include "time/clock.h"
-
-#define CALIBRATION_MS 5
 
 static struct bootinfo bootinfo;
 
@@ -32,7 +26,7 @@ static const void *boot_phys(void *ctx, uint64_t pa, uint32_t len)
 
 static void calibrate_clock(void)
 {
-	uint64_t hz = pit_measure_tsc_hz(CALIBRATION_MS);
+	uint64_t hz = arch_measure_tsc_hz();
 
 	if (hz == 0)
 		panic("the PIT does not count; cannot calibrate the TSC");
@@ -55,7 +49,7 @@ static void log_boot(const struct bootinfo *bi)
 
 static void read_wallclock(void)
 {
-	wallclock_at_entry = rtc_read_unix();
+	wallclock_at_entry = arch_read_rtc();
 	if (wallclock_at_entry < 0)
 		log_warn("RTC holds no valid date; wall clock unknown");
 	else
@@ -65,9 +59,7 @@ static void read_wallclock(void)
 void start_hv(uint32_t magic, uint32_t info_pa)
 {
 	console_init();
-	cpu_detect();
-	gdt_init();
-	idt_init();
+	arch_cpu_init();
 	calibrate_clock();
 
 	if (bootinfo_parse(&bootinfo, magic, info_pa, boot_phys, NULL) < 0) {
@@ -79,8 +71,7 @@ void start_hv(uint32_t magic, uint32_t info_pa)
 	if (modules_check(&bootinfo) < 0)
 		machine_stop(false);
 
-	paging_init();
-	gdt_set_df_cr3(idle_cr3());
+	arch_paging_init();
 	if (mm_init(&bootinfo) < 0)
 		machine_stop(false);
 	arch_timer_init(opts.timer_pit);

@@ -1,7 +1,7 @@
 #include "modules.h"
 #include "elf/elf_check.h"
 #include "console/log.h"
-#include "arch/x86/layout.h"
+#include "arch/arch.h"
 
 /* The boot identity map covers everything below the direct map. */
 #define IDENTITY_END 0xFF000000ull

@@ -1,8 +1,5 @@
 #include "selftest.h"
 #include "arch/arch.h"
-#include "arch/x86/mapcache.h"
-#include "arch/x86/paging.h"
-#include "arch/x86/traps.h"
 #include "console/log.h"
 #include "ksyms.h"
 #include "lib/string.h"
@@ -15,99 +12,13 @@
 
 static int failures;
 
-static void check(bool ok, const char *what)
+void selftest_check(bool ok, const char *what)
 {
 	if (ok) {
 		log_info("selftest: ok   %s", what);
 	} else {
 		log_err("selftest: FAIL %s", what);
 		failures++;
-	}
-}
-
-/* Each probe runs one faulting instruction covered by an __ex_table entry
- * and returns its address, so the recorded fault can be compared with it. */
-static uint32_t probe_ud(void)
-{
-	uint32_t at;
-	asm volatile("movl $1f, %0\n1:\tud2\n2:\n\t" EXTABLE_ENTRY(1b, 2b) : "=r"(at));
-	return at;
-}
-
-static uint32_t probe_read(uintptr_t addr)
-{
-	uint32_t at;
-	asm volatile("movl $1f, %0\n1:\tmovl (%1), %%eax\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
-		     : "=&r"(at) : "r"(addr) : "eax", "memory");
-	return at;
-}
-
-static uint32_t probe_write(uintptr_t addr)
-{
-	uint32_t at;
-	asm volatile("movl $1f, %0\n1:\taddl $0, (%1)\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
-		     : "=&r"(at) : "r"(addr) : "memory");
-	return at;
-}
-
-static uint32_t probe_divide(void)
-{
-	uint32_t at;
-	asm volatile("movl $1f, %0\n\txorl %%ecx, %%ecx\n\tmovl $1, %%eax\n\txorl %%edx, %%edx\n"
-		     "1:\tdivl %%ecx\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
-		     : "=&r"(at) : : "eax", "ecx", "edx");
-	return at;
-}
-
-/* A single 'ret' in writable data: calling it must fault on the fetch when
- * NX is on. The fixup drops the return address the call pushed. */
-extern const char nx_probe_ret[];
-asm(".pushsection .data\n"
-    ".globl nx_probe_ret\n"
-    "nx_probe_ret: .byte 0xc3\n"
-    ".popsection\n");
-
-static void probe_exec_data(void)
-{
-	asm volatile("call nx_probe_ret\n\tjmp 2f\n"
-		     "1:\taddl $4, %%esp\n2:\n\t" EXTABLE_ENTRY(nx_probe_ret, 1b)
-		     : : : "memory");
-}
-
-static bool recorded(unsigned vector, uint32_t eip, unsigned count_before)
-{
-	return last_fixup.count == count_before + 1 && last_fixup.vector == vector &&
-	       last_fixup.eip == eip;
-}
-
-static void test_faults(void)
-{
-	unsigned n = last_fixup.count;
-	uint32_t at = probe_ud();
-	check(recorded(VEC_UD, at, n), "#UD is caught and recorded at the faulting instruction");
-
-	n = last_fixup.count;
-	uintptr_t hole = MAPCACHE_END + 0x10;
-	at = probe_read(hole);
-	check(recorded(VEC_PF, at, n) && last_fixup.cr2 == hole && last_fixup.error_code == 0,
-	      "#PF on an unmapped read reports CR2 and a not-present read");
-
-	n = last_fixup.count;
-	at = probe_write((uintptr_t)&probe_ud);
-	check(recorded(VEC_PF, at, n) && last_fixup.error_code == 3,
-	      "#PF on a write to hypervisor text (text is read-only)");
-
-	n = last_fixup.count;
-	at = probe_divide();
-	check(recorded(VEC_DE, at, n), "#DE is caught and recorded");
-
-	if (cpu_has.nx) {
-		n = last_fixup.count;
-		probe_exec_data();
-		check(recorded(VEC_PF, (uint32_t)nx_probe_ret, n) &&
-		      (last_fixup.error_code & 0x10), "NX: executing writable data faults");
-	} else {
-		log_info("selftest: skip NX (the CPU has none)");
 	}
 }
 
@@ -154,15 +65,15 @@ static void test_frames(const struct bootinfo *bi)
 			kept &= p[w] == (frames[i] ^ w);
 		unmap_frame(p);
 	}
-	check(distinct, "1000 allocated frames are distinct");
-	check(owned, "allocated frames are RAM owned by the hypervisor");
-	check(clear_of_reserved, "no allocated frame lies in low memory, the image, the boot info or a module");
-	check(kept, "each frame keeps what was written to it through the map cache");
-	check(frame_table.nr_free == free_before - ALLOC_FRAMES, "the free count drops by 1000");
+	selftest_check(distinct, "1000 allocated frames are distinct");
+	selftest_check(owned, "allocated frames are RAM owned by the hypervisor");
+	selftest_check(clear_of_reserved, "no allocated frame lies in low memory, the image, the boot info or a module");
+	selftest_check(kept, "each frame keeps what was written to it through the map cache");
+	selftest_check(frame_table.nr_free == free_before - ALLOC_FRAMES, "the free count drops by 1000");
 	for (unsigned i = 0; i < ALLOC_FRAMES; i++)
 		free_frame(frames[i]);
-	check(frame_table.nr_free == free_before, "freeing them restores the free count");
-	check(frame_free(&frame_table, frames[0]) < 0, "a double free is refused");
+	selftest_check(frame_table.nr_free == free_before, "freeing them restores the free count");
+	selftest_check(frame_free(&frame_table, frames[0]) < 0, "a double free is refused");
 }
 
 static void test_mapcache(void)
@@ -173,15 +84,15 @@ static void test_mapcache(void)
 	uint32_t *a = map_frame(mfn), *b = map_frame(mfn);
 
 	a[10] = 0xfeedf00d;
-	check(a != b && b[10] == 0xfeedf00d, "two map cache slots show the same frame");
+	selftest_check(a != b && b[10] == 0xfeedf00d, "two map cache slots show the same frame");
 	unmap_frame(a);
 	unmap_frame(b);
 	for (unsigned i = 0; i < MAPPED_AT_ONCE; i++)
 		va[i] = map_frame(mfn);
-	check(mapcache_in_use() == base + MAPPED_AT_ONCE, "400 mappings held at once");
+	selftest_check(mapcache_in_use() == base + MAPPED_AT_ONCE, "400 mappings held at once");
 	for (unsigned i = 0; i < MAPPED_AT_ONCE; i++)
 		unmap_frame(va[i]);
-	check(mapcache_in_use() == base, "every slot is released");
+	selftest_check(mapcache_in_use() == base, "every slot is released");
 	free_frame(mfn);
 }
 
@@ -203,17 +114,17 @@ static void test_heap(void)
 	}
 	for (unsigned i = 0; ok && i < NR_SIZES; i++)
 		ok &= ((uint8_t *)p[i])[sizes[i] - 1] == 0x5a;
-	check(ok, "heap objects from 1 byte to 40000 bytes, aligned and writable");
+	selftest_check(ok, "heap objects from 1 byte to 40000 bytes, aligned and writable");
 	mm_stats(&held);
 	for (unsigned i = NR_SIZES - 3; i < NR_SIZES; i++)
 		xfree(p[i]);
 	mm_stats(&released);
-	check(released.heap_pages == held.heap_pages - large_pages &&
+	selftest_check(released.heap_pages == held.heap_pages - large_pages &&
 	      released.frames_free == held.frames_free + large_pages,
 	      "large objects give their pages and frames back");
 	for (unsigned i = 0; i < NR_SIZES - 3; i++)
 		xfree(p[i]);
-	check(xmalloc(0) == NULL, "a zero-byte allocation is refused");
+	selftest_check(xmalloc(0) == NULL, "a zero-byte allocation is refused");
 }
 
 static volatile uint64_t fired_at;
@@ -234,8 +145,8 @@ static void test_time(void)
 		monotonic &= now >= prev;
 		prev = now;
 	}
-	check(monotonic, "the clock never goes backwards");
-	check(clock_tsc_hz() > 10000000ull, "the TSC runs faster than 10 MHz");
+	selftest_check(monotonic, "the clock never goes backwards");
+	selftest_check(clock_tsc_hz() > 10000000ull, "the TSC runs faster than 10 MHz");
 
 	struct timer t = { .fn = on_timer };
 	uint64_t deadline = clock_ns() + 2000000;
@@ -244,8 +155,8 @@ static void test_time(void)
 	uint64_t give_up = clock_ns() + 2000000000ull;
 	while (!fired_at && clock_ns() < give_up)
 		safe_halt();
-	check(fired_at != 0, "a 2 ms timer interrupt arrives");
-	check(fired_at >= deadline, "and not before its deadline");
+	selftest_check(fired_at != 0, "a 2 ms timer interrupt arrives");
+	selftest_check(fired_at >= deadline, "and not before its deadline");
 	if (fired_at)
 		log_info("selftest: %s timer fired %llu us after its deadline", arch_timer_name(),
 			 (unsigned long long)(fired_at - deadline) / 1000);
@@ -256,14 +167,14 @@ static void test_symbols(void)
 {
 	uint32_t off;
 	const char *name = ksym_lookup((uintptr_t)test_symbols + 3, &off);
-	check(name && strcmp(name, "test_symbols") == 0 && off == 3,
+	selftest_check(name && strcmp(name, "test_symbols") == 0 && off == 3,
 	      "the symbol table names hypervisor functions");
 }
 
 int selftest_run(const struct bootinfo *bi)
 {
 	failures = 0;
-	test_faults();
+	arch_selftest_faults();
 	test_frames(bi);
 	test_mapcache();
 	test_heap();

@@ -8,6 +8,22 @@
 #include <stdint.h>
 #include "arch/x86/layout.h"
 #include "arch/x86/cpu.h"
+#include "arch/x86/paging.h"
+#include "arch/x86/mapcache.h"
+
+/* Start of day, in this order: the console, descriptor tables and traps,
+ * the TSC's rate, then (once the loader's data is copied out) the
+ * hypervisor's own page tables. */
+void arch_console_init(void);
+void arch_cpu_init(void);
+uint64_t arch_measure_tsc_hz(void);       /* 0 when the reference timer is dead */
+void arch_paging_init(void);
+
+/* Pick the timer (the local APIC unless force_pit or there is none). */
+void arch_timer_init(bool force_pit);
+
+/* The RTC's time as seconds since 1970, or -1 when it makes no sense. */
+int64_t arch_read_rtc(void);
 
 /* Stop the machine: QEMU exits with a success or failure status when the
  * isa-debug-exit device is present; otherwise the CPU halts for good. */
@@ -20,5 +36,9 @@ const char *arch_timer_name(void);
 
 /* Serial output for the console. */
 void serial_write(const char *s, size_t n);
+
+/* Check the CPU's fault handling (fixups, W^X, NX) for the self-test;
+ * reports each check through selftest_check(). */
+void arch_selftest_faults(void);
 
 #endif

@@ -1,10 +1,9 @@
 #include "console/console.h"
 #include "arch/arch.h"
-#include "arch/x86/serial.h"
 
 void console_init(void)
 {
-	serial_init();
+	arch_console_init();
 }
 
 /* Interrupts stay off while a line goes out, so lines never interleave. */

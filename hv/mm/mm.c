@@ -7,8 +7,6 @@
 #include "mm/heap.h"
 #include "boot/memmap.h"
 #include "arch/arch.h"
-#include "arch/x86/paging.h"
-#include "arch/x86/mapcache.h"
 #include "console/log.h"
 #include "console/panic.h"
 #include "lib/string.h"

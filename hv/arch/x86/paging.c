@@ -72,7 +72,8 @@ void paging_populate(uintptr_t start, uintptr_t end, uint64_t (*alloc_frame)(voi
 	}
 }
 
-/* Run fn on the L1 entry for va, with the L1 mapped for the duration. */
+/* Read (and with write, replace) the L1 entry for va, mapping the L1 for
+ * the duration. Returns the old entry. */
 static uint64_t with_l1e(uintptr_t va, pte_t set, bool write)
 {
 	pte_t l2e = idle_l2_high[L2_INDEX(va)];

@@ -24,7 +24,4 @@ void lapic_eoi(void);
 
 int64_t rtc_read_unix(void);                 /* -1 when the RTC makes no sense */
 
-/* Pick the timer (the local APIC unless force_pit or there is none). */
-void arch_timer_init(bool force_pit);
-
 #endif

@@ -1,7 +1,7 @@
 /* Faults on purpose (fault=pf|ud|de), to show what a hypervisor crash looks
  * like: a register dump naming the function, then a failure stop. */
 #include "deliberate.h"
-#include "arch/x86/layout.h"
+#include "arch/arch.h"
 
 __attribute__((noinline)) void deliberate_page_fault(void)
 {
