@@ -6,6 +6,8 @@
 #include "console/log.h"
 #include "console/panic.h"
 #include "deliberate.h"
+#include "domain/boot_domains.h"
+#include "sched/sched.h"
 #include "mm/mm.h"
 #include "modules.h"
 #include "options.h"
@@ -13,6 +15,8 @@
 #include "time/clock.h"
 
 static struct bootinfo bootinfo;
+const struct bootinfo *boot_info = &bootinfo;
+const char *hv_cmdline = bootinfo.cmdline;
 
 /* While the boot tables are live, physical memory below the direct map
  * reads through the identity map. */
@@ -74,6 +78,7 @@ void start_hv(uint32_t magic, uint32_t info_pa)
 	arch_paging_init();
 	if (mm_init(&bootinfo) < 0)
 		machine_stop(false);
+	pv_init(frame_table.nr);
 	arch_timer_init(opts.timer_pit);
 	read_wallclock();
 	irq_enable();
@@ -88,7 +93,8 @@ void start_hv(uint32_t magic, uint32_t info_pa)
 			"Multiboot modules, or 'selftest' on the command line)");
 		machine_stop(false);
 	}
-	log_err("%u guest module(s) checked, but this build cannot start domains yet",
-		bootinfo.nr_modules);
-	machine_stop(false);
+	if (boot_domains(&bootinfo) < 0)
+		machine_stop(false);
+	sched_init();
+	sched_start();
 }

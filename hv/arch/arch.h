@@ -10,6 +10,7 @@
 #include "arch/x86/cpu.h"
 #include "arch/x86/paging.h"
 #include "arch/x86/mapcache.h"
+#include "arch/x86/pv/m2p.h"
 
 /* Start of day, in this order: the console, descriptor tables and traps,
  * the TSC's rate, then (once the loader's data is copied out) the
@@ -36,6 +37,14 @@ const char *arch_timer_name(void);
 
 /* Serial output for the console. */
 void serial_write(const char *s, size_t n);
+
+/* Set up what running PV guests needs: the machine-to-physical table, the
+ * GDT area, the module window, FXSR. */
+void pv_init(uint32_t nr_frames);
+
+struct vcpu;
+/* Let go of what a vCPU holds on the CPU (FPU, GDT area) before it goes. */
+void arch_vcpu_destroy(struct vcpu *v);
 
 /* Check the CPU's fault handling (fixups, W^X, NX) for the self-test;
  * reports each check through selftest_check(). */

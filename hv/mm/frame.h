@@ -18,6 +18,8 @@
 /* flags */
 #define FRAME_RAM      0x0001u     /* backed by RAM (not a hole or MMIO) */
 #define FRAME_FREE     0x0002u     /* on the free list */
+#define FRAME_SHARED   0x0004u     /* a hypervisor page lent to its owner (shared info) */
+#define FRAME_ALLOCATED 0x0008u    /* holds its owner's allocation reference */
 
 enum frame_type {
 	FT_NONE = 0,

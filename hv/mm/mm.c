@@ -56,6 +56,25 @@ void free_frame(uint64_t mfn)
 		      (unsigned long long)mfn);
 }
 
+void frame_share(uint32_t mfn, uint16_t domid)
+{
+	struct frame *f = &frame_table.f[mfn];
+
+	f->owner = domid;
+	f->flags |= FRAME_SHARED;
+	f->count = 1;
+	f->type_info = 0;
+}
+
+/* The last reference to a guest frame went: no TLB may still map it when
+ * it goes back on the free list. */
+void frame_release(uint32_t mfn)
+{
+	flush_tlb_local();
+	if (frame_free(&frame_table, mfn) < 0)
+		panic("frame 0x%x lost its last reference but cannot be freed", mfn);
+}
+
 static int reserve(uint64_t start, uint64_t end, const char *what)
 {
 	if (memmap_subtract(usable, &nr_usable, BOOT_MAX_RANGES, start, end) < 0) {

@@ -17,6 +17,13 @@ int mm_init(const struct bootinfo *bi);
 uint64_t alloc_frame(void);
 void free_frame(uint64_t mfn);
 
+/* Lend a hypervisor frame to a domain (its shared info page): owned by the
+ * domain, but never freed as guest memory. */
+void frame_share(uint32_t mfn, uint16_t domid);
+
+/* A guest frame's last reference went: flush, then free it. */
+void frame_release(uint32_t mfn);
+
 void *xmalloc(size_t size);       /* NULL when out of memory */
 void *xzalloc(size_t size);
 void xfree(void *p);

@@ -5,8 +5,8 @@
 
 __attribute__((noinline)) void deliberate_page_fault(void)
 {
-	/* Nothing is ever mapped in the reserved gap after the map cache. */
-	volatile uint32_t *p = (volatile uint32_t *)(MAPCACHE_END + 0x1234);
+	/* Nothing is ever mapped there. */
+	volatile uint32_t *p = (volatile uint32_t *)(NEVER_MAPPED + 0x1234);
 	(void)*p;
 }
 

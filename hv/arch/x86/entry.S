@@ -2,6 +2,9 @@
  * CPU pushes none, then the vector, and joins trap_common, which saves the
  * rest of struct cpu_regs and calls trap_dispatch(). */
 #include "arch/x86/selectors.h"
+#include "arch/x86/layout.h"
+
+#define CPU_REGS_SIZE 72         /* sizeof(struct cpu_regs) */
 
 	.text
 	.balign 16
@@ -38,6 +41,12 @@ trap_common:
 	pushl %eax
 	call trap_dispatch
 	addl $4, %esp
+
+/* Pop a struct cpu_regs and return from the trap. Loading a guest's
+ * segments or returning to it can fault when the guest left us a bad
+ * selector: the fixups send that to bad_guest_return. */
+	.globl trap_return
+trap_return:
 	popl %ebx
 	popl %ecx
 	popl %edx
@@ -45,9 +54,26 @@ trap_common:
 	popl %edi
 	popl %ebp
 	popl %eax
-	popl %ds
-	popl %es
-	popl %fs
-	popl %gs
+1:	popl %ds
+2:	popl %es
+3:	popl %fs
+4:	popl %gs
 	addl $8, %esp            /* vector, error code */
-	iret
+5:	iret
+	.pushsection __ex_table, "a"
+	.balign 4
+	.long 1b, bad_guest_return, 2b, bad_guest_return, 3b, bad_guest_return
+	.long 4b, bad_guest_return, 5b, bad_guest_return
+	.popsection
+
+/* Start again from a clean frame at the top of the stack: the C side
+ * crashes the guest and loads whichever guest runs next into the frame. */
+bad_guest_return:
+	movl $(boot_stack + BOOT_STACK_SIZE - CPU_REGS_SIZE), %esp
+	movl $HV_DS, %eax
+	movl %eax, %ds
+	movl %eax, %es
+	pushl %esp
+	call guest_return_failed
+	addl $4, %esp
+	jmp trap_return

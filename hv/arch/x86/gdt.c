@@ -2,6 +2,7 @@
  * hypervisor's TSS and the double-fault task that catches a blown stack. */
 #include "arch/x86/cpu.h"
 #include "arch/x86/layout.h"
+#include "arch/x86/paging.h"
 #include "arch/x86/selectors.h"
 #include "arch/x86/traps.h"
 #include "arch/x86/tss.h"
@@ -61,6 +62,26 @@ static _Noreturn void double_fault_task(void)
 	};
 	dump_regs("double fault", &r, read_cr2());
 	panic("double fault in the hypervisor (a stack overflow?)");
+}
+
+/* Once paging is ours, the GDT moves to the per-CPU GDT area: pages 0-13
+ * show the running guest's own descriptor frames (or an empty page), pages
+ * 14-15 the frames of our reserved entries, as a guest expects. */
+void gdt_use_area(uint64_t empty_mfn)
+{
+	struct { uint16_t limit; uint32_t base; } __attribute__((packed)) gdtr = {
+		sizeof(gdt) - 1, GDT_AREA_START,
+	};
+
+	for (unsigned page = 0; page < 16; page++) {
+		uintptr_t va = GDT_AREA_START + page * PAGE_SIZE;
+		if (page < FIRST_RESERVED_GDT_PAGE)
+			hv_map(va, empty_mfn, pte_nx);
+		else
+			hv_map(va, virt_to_phys((char *)gdt + page * PAGE_SIZE) >> PAGE_SHIFT,
+			       PTE_RW | pte_nx);
+	}
+	asm volatile("lgdt %0" : : "m"(gdtr));
 }
 
 void gdt_set_df_cr3(uint32_t cr3)

@@ -55,6 +55,23 @@ void paging_init(void)
 	write_cr3(virt_to_phys(idle_l3));
 }
 
+void flush_tlb_local(void)
+{
+	uint32_t cr4 = read_cr4();
+
+	if (cr4 & CR4_PGE) {
+		write_cr4(cr4 & ~CR4_PGE);
+		write_cr4(cr4);
+	} else {
+		write_cr3(read_cr3());
+	}
+}
+
+pte_t *hv_l2_slots(void)
+{
+	return idle_l2_high;
+}
+
 uint32_t idle_cr3(void)
 {
 	return virt_to_phys(idle_l3);

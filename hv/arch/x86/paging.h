@@ -42,6 +42,11 @@ uint64_t hv_lookup(uintptr_t va);
 enum fixmap_slot { FIX_LAPIC, FIX_IOAPIC, FIX_SLOTS };
 void *fixmap_map(enum fixmap_slot slot, uint64_t pa, bool uncached);
 
+/* Flush this CPU's TLB, global entries included. */
+void flush_tlb_local(void);
+/* The hypervisor's L2 of the top gigabyte: the hole's slots guests share. */
+pte_t *hv_l2_slots(void);
+
 /* The map cache's L1, and the idle tables' root (for CR3). */
 extern pte_t mapcache_l1[512];
 uint32_t idle_cr3(void);

@@ -4,7 +4,7 @@
 #ifndef ARCH_X86_SELECTORS_H
 #define ARCH_X86_SELECTORS_H
 
-#include "arch_x86_32.h"
+#include "pvabi/arch_x86_32.h"
 
 #define GDT_ENTRIES            8192
 

@@ -67,7 +67,7 @@ void arch_selftest_faults(void)
 	selftest_check(recorded(VEC_UD, at, n), "#UD is caught and recorded at the faulting instruction");
 
 	n = last_fixup.count;
-	uintptr_t hole = MAPCACHE_END + 0x10;
+	uintptr_t hole = NEVER_MAPPED + 0x10;
 	at = probe_read(hole);
 	selftest_check(recorded(VEC_PF, at, n) && last_fixup.cr2 == hole && last_fixup.error_code == 0,
 	      "#PF on an unmapped read reports CR2 and a not-present read");

@@ -5,6 +5,11 @@
 #include "arch/x86/traps.h"
 #include "console/log.h"
 #include "console/panic.h"
+#include "arch/x86/pv/pv.h"
+#include "domain/domain.h"
+#include "hypercall/hypercall.h"
+#include "pvabi/hypercall.h"
+#include "sched/sched.h"
 
 static irq_handler_t irq_handlers[256];
 struct fault_record last_fixup;
@@ -39,16 +44,38 @@ static void exception(struct cpu_regs *regs)
 	panic("%s in the hypervisor", exception_name(regs->vector));
 }
 
+static void interrupt(struct cpu_regs *regs)
+{
+	irq_handler_t fn = irq_handlers[regs->vector];
+
+	if (fn)
+		fn(regs);
+	else
+		log_warn("interrupt on vector 0x%x with no handler; ignored", regs->vector);
+}
+
+/* Traps from a guest end by choosing which guest the frame returns to. */
 void trap_dispatch(struct cpu_regs *regs)
 {
-	if (regs->vector < 32) {
-		exception(regs);
+	if (!(regs->cs & 3)) {
+		if (regs->vector < 32)
+			exception(regs);
+		else
+			interrupt(regs);
 		return;
 	}
-	irq_handler_t fn = irq_handlers[regs->vector];
-	if (fn) {
-		fn(regs);
-		return;
-	}
-	log_warn("interrupt on vector 0x%x with no handler; ignored", regs->vector);
+	if (regs->vector < 32)
+		pv_exception(current, regs);
+	else if (regs->vector == HYPERCALL_VECTOR)
+		hypercall_dispatch(regs);
+	else
+		interrupt(regs);
+	sched_exit_trap(regs);
+}
+
+void guest_return_failed(struct cpu_regs *frame)
+{
+	if (current)
+		domain_destroy(current->d, "the CPU refused its saved segments or return frame");
+	sched_exit_trap(frame);
 }

@@ -31,9 +31,15 @@ typedef void (*irq_handler_t)(struct cpu_regs *regs);
 void gdt_init(void);
 /* The double-fault task needs page tables that outlive the boot ones. */
 void gdt_set_df_cr3(uint32_t cr3);
+void gdt_use_area(uint64_t empty_mfn);
 void idt_init(void);
 void irq_set_handler(unsigned vector, irq_handler_t fn);
+/* Gate types for idt_set_gate: 0x8f | dpl << 5 is a trap gate. */
+void idt_set_gate(unsigned vector, uint16_t sel, uint32_t offset, uint8_t type);
+/* Back to the hypervisor's own stub for vector, reachable from rings <= dpl. */
+void idt_set_default(unsigned vector, unsigned dpl);
 void trap_dispatch(struct cpu_regs *regs);
+void guest_return_failed(struct cpu_regs *frame);
 
 /* The stack pointer at the time of the trap (the CPU pushes none on a
  * same-privilege trap, so it is just past the frame). */

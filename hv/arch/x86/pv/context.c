@@ -1,0 +1,132 @@
+/* Switching the CPU between guests: registers through the trap frame at the
+ * top of the stack, then page tables, descriptor tables, the direct system
+ * call gate and the FPU (lazily, through CR0.TS). */
+#include "arch/arch.h"
+#include "arch/x86/pv/pv.h"
+#include "arch/x86/selectors.h"
+#include "arch/x86/tss.h"
+#include "domain/domain.h"
+#include "mm/mm.h"
+#include "sched/sched.h"
+
+extern char boot_stack[];
+static uint64_t empty_gdt_mfn;
+static const struct vcpu *gdt_shown;       /* whose descriptor frames the GDT area shows */
+static struct vcpu *fpu_owner;
+
+struct cpu_regs *guest_frame(void)
+{
+	return (struct cpu_regs *)(boot_stack + BOOT_STACK_SIZE) - 1;
+}
+
+void pv_init(uint32_t nr_frames)
+{
+	m2p_init(nr_frames);
+	paging_populate(GDT_AREA_START, GDT_AREA_END, alloc_frame);
+	paging_populate(MODULE_WINDOW, MODULE_WINDOW_END, alloc_frame);
+	empty_gdt_mfn = alloc_frame();
+	void *p = map_frame(empty_gdt_mfn);
+	memset(p, 0, PAGE_SIZE);
+	unmap_frame(p);
+	gdt_use_area(empty_gdt_mfn);
+	if (cpu_has.fxsr)
+		write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+}
+
+void pv_show_gdt(const struct vcpu *v)
+{
+	for (unsigned i = 0; i < GUEST_GDT_PAGES; i++) {
+		bool guest = i * 512 < v->arch.gdt_ents;
+		hv_map(GDT_AREA_START + i * PAGE_SIZE, guest ? v->arch.gdt_mfns[i] : empty_gdt_mfn,
+		       guest ? PTE_RW | pte_nx : pte_nx);
+	}
+	gdt_shown = v;
+}
+
+/* int $0x80 from ring 3 goes straight to the guest kernel when it asked for
+ * that; otherwise it reaches us and becomes a #GP for the guest. */
+void pv_load_fast_trap(const struct vcpu *v)
+{
+	const struct pv_trap *t = &v->arch.traps[0x80];
+
+	if (t->address && TRAP_DPL(t) == 3)
+		idt_set_gate(0x80, t->cs, t->address, 0x8f | (3 << 5));
+	else
+		idt_set_default(0x80, 0);
+}
+
+static void load_context(struct vcpu *v)
+{
+	write_cr3(v->arch.cr3_mfn << PAGE_SHIFT);
+	flush_tlb_local();                     /* a guest's global pages are its own */
+	if (gdt_shown != v && (v->arch.gdt_ents || (gdt_shown && gdt_shown->arch.gdt_ents)))
+		pv_show_gdt(v);
+	pv_load_fast_trap(v);
+	hv_tss.ss1 = (uint16_t)v->arch.kernel_ss;
+	hv_tss.esp1 = v->arch.kernel_sp;
+	asm volatile("movl %%cr0, %%eax; orl %0, %%eax; movl %%eax, %%cr0"
+		     : : "i"(CR0_TS) : "eax");
+}
+
+void context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *frame)
+{
+	if (prev)
+		prev->arch.regs = *frame;
+	*frame = next->arch.regs;
+	load_context(next);
+	current = next;
+}
+
+_Noreturn void enter_guest(struct vcpu *v)
+{
+	struct cpu_regs *frame = guest_frame();
+
+	*frame = v->arch.regs;
+	load_context(v);
+	current = v;
+	asm volatile("movl %0, %%esp\n\tjmp trap_return" : : "r"(frame) : "memory");
+	__builtin_unreachable();
+}
+
+/* #NM from a guest: its FPU state goes back on the CPU; if the guest had
+ * asked to see the trap itself (fpu_taskswitch), it sees it too. */
+void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame)
+{
+	asm volatile("clts");
+	if (fpu_owner != v) {
+		if (fpu_owner)
+			asm volatile("fxsave (%0)" : : "r"(fpu_owner->arch.fxsave) : "memory");
+		if (!v->arch.fxsave)
+			v->arch.fxsave = xzalloc(512);
+		if (!v->arch.fxsave) {
+			domain_destroy(v->d, "no memory for its FPU state");
+			return;
+		}
+		if (v->arch.fpu_used) {
+			asm volatile("fxrstor (%0)" : : "r"(v->arch.fxsave) : "memory");
+		} else {
+			uint32_t mxcsr = 0x1f80;        /* every exception masked */
+			asm volatile("fninit; ldmxcsr %0" : : "m"(mxcsr));
+			v->arch.fpu_used = true;
+		}
+		fpu_owner = v;
+	}
+	if (v->arch.guest_ts) {
+		v->arch.guest_ts = false;
+		pv_deliver(v, frame, VEC_NM, 0);
+	}
+}
+
+void arch_vcpu_destroy(struct vcpu *v)
+{
+	if (fpu_owner == v)
+		fpu_owner = NULL;
+	if (gdt_shown == v) {
+		gdt_shown = NULL;
+		struct vcpu none = { 0 };
+		pv_show_gdt(&none);
+		gdt_shown = NULL;
+	}
+	xfree(v->arch.fxsave);
+	v->arch.fxsave = NULL;
+}

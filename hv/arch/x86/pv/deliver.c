@@ -1,0 +1,132 @@
+/* Exceptions in guests. The hypervisor sees every exception first; it
+ * hands each one to the guest's own handler, as the CPU would have with a
+ * native IDT: a frame on the guest's ring-1 stack, then a jump. */
+#include "arch/arch.h"
+#include "arch/x86/pv/pv.h"
+#include "arch/x86/selectors.h"
+#include "arch/x86/uaccess.h"
+#include "console/log.h"
+#include "domain/domain.h"
+#include "lib/format.h"
+#include "pvabi/shared_info.h"
+
+#define EFLAGS_TF   (1u << 8)
+#define EFLAGS_NT   (1u << 14)
+#define EFLAGS_RF   (1u << 16)
+#define EFLAGS_VM   (1u << 17)
+
+static bool has_error_code(unsigned v)
+{
+	return v == VEC_DF || v == VEC_TS || v == VEC_NP || v == VEC_SS || v == VEC_GP ||
+	       v == VEC_PF || v == VEC_AC;
+}
+
+static void crash(struct vcpu *v, struct cpu_regs *frame, const char *fmt, unsigned vector)
+{
+	char why[160];
+
+	format(why, sizeof(why), fmt, exception_name(vector));
+	log_err("domain %u (%s): %s at eip 0x%08x (cs 0x%04x), esp 0x%08x, error code 0x%x",
+		v->d->domid, v->d->name, why, frame->eip, frame->cs & 0xffff, frame->esp,
+		frame->error_code);
+	domain_destroy(v->d, why);
+}
+
+bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_t cr2)
+{
+	const struct pv_trap *t = &v->arch.traps[vector];
+	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
+	bool from_user = (frame->cs & 3) == 3;
+	uint32_t words[6], n = 0;
+
+	if (!t->address) {
+		crash(v, frame, "%s with no handler registered", vector);
+		return false;
+	}
+	uint32_t ss = from_user ? v->arch.kernel_ss : frame->ss;
+	uint32_t esp = from_user ? v->arch.kernel_sp : frame->esp;
+	if (from_user && !ss) {
+		crash(v, frame, "%s from ring 3 with no kernel stack (stack_switch)", vector);
+		return false;
+	}
+	/* Lowest address first: [error code], eip, cs with the saved event
+	 * mask in bits 16-23, eflags with IF showing events enabled, and the
+	 * ring-3 stack when coming from there. */
+	if (has_error_code(vector))
+		words[n++] = frame->error_code;
+	words[n++] = frame->eip;
+	words[n++] = (frame->cs & 0xffff) | ((uint32_t)vi->evtchn_upcall_mask << 16);
+	words[n++] = (frame->eflags & ~EFLAGS_IF) | (vi->evtchn_upcall_mask ? 0 : EFLAGS_IF);
+	if (from_user) {
+		words[n++] = frame->esp;
+		words[n++] = frame->ss & 0xffff;
+	}
+	esp -= n * 4;
+	if (copy_to_guest(guest_ptr(esp), words, n * 4) < 0) {
+		crash(v, frame, "%s, and its kernel stack cannot take the exception frame", vector);
+		return false;
+	}
+	if (vector == VEC_PF)
+		vi->arch.cr2 = cr2;
+	if (TRAP_MASKS(t))
+		vi->evtchn_upcall_mask = 1;
+	frame->ss = ss;
+	frame->esp = esp;
+	frame->cs = t->cs;
+	frame->eip = t->address;
+	frame->eflags &= ~(EFLAGS_TF | EFLAGS_NT | EFLAGS_RF | EFLAGS_VM);
+	return true;
+}
+
+/* #GP from "int n" in a guest: the IDT said no (its gate is ours), but the
+ * guest's own virtual IDT may allow the ring it came from. */
+static bool soft_interrupt(struct vcpu *v, struct cpu_regs *frame)
+{
+	uint32_t ec = frame->error_code;
+
+	if (!(ec & 2))                 /* not an IDT vector */
+		return false;
+	unsigned vector = ec >> 3;
+	const struct pv_trap *t = &v->arch.traps[vector];
+	if (!t->address || TRAP_DPL(t) < (frame->cs & 3))
+		return false;
+	frame->eip += 2;               /* past "int n": it returns after it */
+	pv_deliver(v, frame, vector, 0);
+	return true;
+}
+
+void pv_exception(struct vcpu *v, struct cpu_regs *frame)
+{
+	switch (frame->vector) {
+	case VEC_NM:
+		pv_fpu_trap(v, frame);
+		return;
+	case VEC_GP:
+		if (soft_interrupt(v, frame))
+			return;
+		break;
+	case VEC_DF:
+	case VEC_MC:
+	case VEC_NMI:
+		crash(v, frame, "%s", frame->vector);
+		return;
+	}
+	pv_deliver(v, frame, frame->vector, frame->vector == VEC_PF ? read_cr2() : 0);
+}
+
+bool pv_fix_selector(uint16_t *sel)
+{
+	uint16_t s = *sel;
+
+	if ((s & 3) == 0)
+		s |= 1;
+	/* The reserved GDT pages hold only two selectors a guest may name. */
+	if (!(s & 4) && (s >> 3) >= FIRST_RESERVED_GDT_ENTRY &&
+	    (s & ~3) != (FLAT_RING1_CS & ~3) && (s & ~3) != (FLAT_RING3_CS & ~3) &&
+	    (s & ~3) != (FLAT_RING1_DS & ~3) && (s & ~3) != (FLAT_RING3_DS & ~3))
+		return false;
+	if ((s & ~3) == 0)
+		return false;          /* the null selector */
+	*sel = s;
+	return true;
+}

@@ -1,0 +1,84 @@
+/* __HYPERVISOR_mmu_update (1): a batch of page-table writes, each checked.
+ * ptr is the machine address of the entry with the command in its low two
+ * bits. A write to a frame in use as a page table goes through the page-type
+ * system; a write to any other frame the domain owns is a plain write. The
+ * batch stops at the first failure and *pdone says how many went through. */
+#include "hypercall/hypercall.h"
+#include "arch/arch.h"
+#include "arch/x86/pv/m2p.h"
+#include "arch/x86/pv/pagetype.h"
+#include "arch/x86/uaccess.h"
+#include "domain/domain.h"
+#include "pvabi/mmu.h"
+#include "sched/sched.h"
+
+
+/* Plain memory: the frame must be one the domain could map writable. */
+static int write_plain(uint32_t mfn, unsigned offset, pte_t val, const struct domain *d)
+{
+	int rc = get_page_and_type(mfn, d, FT_WRITABLE);
+	if (rc < 0)
+		return rc;
+	pte_t *p = map_frame(mfn);
+	p[offset / sizeof(pte_t)] = val;
+	unmap_frame(p);
+	put_page_and_type(mfn);
+	return 0;
+}
+
+static int pt_write(uint64_t ptr, pte_t val, struct vcpu *v, bool preserve_ad)
+{
+	const struct domain *d = v->d;
+	uint32_t mfn = (uint32_t)(ptr >> PAGE_SHIFT);
+	unsigned offset = ptr & (PAGE_SIZE - 1) & ~3u;
+
+	if ((ptr >> PAGE_SHIFT) >= frame_table.nr || (offset & 7))
+		return -XEN_EINVAL;
+	if (!get_page(mfn, d))
+		return -XEN_EINVAL;
+	struct frame *f = &frame_table.f[mfn];
+	enum frame_type t = frame_type(f);
+	int rc;
+	if ((f->type_info & FT_COUNT_MASK) &&
+	    (t == FT_L1 || t == FT_L2 || t == FT_L2_HV || t == FT_L3)) {
+		rc = pt_update_entry(mfn, offset / sizeof(pte_t), val, d, preserve_ad);
+		/* The CPU caches the four L3 entries when CR3 is loaded. */
+		if (rc == 0 && t == FT_L3 && mfn == v->arch.cr3_mfn)
+			write_cr3(mfn << PAGE_SHIFT);
+	} else {
+		rc = write_plain(mfn, offset, val, d);
+	}
+	put_page(mfn);
+	return rc;
+}
+
+static int one_update(const void *elem, struct vcpu *v)
+{
+	const struct mmu_update *req = elem;
+	uint64_t ptr = req->ptr;
+	uint32_t mfn = (uint32_t)(ptr >> PAGE_SHIFT);
+
+	switch (ptr & 3) {
+	case MMU_NORMAL_PT_UPDATE:
+		return pt_write(ptr & ~3ull, req->val, v, false);
+	case MMU_PT_UPDATE_PRESERVE_AD:
+		return pt_write(ptr & ~3ull, req->val, v, true);
+	case MMU_MACHPHYS_UPDATE:
+		if (!get_page(mfn, v->d))
+			return -XEN_EINVAL;
+		m2p_set(mfn, (uint32_t)req->val);
+		put_page(mfn);
+		return 0;
+	default:
+		return -XEN_ENOSYS;
+	}
+}
+
+HYPERCALL(mmu_update)
+{
+	(void)a5;
+	int rc = hypercall_foreigndom_ok((uint16_t)a4);
+	if (rc < 0)
+		return rc;
+	return hypercall_batch(__HYPERVISOR_mmu_update, a1, a2, a3, a4, sizeof(struct mmu_update), one_update);
+}

@@ -1,0 +1,39 @@
+/* The x86 side of running PV guests. */
+#ifndef ARCH_X86_PV_PV_H
+#define ARCH_X86_PV_PV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "arch/x86/traps.h"
+#include "arch/x86/pv/m2p.h"
+#include "domain/vcpu.h"
+#include "lib/string.h"
+
+#define TRAP_DPL(t)      ((t)->flags & 3)
+#define TRAP_MASKS(t)    ((t)->flags & 4)    /* entering masks event delivery */
+
+/* The guest frame at the top of the hypervisor stack. */
+struct cpu_regs *guest_frame(void);
+
+/* Boot-time set-up: the M2P table, the GDT area, FXSR. */
+void pv_init(uint32_t nr_frames);
+
+/* Make the guest take exception vector on the way back: a frame on its
+ * kernel stack, then its registered handler. Destroys the domain (with a
+ * log line that says why) when that is impossible. Returns false then. */
+bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_t cr2);
+
+/* An exception in a guest (CPL 1 or 3). */
+void pv_exception(struct vcpu *v, struct cpu_regs *frame);
+void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame);
+
+void pv_show_gdt(const struct vcpu *v);
+void pv_load_fast_trap(const struct vcpu *v);
+
+/* A selector a guest may run its kernel code or stack on: RPL 0 becomes 1,
+ * and the hypervisor's own selectors are refused. */
+bool pv_fix_selector(uint16_t *sel);
+
+void arch_vcpu_destroy(struct vcpu *v);
+
+#endif

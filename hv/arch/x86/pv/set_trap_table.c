@@ -1,0 +1,44 @@
+/* __HYPERVISOR_set_trap_table (0): the guest's virtual IDT. A list of
+ * struct trap_info ending with an entry whose address is 0; a NULL list
+ * clears every vector. Vector 0x80 with DPL 3 becomes a direct trap gate
+ * from ring 3 into the guest kernel (the system-call fast path). */
+#include "hypercall/hypercall.h"
+#include "arch/x86/pv/pv.h"
+#include "arch/x86/uaccess.h"
+#include "domain/domain.h"
+#include "pvabi/arch_x86_32.h"
+#include "sched/sched.h"
+
+HYPERCALL(set_trap_table)
+{
+	guest_ptr_t list = guest_ptr(a1);
+	struct vcpu *v = current;
+	struct trap_info ti;
+
+	(void)a2;
+	(void)a3;
+	(void)a4;
+	(void)a5;
+	if (guest_ptr_is_null(list)) {
+		memset(v->arch.traps, 0, sizeof(v->arch.traps));
+		pv_load_fast_trap(v);
+		return 0;
+	}
+	for (uint32_t i = 0;; i++) {
+		if (i >= HYPERCALL_BATCH && hypercall_may_preempt())
+			return hypercall_continue(__HYPERVISOR_set_trap_table,
+						  guest_ptr_va(list) + i * sizeof(ti), 0, 0, 0, 0);
+		if (copy_from_guest(&ti, guest_ptr_add(list, i, sizeof(ti)), sizeof(ti)) < 0)
+			return -XEN_EFAULT;
+		if (ti.address == 0)
+			break;
+		uint16_t cs = ti.cs;
+		if (!pv_fix_selector(&cs))
+			return -XEN_EPERM;
+		v->arch.traps[ti.vector] = (struct pv_trap){ .address = ti.address, .cs = cs,
+							      .flags = ti.flags };
+		if (ti.vector == 0x80)
+			pv_load_fast_trap(v);
+	}
+	return 0;
+}

@@ -1,0 +1,23 @@
+/* The only way the hypervisor touches guest memory through a guest's own
+ * addresses: checked copies. An address range reaching into the hole is
+ * refused outright; a fault on the way (unmapped, read-only) is caught by
+ * the exception-fixup table. Either way the result is -XEN_EFAULT, never a
+ * hypervisor fault. They run on the current guest's page tables. */
+#ifndef ARCH_X86_UACCESS_H
+#define ARCH_X86_UACCESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "pvabi/types.h"
+
+/* 0 or -XEN_EFAULT. */
+int copy_from_guest(void *dst, guest_ptr_t src, size_t len);
+int copy_to_guest(guest_ptr_t dst, const void *src, size_t len);
+
+/* The element idx of an array of elem_size-byte elements at base. */
+static inline guest_ptr_t guest_ptr_add(guest_ptr_t base, uint32_t idx, uint32_t elem_size)
+{
+	return guest_ptr(guest_ptr_va(base) + idx * elem_size);
+}
+
+#endif

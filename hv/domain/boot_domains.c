@@ -1,0 +1,82 @@
+/* Every Multiboot module becomes a domain at boot. */
+#include "domain/boot_domains.h"
+#include "arch/x86/pv/build.h"
+#include "console/log.h"
+#include "domain/domain.h"
+#include "domain/module_opts.h"
+#include "lib/format.h"
+#include "sched/sched.h"
+
+static struct module_opts opts[BOOT_MAX_MODULES];
+
+/* The privileged one: the module that says dom0, else the first. */
+static int pick_dom0(const struct bootinfo *bi)
+{
+	int found = -1;
+
+	for (unsigned i = 0; i < bi->nr_modules; i++) {
+		if (!opts[i].dom0)
+			continue;
+		if (found >= 0) {
+			log_err("modules %d and %u both say dom0; only one domain is privileged",
+				found + 1, i + 1);
+			return -2;
+		}
+		found = (int)i;
+	}
+	return found >= 0 ? found : 0;
+}
+
+static int build_one(const struct bootinfo *bi, unsigned i, bool privileged)
+{
+	const struct boot_module *m = &bi->modules[i];
+	char name[MODULE_NAME_MAX], err[160];
+
+	if (opts[i].name[0])
+		format(name, sizeof(name), "%s", opts[i].name);
+	else
+		format(name, sizeof(name), "dom%u", i);
+	struct domain *d = domain_create(name, privileged);
+	if (!d) {
+		log_err("module %u (%s): no hypervisor memory for another domain", i + 1, m->cmdline);
+		return -1;
+	}
+	const uint8_t *elf = module_map(m->start, m->end);
+	if (!elf) {
+		log_err("module %u (%s): larger than the 16 MiB a guest image may be", i + 1, m->cmdline);
+		return -1;
+	}
+	struct pv_image img = {
+		.elf = elf, .elf_len = (size_t)(m->end - m->start),
+		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
+	};
+	int rc = pv_build(d, &img, err, sizeof(err));
+	module_unmap();
+	if (rc < 0) {
+		log_err("module %u (%s): cannot build a domain from it: %s", i + 1, m->cmdline, err);
+		return -1;
+	}
+	log_info("domain %u (%s): %u MiB%s, guest command line '%s'", d->domid, d->name,
+		 img.nr_pages >> 8, privileged ? ", privileged" : "", img.cmdline);
+	sched_wake(&d->vcpu);
+	return 0;
+}
+
+int boot_domains(const struct bootinfo *bi)
+{
+	char err[160];
+
+	for (unsigned i = 0; i < bi->nr_modules; i++) {
+		if (module_opts_parse(bi->modules[i].cmdline, &opts[i], err, sizeof(err)) < 0) {
+			log_err("module %u (%s): %s", i + 1, bi->modules[i].cmdline, err);
+			return -1;
+		}
+	}
+	int dom0 = pick_dom0(bi);
+	if (dom0 < 0)
+		return -1;
+	for (unsigned i = 0; i < bi->nr_modules; i++)
+		if (build_one(bi, i, (int)i == dom0) < 0)
+			return -1;
+	return 0;
+}

@@ -1,0 +1,150 @@
+/* Creating and destroying domains. A domain owns its frames outright: no
+ * other domain can hold a reference to them yet, so destroying it can take
+ * every frame back at once. */
+#include "domain/domain.h"
+#include "arch/arch.h"
+#include "console/log.h"
+#include "lib/string.h"
+#include "mm/mm.h"
+#include "pvabi/sched.h"
+#include "pvabi/shared_info.h"
+#include "sched/sched.h"
+
+struct domain *domain_list;
+static uint16_t next_domid = 1;
+static bool all_powered_off = true;
+
+static void link_domain(struct domain *d)
+{
+	struct domain **p = &domain_list;
+
+	while (*p)
+		p = &(*p)->next;
+	*p = d;
+}
+
+static void unlink_domain(struct domain *d)
+{
+	for (struct domain **p = &domain_list; *p; p = &(*p)->next) {
+		if (*p == d) {
+			*p = d->next;
+			return;
+		}
+	}
+}
+
+struct domain *domain_by_id(uint16_t domid)
+{
+	for (struct domain *d = domain_list; d; d = d->next)
+		if (d->domid == domid)
+			return d;
+	return NULL;
+}
+
+struct domain *domain_create(const char *name, bool privileged)
+{
+	struct domain *d = xzalloc(sizeof(*d));
+	if (!d)
+		return NULL;
+	d->shared_info = xzalloc(PAGE_SIZE);
+	if (!d->shared_info) {
+		xfree(d);
+		return NULL;
+	}
+	/* The privileged domain is domain 0, as on Xen. */
+	d->domid = privileged ? 0 : next_domid++;
+	d->privileged = privileged;
+	d->shutdown_code = -1;
+	d->state = DOMAIN_RUNNING;
+	size_t n = strlen(name);
+	if (n >= sizeof(d->name))
+		n = sizeof(d->name) - 1;
+	memcpy(d->name, name, n);
+	d->shared_info_mfn = hv_lookup((uintptr_t)d->shared_info);
+	frame_share(d->shared_info_mfn, d->domid);
+	d->vcpu.d = d;
+	d->vcpu.runstate = RUNSTATE_OFFLINE;
+	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
+		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
+	link_domain(d);
+	return d;
+}
+
+uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns)
+{
+	uint32_t got = 0;
+
+	while (got < nr && d->tot_pages < d->max_pages) {
+		uint32_t mfn = frame_alloc(&frame_table, d->domid);
+		if (mfn == FRAME_NONE)
+			break;
+		/* Never hand a guest what another one left behind. */
+		void *p = map_frame(mfn);
+		memset(p, 0, PAGE_SIZE);
+		unmap_frame(p);
+		frame_table.f[mfn].count = 1;          /* the allocation itself */
+		frame_table.f[mfn].flags |= FRAME_ALLOCATED;
+		m2p_set(mfn, INVALID_M2P_ENTRY);
+		mfns[got++] = mfn;
+		d->tot_pages++;
+	}
+	return got;
+}
+
+static const char *reason_name(int reason)
+{
+	switch (reason) {
+	case SHUTDOWN_poweroff: return "poweroff";
+	case SHUTDOWN_reboot: return "reboot";
+	case SHUTDOWN_suspend: return "suspend";
+	case SHUTDOWN_crash: return "crash";
+	case SHUTDOWN_watchdog: return "watchdog";
+	default: return "unknown reason";
+	}
+}
+
+void domain_shutdown(struct domain *d, int reason)
+{
+	d->shutdown_code = reason;
+	d->state = DOMAIN_SHUTDOWN;
+	log_info("domain %u (%s) shut down: %s", d->domid, d->name, reason_name(reason));
+	domain_destroy(d, NULL);
+}
+
+void domain_destroy(struct domain *d, const char *why)
+{
+	if (why) {
+		log_err("domain %u (%s) destroyed: %s", d->domid, d->name, why);
+		all_powered_off = false;
+	} else if (d->shutdown_code != SHUTDOWN_poweroff) {
+		all_powered_off = false;
+	}
+	sched_remove(&d->vcpu);
+	arch_vcpu_destroy(&d->vcpu);
+	/* Nothing may run on its page tables or remember its mappings. */
+	write_cr3(idle_cr3());
+	flush_tlb_local();
+	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
+		struct frame *f = &frame_table.f[mfn];
+		if (f->owner != d->domid || (f->flags & FRAME_FREE) || !(f->flags & FRAME_RAM))
+			continue;
+		f->count = 0;
+		f->type_info = 0;
+		m2p_set(mfn, INVALID_M2P_ENTRY);
+		if (f->flags & FRAME_SHARED) {
+			f->flags &= ~FRAME_SHARED;
+			f->owner = DOMID_XEN;
+			continue;
+		}
+		frame_free(&frame_table, mfn);
+	}
+	d->state = DOMAIN_DEAD;
+	unlink_domain(d);
+	xfree(d->shared_info);
+	xfree(d);
+	if (!domain_list) {
+		log_info("no domains left: %s", all_powered_off ? "all powered off" :
+			 "some crashed or were destroyed");
+		machine_stop(all_powered_off);
+	}
+}

@@ -1,0 +1,51 @@
+/* Domains: a guest's identity, its memory and its one vCPU. */
+#ifndef DOMAIN_DOMAIN_H
+#define DOMAIN_DOMAIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "domain/vcpu.h"
+
+#define DOMAIN_NAME_MAX   32
+#define CONSOLE_LINE_MAX  256
+
+enum domain_state {
+	DOMAIN_RUNNING,       /* has a vCPU that may run */
+	DOMAIN_SHUTDOWN,      /* stopped itself (shutdown_code says why) */
+	DOMAIN_DEAD,          /* destroyed; frames freed */
+};
+
+struct domain {
+	uint16_t domid;
+	char name[DOMAIN_NAME_MAX];
+	bool privileged;
+	enum domain_state state;
+	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
+	uint32_t tot_pages, max_pages;
+	uint32_t shared_info_mfn;
+	struct shared_info *shared_info;      /* the hypervisor's mapping */
+	struct vcpu vcpu;
+	struct domain *next;                  /* all domains */
+	unsigned con_len;                     /* console line being assembled */
+	char con_line[CONSOLE_LINE_MAX];
+};
+
+extern struct domain *domain_list;
+
+/* A domain with its shared info page and no memory yet; NULL when the
+ * heap is exhausted. */
+struct domain *domain_create(const char *name, bool privileged);
+struct domain *domain_by_id(uint16_t domid);
+
+/* Stop the domain for good: log why, free every frame it owns, and take it
+ * off the run queue. The caller must not return to it. */
+void domain_destroy(struct domain *d, const char *why);
+
+/* The guest asked to stop (SCHEDOP_shutdown) or the hypervisor decided it
+ * must (crash). */
+void domain_shutdown(struct domain *d, int reason);
+
+/* Give the domain nr new frames; returns how many it got. */
+uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns);
+
+#endif

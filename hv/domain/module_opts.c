@@ -1,0 +1,76 @@
+#include "domain/module_opts.h"
+#include "boot/cmdline.h"
+#include "lib/format.h"
+#include "lib/string.h"
+
+static bool name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '.' || c == '-';
+}
+
+static int parse_name(const struct cmdline_opt *opt, struct module_opts *o, char *err,
+		      size_t errlen)
+{
+	if (!opt->val || opt->vallen == 0 || opt->vallen >= MODULE_NAME_MAX) {
+		format(err, errlen, "name= needs 1 to %d characters", MODULE_NAME_MAX - 1);
+		return -1;
+	}
+	for (size_t i = 0; i < opt->vallen; i++) {
+		if (!name_char(opt->val[i])) {
+			format(err, errlen, "name=%.*s: use letters, digits and _.- only",
+			       (int)opt->vallen, opt->val);
+			return -1;
+		}
+	}
+	memcpy(o->name, opt->val, opt->vallen);
+	o->name[opt->vallen] = '\0';
+	return 0;
+}
+
+static int parse_mem(const struct cmdline_opt *opt, struct module_opts *o, char *err,
+		     size_t errlen)
+{
+	uint64_t bytes;
+
+	if (!opt->val || parse_size(opt->val, opt->vallen, &bytes) < 0) {
+		format(err, errlen, "mem=%.*s: expected a size such as 16M", (int)opt->vallen,
+		       opt->val ? opt->val : "");
+		return -1;
+	}
+	if (bytes < MODULE_MEM_MIN || bytes > MODULE_MEM_MAX) {
+		format(err, errlen, "mem=%.*s: must be between 4M and 3G", (int)opt->vallen,
+		       opt->val);
+		return -1;
+	}
+	o->mem = bytes;
+	return 0;
+}
+
+int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, size_t errlen)
+{
+	struct cmdline_opt opt;
+	const char *p = cmdline;
+
+	memset(o, 0, sizeof(*o));
+	o->mem = MODULE_MEM_DEFAULT;
+	while ((p = cmdline_next(p, &opt))) {
+		int rc = 0;
+		if (cmdline_key_is(&opt, "name"))
+			rc = parse_name(&opt, o, err, errlen);
+		else if (cmdline_key_is(&opt, "mem"))
+			rc = parse_mem(&opt, o, err, errlen);
+		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
+			o->dom0 = true;
+		else {
+			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, dom0, "
+			       "then -- and the guest's arguments)", (int)opt.keylen, opt.key);
+			rc = -1;
+		}
+		if (rc < 0)
+			return -1;
+	}
+	const char *rest = cmdline_rest(cmdline);
+	o->args = rest ? rest : "";
+	return 0;
+}

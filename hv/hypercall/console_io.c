@@ -1,0 +1,90 @@
+/* __HYPERVISOR_console_io (18): a guest's debug console. Writes appear on
+ * the hypervisor's console one line at a time, prefixed with the domain's
+ * name; reads (privileged domains only) take what has arrived on the serial
+ * line. */
+#include "hypercall/hypercall.h"
+#include "arch/x86/serial.h"
+#include "arch/x86/uaccess.h"
+#include "console/console.h"
+#include "domain/domain.h"
+#include "pvabi/console.h"
+#include "sched/sched.h"
+
+#define CHUNK 128
+#define WRITE_BATCH 4096      /* bytes per turn before the write continues */
+
+static void flush_line(struct domain *d)
+{
+	char prefix[DOMAIN_NAME_MAX + 4];
+	size_t n = 0;
+
+	prefix[n++] = '(';
+	for (const char *s = d->name; *s && n < DOMAIN_NAME_MAX + 1; s++)
+		prefix[n++] = *s;
+	prefix[n++] = ')';
+	prefix[n++] = ' ';
+	console_write(prefix, n);
+	console_write(d->con_line, d->con_len);
+	console_write("\n", 1);
+	d->con_len = 0;
+}
+
+static void put_char(struct domain *d, char c)
+{
+	if (c == '\n') {
+		flush_line(d);
+		return;
+	}
+	if (c == '\r' || c == '\0')
+		return;
+	/* Control characters would let a guest rewrite the console's past. */
+	d->con_line[d->con_len++] = (c < 0x20 && c != '\t') || c == 0x7f ? '?' : c;
+	if (d->con_len == CONSOLE_LINE_MAX)
+		flush_line(d);
+}
+
+static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t buf)
+{
+	char chunk[CHUNK];
+
+	for (uint32_t done = 0; done < count; done += CHUNK) {
+		if (done >= WRITE_BATCH && hypercall_may_preempt())
+			return hypercall_continue(__HYPERVISOR_console_io, CONSOLEIO_write,
+						  count - done, guest_ptr_va(buf) + done, 0, 0);
+		uint32_t n = count - done < CHUNK ? count - done : CHUNK;
+		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
+			return -XEN_EFAULT;
+		for (uint32_t i = 0; i < n; i++)
+			put_char(d, chunk[i]);
+	}
+	return 0;
+}
+
+static int32_t console_read_to(struct domain *d, uint32_t count, guest_ptr_t buf)
+{
+	char chunk[CHUNK];
+	uint32_t got = 0;
+	int c;
+
+	if (!d->privileged)
+		return -XEN_EPERM;
+	while (got < count && got < CHUNK && (c = serial_getc()) >= 0)
+		chunk[got++] = (char)c;
+	if (got && copy_to_guest(buf, chunk, got) < 0)
+		return -XEN_EFAULT;
+	return (int32_t)got;
+}
+
+HYPERCALL(console_io)
+{
+	(void)a4;
+	(void)a5;
+	switch (a1) {
+	case CONSOLEIO_write:
+		return console_write_from(current->d, a2, guest_ptr(a3));
+	case CONSOLEIO_read:
+		return console_read_to(current->d, a2, guest_ptr(a3));
+	default:
+		return -XEN_ENOSYS;
+	}
+}

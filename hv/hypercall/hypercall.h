@@ -1,0 +1,70 @@
+/* Hypercalls: "int $0x82" with the number in eax and up to five arguments
+ * in ebx, ecx, edx, esi, edi; the result goes back in eax. Each handler
+ * lives in a file named after its hypercall; hypercall/table.c maps the
+ * numbers to them. */
+#ifndef HYPERCALL_HYPERCALL_H
+#define HYPERCALL_HYPERCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "arch/x86/traps.h"
+#include "pvabi/errno.h"
+#include "pvabi/hypercall.h"
+
+typedef int32_t (*hypercall_fn)(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+				uint32_t a5);
+
+#define NR_HYPERCALLS 64
+extern const hypercall_fn hypercall_table[NR_HYPERCALLS];
+
+void hypercall_dispatch(struct cpu_regs *regs);
+
+/* Run one hypercall; the nested form is for multicall entries. */
+int32_t hypercall_call(uint32_t nr, const uint32_t args[5]);
+int32_t hypercall_call_nested(uint32_t nr, const uint32_t args[5]);
+
+/* Make the guest issue hypercall nr again with these arguments when it next
+ * runs (the way long operations give the CPU back). The handler returns
+ * HYPERCALL_CONTINUED's value, which leaves eax alone. */
+#define HYPERCALL_CONTINUED 0x7fffffff
+int32_t hypercall_continue(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
+			   uint32_t a5);
+
+/* False inside a multicall, whose entries run to completion (the multicall
+ * itself continues between entries). */
+bool hypercall_may_preempt(void);
+
+struct vcpu;
+/* Run count requests of size bytes from list_va through one(), as
+ * mmu_update and mmuext_op do (see hypercall/batch.c). */
+int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t pdone_va,
+			uint32_t a4, size_t size, int (*one)(const void *elem, struct vcpu *v));
+/* 0 when a request may name foreigndom as the domain it works on. */
+int hypercall_foreigndom_ok(uint16_t foreigndom);
+
+/* How many entries a batch handles before it continues. */
+#define HYPERCALL_BATCH 512
+
+#define HYPERCALL(name) \
+	int32_t do_##name(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)
+
+HYPERCALL(set_trap_table);
+HYPERCALL(mmu_update);
+HYPERCALL(set_gdt);
+HYPERCALL(stack_switch);
+HYPERCALL(set_callbacks);
+HYPERCALL(fpu_taskswitch);
+HYPERCALL(sched_op_compat);
+HYPERCALL(update_descriptor);
+HYPERCALL(memory_op);
+HYPERCALL(multicall);
+HYPERCALL(update_va_mapping);
+HYPERCALL(console_io);
+HYPERCALL(xen_version);
+HYPERCALL(vm_assist);
+HYPERCALL(iret);
+HYPERCALL(mmuext_op);
+HYPERCALL(sched_op);
+
+#endif

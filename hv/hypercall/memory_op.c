@@ -1,0 +1,201 @@
+/* __HYPERVISOR_memory_op (12): a domain's memory. Reservations change which
+ * frames it owns (one frame per extent: ringlet allocates no larger
+ * extents); the rest answers questions about its memory and the machine's.
+ * Long reservation requests continue, with the extent reached kept in the
+ * command's upper bits as Xen does. */
+#include "hypercall/hypercall.h"
+#include "arch/arch.h"
+#include "arch/x86/pv/m2p.h"
+#include "arch/x86/pv/pagetype.h"
+#include "arch/x86/uaccess.h"
+#include "domain/domain.h"
+#include "mm/mm.h"
+#include "pvabi/memory.h"
+#include "sched/sched.h"
+
+#define MEMOP_EXTENT_SHIFT 6
+#define MEMOP_CMD_MASK     ((1u << MEMOP_EXTENT_SHIFT) - 1)
+
+extern const struct bootinfo *boot_info;
+
+/* The domain a request names: itself, or (privileged callers only) another. */
+static int target(domid_t id, struct domain **out)
+{
+	struct domain *me = current->d;
+
+	if (id == DOMID_SELF || id == me->domid) {
+		*out = me;
+		return 0;
+	}
+	if (!me->privileged)
+		return -XEN_EPERM;
+	*out = domain_by_id(id);
+	return *out ? 0 : -XEN_ESRCH;
+}
+
+/* Give back a frame the domain was given: only while it still holds the
+ * allocation; mappings of it keep it alive until they go. */
+static bool give_back(struct domain *d, uint32_t mfn)
+{
+	if (mfn >= frame_table.nr)
+		return false;
+	struct frame *f = &frame_table.f[mfn];
+	if (f->owner != d->domid || (f->flags & (FRAME_ALLOCATED | FRAME_FREE | FRAME_SHARED)) !=
+	    FRAME_ALLOCATED)
+		return false;
+	if (f->type_info & FT_PINNED) {
+		f->type_info &= ~FT_PINNED;
+		put_page_and_type(mfn);
+	}
+	f->flags &= ~FRAME_ALLOCATED;
+	m2p_set(mfn, INVALID_M2P_ENTRY);
+	d->tot_pages--;
+	put_page(mfn);
+	return true;
+}
+
+static bool fits_address_bits(uint32_t mfn, uint32_t mem_flags)
+{
+	uint32_t bits = XENMEMF_get_address_bits(mem_flags);
+	return bits == 0 || bits >= 44 || ((uint64_t)mfn << PAGE_SHIFT) >> bits == 0;
+}
+
+/* One extent of op; false stops the request there. */
+static bool one_extent(uint32_t op, struct domain *d, const struct xen_memory_reservation *r,
+		       uint32_t i)
+{
+	guest_ptr_t slot = guest_ptr_add(r->extent_start, i, sizeof(xen_pfn_t));
+	xen_pfn_t in = 0, mfn;
+
+	if (op != XENMEM_increase_reservation && copy_from_guest(&in, slot, sizeof(in)) < 0)
+		return false;
+	if (op == XENMEM_decrease_reservation)
+		return give_back(d, in);
+	if (domain_alloc_frames(d, 1, &mfn) != 1)
+		return false;
+	if (!fits_address_bits(mfn, r->mem_flags) ||
+	    (!guest_ptr_is_null(r->extent_start) && copy_to_guest(slot, &mfn, sizeof(mfn)) < 0)) {
+		give_back(d, mfn);
+		return false;
+	}
+	if (op == XENMEM_populate_physmap)
+		m2p_set(mfn, in);
+	return true;
+}
+
+static int32_t reservation(uint32_t op, uint32_t start, guest_ptr_t arg)
+{
+	struct xen_memory_reservation r;
+	struct domain *d;
+
+	if (copy_from_guest(&r, arg, sizeof(r)) < 0)
+		return -XEN_EFAULT;
+	int rc = target(r.domid, &d);
+	if (rc < 0)
+		return rc;
+	if (r.extent_order != 0)
+		return -XEN_EINVAL;
+	if (r.nr_extents > (UINT32_MAX >> MEMOP_EXTENT_SHIFT))
+		return -XEN_EINVAL;
+	if (guest_ptr_is_null(r.extent_start) && op != XENMEM_increase_reservation)
+		return -XEN_EFAULT;
+	uint32_t i;
+	for (i = start; i < r.nr_extents; i++) {
+		if (i - start >= HYPERCALL_BATCH && hypercall_may_preempt())
+			return hypercall_continue(__HYPERVISOR_memory_op,
+						  op | (i << MEMOP_EXTENT_SHIFT), guest_ptr_va(arg),
+						  0, 0, 0);
+		if (!one_extent(op, d, &r, i))
+			break;
+	}
+	return (int32_t)i;
+}
+
+static int32_t reservation_size(uint32_t op, guest_ptr_t arg)
+{
+	domid_t id;
+	struct domain *d;
+
+	if (copy_from_guest(&id, arg, sizeof(id)) < 0)
+		return -XEN_EFAULT;
+	int rc = target(id, &d);
+	if (rc < 0)
+		return rc;
+	return (int32_t)(op == XENMEM_current_reservation ? d->tot_pages : d->max_pages);
+}
+
+/* A PV guest's pseudo-physical map: RAM from 0 up to its maximum. */
+static int32_t memory_map(guest_ptr_t arg)
+{
+	struct xen_memory_map map;
+	struct pv_e820_entry e = { .addr = 0, .type = PV_E820_RAM };
+
+	if (copy_from_guest(&map, arg, sizeof(map)) < 0)
+		return -XEN_EFAULT;
+	if (map.nr_entries < 1)
+		return -XEN_EINVAL;
+	e.size = (uint64_t)current->d->max_pages << PAGE_SHIFT;
+	map.nr_entries = 1;
+	if (copy_to_guest(map.buffer, &e, sizeof(e)) < 0 || copy_to_guest(arg, &map, sizeof(map)) < 0)
+		return -XEN_EFAULT;
+	return 0;
+}
+
+static int32_t machine_memory_map(guest_ptr_t arg)
+{
+	struct xen_memory_map map;
+
+	if (!current->d->privileged)
+		return -XEN_EPERM;
+	if (copy_from_guest(&map, arg, sizeof(map)) < 0)
+		return -XEN_EFAULT;
+	uint32_t n = boot_info->nr_ranges < map.nr_entries ? boot_info->nr_ranges : map.nr_entries;
+	for (uint32_t i = 0; i < n; i++) {
+		const struct mem_range *m = &boot_info->ranges[i];
+		struct pv_e820_entry e = { .addr = m->start, .size = m->end - m->start, .type = m->type };
+		if (copy_to_guest(guest_ptr_add(map.buffer, i, sizeof(e)), &e, sizeof(e)) < 0)
+			return -XEN_EFAULT;
+	}
+	map.nr_entries = n;
+	return copy_to_guest(arg, &map, sizeof(map)) < 0 ? -XEN_EFAULT : 0;
+}
+
+HYPERCALL(memory_op)
+{
+	uint32_t op = a1 & MEMOP_CMD_MASK, start = a1 >> MEMOP_EXTENT_SHIFT;
+	guest_ptr_t arg = guest_ptr(a2);
+
+	(void)a3;
+	(void)a4;
+	(void)a5;
+	switch (op) {
+	case XENMEM_increase_reservation:
+	case XENMEM_decrease_reservation:
+	case XENMEM_populate_physmap:
+		return reservation(op, start, arg);
+	}
+	if (start)
+		return -XEN_ENOSYS;
+	switch (op) {
+	case XENMEM_current_reservation:
+	case XENMEM_maximum_reservation:
+		return reservation_size(op, arg);
+	case XENMEM_maximum_ram_page:
+		return (int32_t)(frame_table.nr - 1);
+	case XENMEM_maximum_gpfn:
+		return (int32_t)(current->d->max_pages - 1);
+	case XENMEM_memory_map:
+		return memory_map(arg);
+	case XENMEM_machine_memory_map:
+		return machine_memory_map(arg);
+	case XENMEM_machphys_mapping: {
+		struct xen_machphys_mapping m = {
+			.v_start = RO_M2P_START, .v_end = RO_M2P_END,
+			.max_mfn = (RO_M2P_END - RO_M2P_START) / 4 - 1,
+		};
+		return copy_to_guest(arg, &m, sizeof(m)) < 0 ? -XEN_EFAULT : 0;
+	}
+	default:
+		return -XEN_ENOSYS;
+	}
+}

@@ -1,0 +1,30 @@
+/* Which vCPU runs. A round robin over runnable vCPUs with a fixed time
+ * slice; the hypervisor has no threads of its own, so switching happens on
+ * the way back from a trap to a guest. */
+#ifndef SCHED_SCHED_H
+#define SCHED_SCHED_H
+
+#include <stdbool.h>
+#include "domain/vcpu.h"
+
+#define SCHED_SLICE_NS 10000000ull
+
+extern struct vcpu *current;
+
+void sched_init(void);
+void sched_wake(struct vcpu *v);       /* make runnable */
+void sched_remove(struct vcpu *v);     /* never run it again */
+void sched_yield(void);                /* let the others run first */
+
+/* Start the first vCPU; never returns. */
+_Noreturn void sched_start(void);
+
+/* On the way back to a guest: pick who runs next and, when that changes,
+ * switch the frame on the stack over to it. */
+void sched_exit_trap(struct cpu_regs *frame);
+
+/* The arch side of a switch (arch/x86/pv/context.c). */
+void context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *frame);
+_Noreturn void enter_guest(struct vcpu *v);
+
+#endif
