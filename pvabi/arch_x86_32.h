@@ -37,6 +37,11 @@
 #define FLAT_USER_DS   FLAT_RING3_DS
 #define FLAT_USER_SS   FLAT_RING3_SS
 
+/* A ringlet extension, for benchmarks: "int $0x83" from ring 1 traps into the
+ * hypervisor and returns at once, touching nothing -- the floor a hypercall's
+ * cost is measured against. On Xen the same instruction raises #GP. */
+#define RINGLET_NULL_TRAP_VECTOR 0x83
+
 /* vcpu_info slots in shared_info (vCPUs beyond these register their own). */
 #define XEN_LEGACY_MAX_VCPUS  32
 

@@ -58,8 +58,10 @@ HYPERCALL(xen_version)
 		struct xen_feature_info fi;
 		if (copy_from_guest(&fi, guest_ptr(a2), sizeof(fi)) < 0)
 			return -XEN_EFAULT;
+		if (fi.submap_idx >= XENFEAT_NR_SUBMAPS)
+			return -XEN_EINVAL;
 		fi.submap = 0;
-		if (fi.submap_idx == 0) {
+		{
 			fi.submap = 1u << XENFEAT_mmu_pt_update_preserve_ad;
 			if (current->d->privileged)
 				fi.submap |= 1u << XENFEAT_dom0;

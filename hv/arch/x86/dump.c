@@ -68,8 +68,10 @@ void dump_regs(const char *why, const struct cpu_regs *r, uint32_t cr2)
 	log_err("EAX: 0x%08x  EBX: 0x%08x  ECX: 0x%08x  EDX: 0x%08x", r->eax, r->ebx, r->ecx, r->edx);
 	log_err("ESI: 0x%08x  EDI: 0x%08x  EBP: 0x%08x  ESP: 0x%08x", r->esi, r->edi, r->ebp,
 		trap_esp(r));
+	uint32_t fs, gs;
+	asm volatile("movl %%fs, %0; movl %%gs, %1" : "=r"(fs), "=r"(gs));
 	log_err("DS: 0x%04x  ES: 0x%04x  FS: 0x%04x  GS: 0x%04x", r->ds & 0xffff, r->es & 0xffff,
-		r->fs & 0xffff, r->gs & 0xffff);
+		fs & 0xffff, gs & 0xffff);
 	log_err("CR0: 0x%08x  CR2: 0x%08x  CR3: 0x%08x  CR4: 0x%08x", read_cr0(), cr2,
 		read_cr3(), read_cr4());
 	backtrace(r->ebp);

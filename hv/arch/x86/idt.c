@@ -2,13 +2,14 @@
 #include <stdint.h>
 #include "arch/x86/selectors.h"
 #include "arch/x86/traps.h"
+#include "pvabi/arch_x86_32.h"
 #include "pvabi/hypercall.h"
 
 #define GATE_INTR   0x8e          /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_TASK   0x85          /* present, DPL 0, task gate */
 #define STUB_SIZE   16
 
-extern const char trap_stubs[];
+extern const char trap_stubs[], null_trap[];
 static uint64_t idt[256] __attribute__((aligned(8)));
 
 static uint64_t gate(uint32_t offset, uint16_t sel, uint8_t type)
@@ -41,5 +42,6 @@ void idt_init(void)
 	idt_set_default(VEC_BP, 3);
 	idt_set_default(VEC_OF, 3);
 	idt_set_default(HYPERCALL_VECTOR, 1);
+	idt[RINGLET_NULL_TRAP_VECTOR] = gate((uint32_t)null_trap, HV_CS, GATE_INTR | (1 << 5));
 	asm volatile("lidt %0" : : "m"(idtr));
 }

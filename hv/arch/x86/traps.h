@@ -8,6 +8,8 @@
 
 /* What trap entry saves, lowest address first. esp and ss are pushed by
  * the CPU only when the trap came from a lower privilege level. */
+/* fs and gs are saved only when a guest is switched out: trap entry leaves
+ * their slots alone. */
 struct cpu_regs {
 	uint32_t ebx, ecx, edx, esi, edi, ebp, eax;
 	uint32_t ds, es, fs, gs;

@@ -191,7 +191,7 @@ static void build_tables(const struct layout *l)
 	for (uint32_t va = l->v_start & ~((1u << L2_SHIFT) - 1); va < l->v_end;
 	     va += 1u << L2_SHIFT, next += PAGE_SIZE)
 		put_pte(l, l2_va[va >> GiB_SHIFT], (va >> L2_SHIFT) & 511,
-			((pte_t)l->mfns[pfn_of(l, next)] << PAGE_SHIFT) | PTE_P | PTE_RW | PTE_A);
+			((pte_t)l->mfns[pfn_of(l, next)] << PAGE_SHIFT) | PTE_P | PTE_RW | PTE_US | PTE_A);
 	uint32_t pt_end = l->pt_va + l->nr_pt * PAGE_SIZE;
 	for (uint32_t va = l->v_start; va < l->v_end; va += PAGE_SIZE) {
 		pte_t flags = PTE_P | PTE_A | PTE_D;

@@ -55,6 +55,20 @@ void pv_load_fast_trap(const struct vcpu *v)
 		idt_set_default(0x80, 0);
 }
 
+/* A guest's fs and gs, which trap entry leaves on the CPU. A selector the
+ * CPU refuses (the guest changed its GDT under it) becomes null. */
+static void load_user_segments(uint32_t fs, uint32_t gs)
+{
+	asm volatile("1:\tmovl %0, %%fs\n"
+		     "2:\tmovl %1, %%gs\n"
+		     "3:\n"
+		     "\t.pushsection .text.fixup, \"ax\"\n"
+		     "4:\tpushl $0\n\tpopl %%fs\n\tpushl $0\n\tpopl %%gs\n\tjmp 3b\n"
+		     "\t.popsection\n\t"
+		     EXTABLE_ENTRY(1b, 4b) EXTABLE_ENTRY(2b, 4b)
+		     : : "r"(fs), "r"(gs));
+}
+
 static void load_context(struct vcpu *v)
 {
 	write_cr3(v->arch.cr3_mfn << PAGE_SHIFT);
@@ -70,10 +84,14 @@ static void load_context(struct vcpu *v)
 
 void context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *frame)
 {
-	if (prev)
+	if (prev) {
 		prev->arch.regs = *frame;
+		asm volatile("movl %%fs, %0; movl %%gs, %1"
+			     : "=r"(prev->arch.regs.fs), "=r"(prev->arch.regs.gs));
+	}
 	*frame = next->arch.regs;
 	load_context(next);
+	load_user_segments(next->arch.regs.fs, next->arch.regs.gs);
 	current = next;
 }
 
@@ -83,6 +101,7 @@ _Noreturn void enter_guest(struct vcpu *v)
 
 	*frame = v->arch.regs;
 	load_context(v);
+	load_user_segments(v->arch.regs.fs, v->arch.regs.gs);
 	current = v;
 	asm volatile("movl %0, %%esp\n\tjmp trap_return" : : "r"(frame) : "memory");
 	__builtin_unreachable();

@@ -29,7 +29,8 @@ struct domain;
 /* The bits a guest may set in each level; anything else is refused. */
 #define L1_ALLOWED   (PTE_ADDR | PTE_P | PTE_RW | PTE_US | PTE_PWT | PTE_PCD | PTE_A | \
 		      PTE_D | PTE_PS /* PAT */ | PTE_G | 0xe00 /* available */)
-#define L2_ALLOWED   (PTE_ADDR | PTE_P | PTE_RW | PTE_US | PTE_PWT | PTE_PCD | PTE_A | 0xe00)
+#define L2_ALLOWED   (PTE_ADDR | PTE_P | PTE_RW | PTE_US | PTE_PWT | PTE_PCD | PTE_A | \
+		      PTE_D /* ignored by the CPU; Linux sets it */ | 0xe00)
 #define L3_ALLOWED   (PTE_ADDR | PTE_P | PTE_PWT | PTE_PCD | 0xe00)
 
 #define PT_ENTRIES   512
