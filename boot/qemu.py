@@ -85,3 +85,24 @@ def command(kernel=HV_ELF, cmdline='', modules=(), iso=None, accel='tcg',
     if gdb:
         cmd += ['-s', '-S']
     return cmd
+
+
+# The reference Xen (boot/xen/): a 64-bit hypervisor, so the 64-bit QEMU. It
+# never ends QEMU itself; whoever runs it watches the serial output instead.
+XEN_QEMU = 'qemu-system-x86_64'
+XEN_REF_DIR = os.path.join(BUILD_DIR, 'xen-ref')
+XEN_DEFAULT_MEM = '512M'
+XEN_CMDLINE = 'console=com1 loglvl=all guest_loglvl=all noreboot'
+
+
+def xen_command(xen, modules, cmdline=XEN_CMDLINE, accel='tcg', mem=XEN_DEFAULT_MEM,
+                cpu=DEFAULT_CPU):
+    """The QEMU argument list that boots the Xen image xen with modules, a
+    list of (path, module cmdline): the first becomes dom0. Xen passes dom0
+    its module's command line without the leading file name."""
+    if accel not in ACCELS:
+        raise QemuError('unknown accelerator %r (choose %s)' % (accel, ' or '.join(ACCELS)))
+    return [XEN_QEMU, '-machine', 'q35', '-nodefaults', '-accel', accel, '-cpu', cpu,
+            '-m', str(mem), '-display', 'none', '-no-reboot', '-serial', 'stdio',
+            '-kernel', os.path.abspath(xen), '-append', cmdline,
+            '-initrd', initrd_arg(modules)]

@@ -68,6 +68,8 @@ static int32_t console_read_to(struct domain *d, uint32_t count, guest_ptr_t buf
 
 	if (!d->privileged)
 		return -XEN_EPERM;
+	if (count > INT32_MAX)
+		return -XEN_E2BIG;
 	while (got < count && got < CHUNK && (c = serial_getc()) >= 0)
 		chunk[got++] = (char)c;
 	if (got && copy_to_guest(buf, chunk, got) < 0)

@@ -23,9 +23,10 @@ sys.path.insert(0, BENCH_DIR)
 
 import benchlib  # noqa: E402
 import bootbench  # noqa: E402
+import guestbench  # noqa: E402
 import qemu  # noqa: E402
 
-BENCHMARKS = {m.NAME: m for m in (bootbench,)}
+BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

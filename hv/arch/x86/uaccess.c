@@ -3,9 +3,11 @@
 #include "arch/x86/traps.h"
 #include "pvabi/errno.h"
 
-static int range_ok(uint32_t va, size_t len)
+/* Guests may write below the hole only; they may read the read-only
+ * machine-to-physical table at its start too, as they can themselves. */
+static int range_ok(uint32_t va, size_t len, uint32_t limit)
 {
-	return len <= HOLE_START && va <= HOLE_START - len;
+	return len <= limit && va <= limit - len;
 }
 
 /* Copy n bytes; return how many were left when a fault stopped it. */
@@ -18,14 +20,14 @@ static size_t raw_copy(void *to, const void *from, size_t n)
 
 int copy_from_guest(void *dst, guest_ptr_t src, size_t len)
 {
-	if (!range_ok(guest_ptr_va(src), len))
+	if (!range_ok(guest_ptr_va(src), len, RO_M2P_END))
 		return -XEN_EFAULT;
 	return raw_copy(dst, (const void *)(uintptr_t)guest_ptr_va(src), len) ? -XEN_EFAULT : 0;
 }
 
 int copy_to_guest(guest_ptr_t dst, const void *src, size_t len)
 {
-	if (!range_ok(guest_ptr_va(dst), len))
+	if (!range_ok(guest_ptr_va(dst), len, HOLE_START))
 		return -XEN_EFAULT;
 	return raw_copy((void *)(uintptr_t)guest_ptr_va(dst), src, len) ? -XEN_EFAULT : 0;
 }

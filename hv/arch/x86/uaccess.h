@@ -1,6 +1,7 @@
 /* The only way the hypervisor touches guest memory through a guest's own
  * addresses: checked copies. An address range reaching into the hole is
- * refused outright; a fault on the way (unmapped, read-only) is caught by
+ * refused outright (reads may cover the read-only M2P table at its start,
+ * which guests can read themselves); a fault on the way (unmapped, read-only) is caught by
  * the exception-fixup table. Either way the result is -XEN_EFAULT, never a
  * hypervisor fault. They run on the current guest's page tables. */
 #ifndef ARCH_X86_UACCESS_H

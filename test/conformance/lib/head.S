@@ -1,0 +1,86 @@
+/* Start of day of a conformance guest: the ELF notes of the PV boot
+ * protocol, the entry point, the hypercall page and the guest's own stack.
+ *
+ * Memory layout (see guest.ld): the image is linked at 0x00400000 and that
+ * is also its VIRT_BASE, so the builder's initial region starts at 4 MiB and
+ * virtual 0-4 MiB stays unmapped: a NULL (or small) pointer faults, in the
+ * guest and in a hypercall alike (-XEN_EFAULT). Program headers carry
+ * p_paddr == p_vaddr, and the PADDR_OFFSET note says so: Xen's loader puts
+ * a segment at p_paddr - PADDR_OFFSET + VIRT_BASE, and without the note it
+ * would take PADDR_OFFSET as 0 and load the image 4 MiB too high.
+ *
+ * Entry (Xen's PV ABI): ring 1, flat FLAT_RING1 selectors, %esi = the
+ * virtual address of start_info, %esp at the top of the builder's bootstrap
+ * stack page. Events are masked. We switch to a stack in .bss at once and
+ * hand start_info, and the %esp we came in with, to guest_start(). */
+
+#include "pvabi/elfnote.h"
+#include "pvabi/arch_x86_32.h"
+
+#define GUEST_STACK_SIZE  (16 * 1024)
+
+/* One Xen note: namesz, descsz, type, "Xen\0", the descriptor, padded. */
+.macro xen_note_begin type
+	.balign 4
+	.long 2f - 1f
+	.long 4f - 3f
+	.long \type
+1:	.asciz "Xen"
+2:	.balign 4
+3:
+.endm
+
+.macro xen_note_end
+4:	.balign 4
+.endm
+
+.macro xen_note_str type, str
+	xen_note_begin \type
+	.asciz "\str"
+	xen_note_end
+.endm
+
+.macro xen_note_long type, value
+	xen_note_begin \type
+	.long \value
+	xen_note_end
+.endm
+
+	.section .note.Xen, "a", @note
+	xen_note_str  XEN_ELFNOTE_GUEST_OS,       ringlet-conformance
+	xen_note_str  XEN_ELFNOTE_GUEST_VERSION,  1
+	xen_note_str  XEN_ELFNOTE_XEN_VERSION,    xen-3.0
+	xen_note_str  XEN_ELFNOTE_LOADER,         generic
+	xen_note_str  XEN_ELFNOTE_PAE_MODE,       yes
+	xen_note_long XEN_ELFNOTE_VIRT_BASE,      __image_start
+	xen_note_long XEN_ELFNOTE_PADDR_OFFSET,   __image_start
+	xen_note_long XEN_ELFNOTE_ENTRY,          _start
+	xen_note_long XEN_ELFNOTE_HYPERCALL_PAGE, hypercall_page
+
+	.section .text.head, "ax"
+	.code32
+	.globl _start
+_start:
+	cld
+	mov %esp, %eax                  /* the bootstrap stack, for the record */
+	mov $guest_stack_top, %esp
+	xor %ebp, %ebp                  /* ends the frame-pointer chain */
+	push %eax                       /* guest_start(start_info, entry_esp) */
+	push %esi
+	call guest_start
+	/* guest_start never returns; if it did, stop here rather than run on. */
+	ud2
+
+/* Filled by the hypervisor before the guest starts: stub N at N * 32. */
+	.section .text.hypercall_page, "ax"
+	.balign 4096
+	.globl hypercall_page
+hypercall_page:
+	.fill 4096, 1, 0xcc             /* int3s until the hypervisor fills it */
+
+	.bss
+	.balign 4096
+	.globl guest_stack, guest_stack_top
+guest_stack:
+	.skip GUEST_STACK_SIZE
+guest_stack_top:
