@@ -25,6 +25,7 @@ trap_stubs:
 /* fs and gs are never touched by the hypervisor: their slots in the frame
  * stay unused on the fast path and the context switch moves them. */
 trap_common:
+	cld                      /* a guest may leave DF set; C code assumes it clear */
 	subl $8, %esp            /* fs, gs */
 	pushl %es
 	pushl %ds
