@@ -9,6 +9,7 @@
 #include "pvabi/sched.h"
 #include "pvabi/shared_info.h"
 #include "sched/sched.h"
+#include "time/guest_time.h"
 
 struct domain *domain_list;
 static uint16_t next_domid = 1;
@@ -63,6 +64,7 @@ struct domain *domain_create(const char *name, bool privileged)
 	d->shared_info_mfn = hv_lookup((uintptr_t)d->shared_info);
 	frame_share(d->shared_info_mfn, d->domid);
 	d->vcpu.d = d;
+	guest_timer_init(&d->vcpu);
 	d->vcpu.runstate = RUNSTATE_OFFLINE;
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
 		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
@@ -120,6 +122,8 @@ void domain_destroy(struct domain *d, const char *why)
 		all_powered_off = false;
 	}
 	sched_remove(&d->vcpu);
+	timer_cancel(&d->vcpu.timer);
+	evtchn_destroy(d);
 	arch_vcpu_destroy(&d->vcpu);
 	/* Nothing may run on its page tables or remember its mappings. */
 	write_cr3(idle_cr3());

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "domain/vcpu.h"
+#include "event/evtchn.h"
 
 #define DOMAIN_NAME_MAX   32
 #define CONSOLE_LINE_MAX  256
@@ -25,6 +26,7 @@ struct domain {
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
 	struct vcpu vcpu;
+	struct evtchn_table evtchn;
 	struct domain *next;                  /* all domains */
 	unsigned con_len;                     /* console line being assembled */
 	char con_line[CONSOLE_LINE_MAX];

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "arch/x86/pv/vcpu_arch.h"
+#include "time/timer.h"
+#include "pvabi/event_channel.h"
 
 struct domain;
 
@@ -22,6 +24,10 @@ struct vcpu {
 	unsigned id;
 	enum runstate runstate;
 	struct vcpu *rq_next;              /* run queue link */
+	struct timer timer;                /* set_timer_op: raises VIRQ_TIMER */
+	struct timer poll_timer;           /* SCHEDOP_poll's timeout */
+	bool polling;                      /* blocked in SCHEDOP_poll on poll_ports */
+	uint32_t poll_ports[NR_EVENT_CHANNELS / 32];
 	struct arch_vcpu arch;
 };
 

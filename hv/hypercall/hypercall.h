@@ -66,5 +66,8 @@ HYPERCALL(vm_assist);
 HYPERCALL(iret);
 HYPERCALL(mmuext_op);
 HYPERCALL(sched_op);
+HYPERCALL(set_timer_op);
+HYPERCALL(event_channel_op);
+HYPERCALL(event_channel_op_compat);
 
 #endif

@@ -5,6 +5,9 @@
 #include "domain/domain.h"
 #include "pvabi/sched.h"
 #include "sched/sched.h"
+#include "lib/string.h"
+#include "pvabi/shared_info.h"
+#include "time/timer.h"
 
 static int32_t shutdown(struct domain *d, uint32_t reason)
 {
@@ -26,6 +29,48 @@ static int32_t remote_shutdown(guest_ptr_t arg)
 	if (!d)
 		return -XEN_ESRCH;
 	return shutdown(d, rs.reason);
+}
+
+/* Wait for an event, with event delivery enabled as part of waiting. */
+static int32_t block(struct vcpu *v)
+{
+	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
+
+	vi->evtchn_upcall_mask = 0;
+	if (!vi->evtchn_upcall_pending)
+		sched_block(v);
+	return 0;
+}
+
+#define POLL_MAX_PORTS 128
+
+/* Wait until one of the ports is pending (masked or not), or the timeout
+ * (system time; 0 for none) passes. Returns 0 either way. */
+static int32_t poll(struct vcpu *v, guest_ptr_t arg)
+{
+	struct sched_poll p;
+	uint32_t ports[POLL_MAX_PORTS];
+	const uint32_t *pending = v->d->shared_info->evtchn_pending;
+
+	if (copy_from_guest(&p, arg, sizeof(p)) < 0)
+		return -XEN_EFAULT;
+	if (p.nr_ports > POLL_MAX_PORTS)
+		return -XEN_EINVAL;
+	if (copy_from_guest(ports, p.ports, p.nr_ports * sizeof(uint32_t)) < 0)
+		return -XEN_EFAULT;
+	memset(v->poll_ports, 0, sizeof(v->poll_ports));
+	for (uint32_t i = 0; i < p.nr_ports; i++) {
+		if (ports[i] >= NR_EVENT_CHANNELS)
+			return -XEN_EINVAL;
+		if (pending[ports[i] / 32] & (1u << (ports[i] % 32)))
+			return 0;
+		v->poll_ports[ports[i] / 32] |= 1u << (ports[i] % 32);
+	}
+	v->polling = true;
+	if (p.timeout)
+		timer_set(&v->poll_timer, p.timeout);
+	sched_block(v);
+	return 0;
 }
 
 HYPERCALL(sched_op)
@@ -52,6 +97,10 @@ HYPERCALL(sched_op)
 		return 0;
 	case SCHEDOP_remote_shutdown:
 		return remote_shutdown(guest_ptr(a2));
+	case SCHEDOP_block:
+		return block(current);
+	case SCHEDOP_poll:
+		return poll(current, guest_ptr(a2));
 	default:
 		return -XEN_ENOSYS;
 	}
@@ -68,6 +117,8 @@ HYPERCALL(sched_op_compat)
 		return 0;
 	case SCHEDOP_shutdown:
 		return shutdown(current->d, a2);
+	case SCHEDOP_block:
+		return block(current);
 	default:
 		return -XEN_ENOSYS;
 	}

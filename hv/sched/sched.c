@@ -48,9 +48,27 @@ void sched_init(void)
 
 void sched_wake(struct vcpu *v)
 {
-	if (v->runstate == RUNSTATE_RUNNABLE || v == current)
+	if (v->runstate == RUNSTATE_RUNNABLE || v->runstate == RUNSTATE_RUNNING)
 		return;
 	enqueue(v);
+}
+
+void sched_block(struct vcpu *v)
+{
+	v->runstate = RUNSTATE_BLOCKED;
+}
+
+void vcpu_kick(struct vcpu *v, uint32_t port)
+{
+	if (v->runstate != RUNSTATE_BLOCKED)
+		return;
+	if (v->polling) {
+		if (!(v->poll_ports[port / 32] & (1u << (port % 32))))
+			return;
+		v->polling = false;
+		timer_cancel(&v->poll_timer);
+	}
+	sched_wake(v);
 }
 
 void sched_remove(struct vcpu *v)

@@ -15,6 +15,7 @@ void sched_init(void);
 void sched_wake(struct vcpu *v);       /* make runnable */
 void sched_remove(struct vcpu *v);     /* never run it again */
 void sched_yield(void);                /* let the others run first */
+void sched_block(struct vcpu *v);      /* off the CPU until vcpu_kick */
 
 /* Start the first vCPU; never returns. */
 _Noreturn void sched_start(void);

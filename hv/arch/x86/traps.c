@@ -70,7 +70,12 @@ void trap_dispatch(struct cpu_regs *regs)
 		hypercall_dispatch(regs);
 	else
 		interrupt(regs);
-	sched_exit_trap(regs);
+	/* Choose the guest to return to; if an event upcall for it cannot be
+	 * delivered it is destroyed, and the choice starts again. */
+	do {
+		sched_exit_trap(regs);
+		pv_event_upcall(current, regs);
+	} while (!current);
 }
 
 void guest_return_failed(struct cpu_regs *frame)

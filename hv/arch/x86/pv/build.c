@@ -16,6 +16,7 @@
 #include "pvabi/shared_info.h"
 #include "pvabi/start_info.h"
 #include "time/clock.h"
+#include "time/guest_time.h"
 
 #define MiB            (1u << 20)
 #define GiB_SHIFT      30
@@ -311,7 +312,8 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 		return fail(err, errlen, "its bootstrap page tables do not validate (error %d)", (uint32_t)-rc, 0);
 	d->vcpu.arch.cr3_mfn = l3;
 	set_registers(&d->vcpu, &l);
-	d->shared_info->wc_sec = (uint32_t)wallclock_at_entry;
+	guest_wallclock_init(d);
+	guest_time_update(&d->vcpu);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "domain/domain.h"
 #include "mm/mm.h"
 #include "sched/sched.h"
+#include "time/guest_time.h"
 
 extern char boot_stack[];
 static uint64_t empty_gdt_mfn;
@@ -71,6 +72,7 @@ static void load_user_segments(uint32_t fs, uint32_t gs)
 
 static void load_context(struct vcpu *v)
 {
+	guest_time_update(v);
 	write_cr3(v->arch.cr3_mfn << PAGE_SHIFT);
 	flush_tlb_local();                     /* a guest's global pages are its own */
 	if (gdt_shown != v && (v->arch.gdt_ents || (gdt_shown && gdt_shown->arch.gdt_ents)))

@@ -21,38 +21,39 @@ static bool has_error_code(unsigned v)
 	       v == VEC_PF || v == VEC_AC;
 }
 
+/* Not an exception: the vector bounce() names when it delivers an event. */
+#define VEC_UPCALL 256
+
 static void crash(struct vcpu *v, struct cpu_regs *frame, const char *fmt, unsigned vector)
 {
 	char why[160];
 
-	format(why, sizeof(why), fmt, exception_name(vector));
+	format(why, sizeof(why), fmt, vector == VEC_UPCALL ? "an event upcall" : exception_name(vector));
 	log_err("domain %u (%s): %s at eip 0x%08x (cs 0x%04x), esp 0x%08x, error code 0x%x",
 		v->d->domid, v->d->name, why, frame->eip, frame->cs & 0xffff, frame->esp,
 		frame->error_code);
 	domain_destroy(v->d, why);
 }
 
-bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_t cr2)
+/* Build an exception-style frame on the guest's ring-1 stack and point the
+ * frame at cs:eip. Lowest address first: [error code], eip, cs with the
+ * saved event mask in bits 16-23, eflags with IF showing events enabled,
+ * and the ring-3 stack when coming from there. Returns false (after
+ * destroying the domain) when the frame cannot be written. */
+static bool bounce(struct vcpu *v, struct cpu_regs *frame, uint16_t cs, uint32_t eip,
+		   bool with_error_code, unsigned vector)
 {
-	const struct pv_trap *t = &v->arch.traps[vector];
 	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
 	bool from_user = (frame->cs & 3) == 3;
 	uint32_t words[6], n = 0;
 
-	if (!t->address) {
-		crash(v, frame, "%s with no handler registered", vector);
-		return false;
-	}
 	uint32_t ss = from_user ? v->arch.kernel_ss : frame->ss;
 	uint32_t esp = from_user ? v->arch.kernel_sp : frame->esp;
 	if (from_user && !ss) {
 		crash(v, frame, "%s from ring 3 with no kernel stack (stack_switch)", vector);
 		return false;
 	}
-	/* Lowest address first: [error code], eip, cs with the saved event
-	 * mask in bits 16-23, eflags with IF showing events enabled, and the
-	 * ring-3 stack when coming from there. */
-	if (has_error_code(vector))
+	if (with_error_code)
 		words[n++] = frame->error_code;
 	words[n++] = frame->eip;
 	words[n++] = (frame->cs & 0xffff) | ((uint32_t)vi->evtchn_upcall_mask << 16);
@@ -63,19 +64,45 @@ bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_
 	}
 	esp -= n * 4;
 	if (copy_to_guest(guest_ptr(esp), words, n * 4) < 0) {
-		crash(v, frame, "%s, and its kernel stack cannot take the exception frame", vector);
+		crash(v, frame, "%s, and its kernel stack cannot take the frame", vector);
 		return false;
 	}
+	frame->ss = ss;
+	frame->esp = esp;
+	frame->cs = cs;
+	frame->eip = eip;
+	frame->eflags &= ~(EFLAGS_TF | EFLAGS_NT | EFLAGS_RF | EFLAGS_VM);
+	return true;
+}
+
+bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_t cr2)
+{
+	const struct pv_trap *t = &v->arch.traps[vector];
+	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
+
+	if (!t->address) {
+		crash(v, frame, "%s with no handler registered", vector);
+		return false;
+	}
+	if (!bounce(v, frame, t->cs, t->address, has_error_code(vector), vector))
+		return false;
 	if (vector == VEC_PF)
 		vi->arch.cr2 = cr2;
 	if (TRAP_MASKS(t))
 		vi->evtchn_upcall_mask = 1;
-	frame->ss = ss;
-	frame->esp = esp;
-	frame->cs = t->cs;
-	frame->eip = t->address;
-	frame->eflags &= ~(EFLAGS_TF | EFLAGS_NT | EFLAGS_RF | EFLAGS_VM);
 	return true;
+}
+
+/* On the way back to a guest: an event is pending and events are enabled,
+ * so it enters its event callback first, with events masked. */
+void pv_event_upcall(struct vcpu *v, struct cpu_regs *frame)
+{
+	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
+
+	if (!vi->evtchn_upcall_pending || vi->evtchn_upcall_mask || !v->arch.event_eip)
+		return;
+	if (bounce(v, frame, (uint16_t)v->arch.event_cs, v->arch.event_eip, false, VEC_UPCALL))
+		vi->evtchn_upcall_mask = 1;
 }
 
 /* #GP from "int n" in a guest: the IDT said no (its gate is ours), but the

@@ -23,6 +23,9 @@ void pv_init(uint32_t nr_frames);
  * log line that says why) when that is impossible. Returns false then. */
 bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_t cr2);
 
+/* Enter the guest's event callback if an event waits and events are on. */
+void pv_event_upcall(struct vcpu *v, struct cpu_regs *frame);
+
 /* An exception in a guest (CPL 1 or 3). */
 void pv_exception(struct vcpu *v, struct cpu_regs *frame);
 void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame);
