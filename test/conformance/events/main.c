@@ -1,0 +1,256 @@
+/* events: event channels, the upcall, waiting for events, and time.
+ *
+ * Rules checked:
+ *   EVT-1  a loopback channel (alloc_unbound for ourselves, then
+ *          bind_interdomain to it) connects: status says interdomain on both
+ *          ends, and a send on one end marks the other end pending
+ *   EVT-2  a pending, unmasked port raises evtchn_upcall_pending and its word
+ *          in evtchn_pending_sel; with a callback registered and events
+ *          enabled, the guest enters the callback with events masked
+ *   EVT-3  a masked port stays pending without an upcall; unmask raises it
+ *   EVT-4  send on a closed port, a port beyond 1023, or a virq port is
+ *          -XEN_EINVAL; close of a closed port is -XEN_EINVAL; an unknown
+ *          command is -XEN_ENOSYS; an unreadable argument is -XEN_EFAULT
+ *   EVT-5  bind_virq: VIRQ_TIMER binds once (-XEN_EEXIST the second time),
+ *          vCPU 1 is -XEN_ENOENT, an out-of-range virq -XEN_EINVAL
+ *   EVT-6  ports run out cleanly: allocation ends with -XEN_ENOSPC, and a
+ *          freed port can be allocated again
+ *   TIME-1 vcpu_time_info has an even version and system time that moves
+ *          forward with the TSC
+ *   TIME-2 set_timer_op raises VIRQ_TIMER at or after its deadline;
+ *          SCHEDOP_block returns once it has
+ *   TIME-3 SCHEDOP_poll on a port that is not pending returns at its timeout
+ */
+#include "guest.h"
+#include "pvabi/event_channel.h"
+
+const char test_title[] = "events: event channels, upcalls, block, poll, timers and guest time";
+
+static volatile unsigned upcalls;
+static volatile uint8_t mask_in_callback;
+
+void event_callback(void);
+void on_event(void);
+
+/* The event callback: note it, clear the flag, return with events still
+ * masked (a plain iret keeps the mask the hypervisor set). */
+asm(".text\n"
+    ".globl event_callback\n"
+    "event_callback:\n"
+    "	pushl %eax\n"
+    "	pushl %ecx\n"
+    "	pushl %edx\n"
+    "	call on_event\n"
+    "	popl %edx\n"
+    "	popl %ecx\n"
+    "	popl %eax\n"
+    "	iret\n");
+
+void on_event(void)
+{
+	mask_in_callback = shared_info->vcpu_info[0].evtchn_upcall_mask;
+	shared_info->vcpu_info[0].evtchn_upcall_pending = 0;
+	upcalls++;
+}
+
+static long evtchn_op(uint32_t cmd, void *arg)
+{
+	return page_hypercall(__HYPERVISOR_event_channel_op, cmd, (uint32_t)arg, 0, 0, 0);
+}
+
+static bool pending(uint32_t port)
+{
+	return shared_info->evtchn_pending[port / 32] & (1u << (port % 32));
+}
+
+static void clear_pending(uint32_t port)
+{
+	shared_info->evtchn_pending[port / 32] &= ~(1u << (port % 32));
+	shared_info->vcpu_info[0].evtchn_pending_sel = 0;
+	shared_info->vcpu_info[0].evtchn_upcall_pending = 0;
+}
+
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* System time now, by the versioned read of vcpu_time_info. */
+static uint64_t system_time(uint32_t *version)
+{
+	volatile struct vcpu_time_info *t = &shared_info->vcpu_info[0].time;
+	uint32_t v;
+	uint64_t ns;
+
+	do {
+		v = t->version;
+		asm volatile("" : : : "memory");
+		uint64_t delta = rdtsc() - t->tsc_timestamp;
+		if (t->tsc_shift < 0)
+			delta >>= -t->tsc_shift;
+		else
+			delta <<= t->tsc_shift;
+		ns = t->system_time +
+		     (((delta & 0xffffffff) * t->tsc_to_system_mul) >> 32) +
+		     (delta >> 32) * t->tsc_to_system_mul;
+		asm volatile("" : : : "memory");
+	} while (v != t->version || (v & 1));
+	*version = v;
+	return ns;
+}
+
+static uint32_t loopback(void)
+{
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = DOMID_SELF };
+	check_rc("EVT-1", "alloc_unbound for ourselves", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0);
+	struct evtchn_bind_interdomain b = { .remote_dom = DOMID_SELF, .remote_port = a.port };
+	check_rc("EVT-1", "bind_interdomain to it", evtchn_op(EVTCHNOP_bind_interdomain, &b), 0);
+	struct evtchn_status s = { .dom = DOMID_SELF, .port = a.port };
+	check_rc("EVT-1", "status of the first end", evtchn_op(EVTCHNOP_status, &s), 0);
+	check_eq("EVT-1", "its state", s.status, EVTCHNSTAT_interdomain);
+	check_eq("EVT-1", "its peer port", s.u.interdomain.port, b.local_port);
+	clear_pending(b.local_port);
+	struct evtchn_send snd = { .port = a.port };
+	shared_info->evtchn_mask[b.local_port / 32] |= 1u << (b.local_port % 32);
+	check_rc("EVT-1", "send on the first end", evtchn_op(EVTCHNOP_send, &snd), 0);
+	check("EVT-1", pending(b.local_port), "the other end (port %u) is pending", b.local_port);
+	return b.local_port;
+}
+
+static void upcalls_and_masks(uint32_t port)
+{
+	/* EVT-3: masked and pending, no upcall until unmasked. */
+	check("EVT-3", shared_info->vcpu_info[0].evtchn_upcall_pending == 0,
+	      "a masked pending port raises no upcall");
+	long rc = page_hypercall(__HYPERVISOR_set_callbacks, FLAT_RING1_CS,
+				 (uint32_t)event_callback, FLAT_RING1_CS, (uint32_t)event_callback, 0);
+	check_rc("EVT-2", "set_callbacks", rc, 0);
+	struct evtchn_unmask u = { .port = port };
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	check_rc("EVT-3", "unmask", evtchn_op(EVTCHNOP_unmask, &u), 0);
+	check("EVT-3", shared_info->vcpu_info[0].evtchn_upcall_pending == 1,
+	      "unmasking a pending port raises evtchn_upcall_pending");
+	check("EVT-2", shared_info->vcpu_info[0].evtchn_pending_sel & (1u << (port / 32)),
+	      "and its word in evtchn_pending_sel");
+	unsigned before = upcalls;
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 0;
+	/* Any trap into the hypervisor delivers the upcall on the way back. */
+	hypercall_xen_version(XENVER_version, NULL);
+	check("EVT-2", upcalls == before + 1, "enabling events delivered one upcall (%u)",
+	      upcalls - before);
+	check("EVT-2", mask_in_callback == 1, "the callback ran with events masked");
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	clear_pending(port);
+}
+
+static void bad_ports(uint32_t virq_port)
+{
+	struct evtchn_send s = { .port = 1023 };
+	check_rc("EVT-4", "send on a closed port", evtchn_op(EVTCHNOP_send, &s), -XEN_EINVAL);
+	s.port = 1024;
+	check_rc("EVT-4", "send on port 1024", evtchn_op(EVTCHNOP_send, &s), -XEN_EINVAL);
+	s.port = 0xffffffff;
+	check_rc("EVT-4", "send on port 0xffffffff", evtchn_op(EVTCHNOP_send, &s), -XEN_EINVAL);
+	s.port = virq_port;
+	check_rc("EVT-4", "send on a virq port", evtchn_op(EVTCHNOP_send, &s), -XEN_EINVAL);
+	struct evtchn_close c = { .port = 1023 };
+	check_rc("EVT-4", "close of a closed port", evtchn_op(EVTCHNOP_close, &c), -XEN_EINVAL);
+	check_rc("EVT-4", "an unknown command (99)", evtchn_op(99, &s), -XEN_ENOSYS);
+	check_rc("EVT-4", "send with a NULL argument", evtchn_op(EVTCHNOP_send, NULL), -XEN_EFAULT);
+	check_rc("EVT-4", "send with an argument in the hole",
+		 evtchn_op(EVTCHNOP_send, (void *)0xff000000), -XEN_EFAULT);
+}
+
+static uint32_t timer_virq(void)
+{
+	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
+	check_rc("EVT-5", "bind_virq(VIRQ_TIMER)", evtchn_op(EVTCHNOP_bind_virq, &b), 0);
+	uint32_t port = b.port;
+	check_rc("EVT-5", "bind_virq(VIRQ_TIMER) again", evtchn_op(EVTCHNOP_bind_virq, &b), -XEN_EEXIST);
+	struct evtchn_bind_virq v1 = { .virq = VIRQ_DEBUG, .vcpu = 1 };
+	check_rc("EVT-5", "bind_virq on vCPU 1", evtchn_op(EVTCHNOP_bind_virq, &v1), -XEN_ENOENT);
+	struct evtchn_bind_virq big = { .virq = 1000, .vcpu = 0 };
+	check_rc("EVT-5", "bind_virq(1000)", evtchn_op(EVTCHNOP_bind_virq, &big), -XEN_EINVAL);
+	return port;
+}
+
+static void exhaustion(void)
+{
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = DOMID_SELF };
+	uint32_t first = 0, last = 0, n = 0;
+	long rc;
+
+	while ((rc = evtchn_op(EVTCHNOP_alloc_unbound, &a)) == 0 && n < 2000) {
+		if (!first)
+			first = a.port;
+		last = a.port;
+		n++;
+	}
+	check_rc("EVT-6", "allocation after the last free port", rc, -XEN_ENOSPC);
+	check("EVT-6", last < 1024, "every port handed out is below 1024 (last %u, %u in all)", last, n);
+	struct evtchn_close c = { .port = first };
+	check_rc("EVT-6", "closing one", evtchn_op(EVTCHNOP_close, &c), 0);
+	check_rc("EVT-6", "allocating again", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0);
+	check_eq("EVT-6", "the port it gets", a.port, first);
+	for (uint32_t p = first; p <= last; p++) {
+		c.port = p;
+		evtchn_op(EVTCHNOP_close, &c);
+	}
+}
+
+static void time_and_timers(uint32_t timer_port)
+{
+	uint32_t v1, v2;
+	uint64_t t1 = system_time(&v1);
+	for (volatile int i = 0; i < 100000; i++)
+		;
+	uint64_t t2 = system_time(&v2);
+	check("TIME-1", (v1 & 1) == 0 && (v2 & 1) == 0, "the version is even (%u, %u)", v1, v2);
+	check("TIME-1", t2 > t1, "system time moves forward (%llu ns later)",
+	      (unsigned long long)(t2 - t1));
+
+	clear_pending(timer_port);
+	uint64_t deadline = system_time(&v1) + 2000000;        /* 2 ms */
+	long rc = page_hypercall(__HYPERVISOR_set_timer_op, (uint32_t)deadline,
+				 (uint32_t)(deadline >> 32), 0, 0, 0);
+	check_rc("TIME-2", "set_timer_op(now + 2 ms)", rc, 0);
+	/* Block with the callback in place: it runs when the timer fires. */
+	unsigned before = upcalls;
+	rc = hypercall_sched_op(SCHEDOP_block, NULL);
+	uint64_t woke = system_time(&v1);
+	check_rc("TIME-2", "SCHEDOP_block", rc, 0);
+	check("TIME-2", woke >= deadline, "it returned after the deadline (%lld us after)",
+	      (long long)(woke - deadline) / 1000);
+	check("TIME-2", upcalls > before && pending(timer_port),
+	      "VIRQ_TIMER's port is pending and the callback ran");
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	clear_pending(timer_port);
+
+	/* Poll a port nothing will ever raise, with a 3 ms timeout. */
+	uint32_t ports[1] = { timer_port };
+	struct sched_poll p = { .nr_ports = 1, .timeout = system_time(&v1) + 3000000 };
+	set_xen_guest_handle(p.ports, ports);
+	rc = hypercall_sched_op(SCHEDOP_poll, &p);
+	uint64_t back = system_time(&v1);
+	check_rc("TIME-3", "SCHEDOP_poll with a timeout", rc, 0);
+	check("TIME-3", back >= p.timeout, "it returned at the timeout (%lld us after)",
+	      (long long)(back - p.timeout) / 1000);
+}
+
+void test_main(void)
+{
+	if (!shared_info) {
+		test_error("shared_info is not mapped");
+		return;
+	}
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	uint32_t port = loopback();
+	upcalls_and_masks(port);
+	uint32_t tport = timer_virq();
+	bad_ports(tport);
+	exhaustion();
+	time_and_timers(tport);
+	test_success();
+}
