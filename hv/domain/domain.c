@@ -10,6 +10,7 @@
 #include "pvabi/shared_info.h"
 #include "sched/sched.h"
 #include "time/guest_time.h"
+#include "time/clock.h"
 
 struct domain *domain_list;
 static uint16_t next_domid = 1;
@@ -66,6 +67,7 @@ struct domain *domain_create(const char *name, bool privileged)
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
 	d->vcpu.runstate = RUNSTATE_OFFLINE;
+	d->vcpu.runstate_entry = clock_ns();
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
 		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
 	link_domain(d);
@@ -123,6 +125,8 @@ void domain_destroy(struct domain *d, const char *why)
 	}
 	sched_remove(&d->vcpu);
 	timer_cancel(&d->vcpu.timer);
+	timer_cancel(&d->vcpu.poll_timer);
+	timer_cancel(&d->vcpu.periodic_timer);
 	evtchn_destroy(d);
 	arch_vcpu_destroy(&d->vcpu);
 	/* Nothing may run on its page tables or remember its mappings. */

@@ -22,13 +22,20 @@ enum runstate {
 struct vcpu {
 	struct domain *d;
 	unsigned id;
-	enum runstate runstate;
+	enum runstate runstate;            /* change it with set_runstate() */
+	uint64_t runstate_entry;           /* system time it began */
+	uint64_t runstate_time[4];         /* ns spent in each state */
 	struct vcpu *rq_next;              /* run queue link */
 	struct timer timer;                /* set_timer_op: raises VIRQ_TIMER */
 	struct timer poll_timer;           /* SCHEDOP_poll's timeout */
 	bool polling;                      /* blocked in SCHEDOP_poll on poll_ports */
 	uint32_t poll_ports[NR_EVENT_CHANNELS / 32];
+	struct timer periodic_timer;       /* VCPUOP_set_periodic_timer */
+	uint64_t period_ns;
 	struct arch_vcpu arch;
 };
+
+/* Account the time spent in the old state and enter the new one. */
+void set_runstate(struct vcpu *v, enum runstate s);
 
 #endif

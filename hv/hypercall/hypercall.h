@@ -67,6 +67,7 @@ HYPERCALL(iret);
 HYPERCALL(mmuext_op);
 HYPERCALL(sched_op);
 HYPERCALL(set_timer_op);
+HYPERCALL(vcpu_op);
 HYPERCALL(event_channel_op);
 HYPERCALL(event_channel_op_compat);
 

@@ -18,7 +18,7 @@ static void enqueue(struct vcpu *v)
 	else
 		rq_head = v;
 	rq_tail = v;
-	v->runstate = RUNSTATE_RUNNABLE;
+	set_runstate(v, RUNSTATE_RUNNABLE);
 }
 
 static struct vcpu *dequeue(void)
@@ -40,6 +40,15 @@ static void slice_expired(struct timer *t)
 	timer_set(t, clock_ns() + SCHED_SLICE_NS);
 }
 
+void set_runstate(struct vcpu *v, enum runstate s)
+{
+	uint64_t now = clock_ns();
+
+	v->runstate_time[v->runstate] += now - v->runstate_entry;
+	v->runstate_entry = now;
+	v->runstate = s;
+}
+
 void sched_init(void)
 {
 	slice_timer.fn = slice_expired;
@@ -55,7 +64,7 @@ void sched_wake(struct vcpu *v)
 
 void sched_block(struct vcpu *v)
 {
-	v->runstate = RUNSTATE_BLOCKED;
+	set_runstate(v, RUNSTATE_BLOCKED);
 }
 
 void vcpu_kick(struct vcpu *v, uint32_t port)
@@ -84,7 +93,7 @@ void sched_remove(struct vcpu *v)
 			break;
 		}
 	}
-	v->runstate = RUNSTATE_OFFLINE;
+	set_runstate(v, RUNSTATE_OFFLINE);
 	if (current == v)
 		current = NULL;
 }
@@ -121,7 +130,7 @@ void sched_exit_trap(struct cpu_regs *frame)
 		enqueue(prev);
 	}
 	struct vcpu *next = wait_for_work();
-	next->runstate = RUNSTATE_RUNNING;
+	set_runstate(next, RUNSTATE_RUNNING);
 	if (next != prev)
 		context_switch(prev && prev->runstate != RUNSTATE_OFFLINE ? prev : NULL, next, frame);
 }
@@ -130,6 +139,6 @@ _Noreturn void sched_start(void)
 {
 	struct vcpu *first = wait_for_work();
 
-	first->runstate = RUNSTATE_RUNNING;
+	set_runstate(first, RUNSTATE_RUNNING);
 	enter_guest(first);
 }

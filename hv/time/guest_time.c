@@ -54,8 +54,18 @@ static void poll_expired(struct timer *t)
 	}
 }
 
+static void period_elapsed(struct timer *t)
+{
+	struct vcpu *v = (struct vcpu *)((char *)t - __builtin_offsetof(struct vcpu, periodic_timer));
+
+	guest_time_update(v);
+	send_virq(v->d, VIRQ_TIMER);
+	timer_set(t, t->expires + v->period_ns);
+}
+
 void guest_timer_init(struct vcpu *v)
 {
 	v->timer.fn = timer_fired;
+	v->periodic_timer.fn = period_elapsed;
 	v->poll_timer.fn = poll_expired;
 }

@@ -1,0 +1,79 @@
+/* __HYPERVISOR_vcpu_op (24): per-vCPU controls. Every domain has one vCPU,
+ * number 0; the others do not exist (-XEN_ENOENT). Offered: is_up, the
+ * runstate record, the one-shot timer (the same one as set_timer_op) and a
+ * periodic timer, both raising VIRQ_TIMER. */
+#include "hypercall/hypercall.h"
+#include "arch/x86/uaccess.h"
+#include "domain/domain.h"
+#include "pvabi/vcpu.h"
+#include "sched/sched.h"
+#include "time/clock.h"
+#include "time/timer.h"
+
+#define PERIOD_MIN_NS  1000000ull            /* 1 ms, as Xen */
+#define PERIOD_MAX_NS  (1ull << 62)
+
+static int32_t runstate_info(struct vcpu *v, guest_ptr_t arg)
+{
+	struct vcpu_runstate_info r = { .state = v->runstate, .state_entry_time = v->runstate_entry };
+	uint64_t now = clock_ns();
+
+	for (int i = 0; i < 4; i++)
+		r.time[i] = v->runstate_time[i];
+	r.time[v->runstate] += now - v->runstate_entry;
+	return copy_to_guest(arg, &r, sizeof(r)) < 0 ? -XEN_EFAULT : 0;
+}
+
+static int32_t periodic(struct vcpu *v, guest_ptr_t arg)
+{
+	struct vcpu_set_periodic_timer p;
+
+	if (copy_from_guest(&p, arg, sizeof(p)) < 0)
+		return -XEN_EFAULT;
+	if (p.period_ns < PERIOD_MIN_NS || p.period_ns > PERIOD_MAX_NS)
+		return -XEN_EINVAL;
+	v->period_ns = p.period_ns;
+	timer_set(&v->periodic_timer, clock_ns() + p.period_ns);
+	return 0;
+}
+
+static int32_t singleshot(struct vcpu *v, guest_ptr_t arg)
+{
+	struct vcpu_set_singleshot_timer s;
+
+	if (copy_from_guest(&s, arg, sizeof(s)) < 0)
+		return -XEN_EFAULT;
+	/* VCPU_SSHOTTMR_future is ignored, as Xen 4.17 ignores it: a deadline
+	 * in the past fires at once. */
+	timer_set(&v->timer, s.timeout_abs_ns);
+	return 0;
+}
+
+HYPERCALL(vcpu_op)
+{
+	struct vcpu *v = current;
+	guest_ptr_t arg = guest_ptr(a3);
+
+	(void)a4;
+	(void)a5;
+	if (a2 != v->id)
+		return -XEN_ENOENT;
+	switch (a1) {
+	case VCPUOP_is_up:
+		return 1;
+	case VCPUOP_get_runstate_info:
+		return runstate_info(v, arg);
+	case VCPUOP_set_periodic_timer:
+		return periodic(v, arg);
+	case VCPUOP_stop_periodic_timer:
+		timer_cancel(&v->periodic_timer);
+		return 0;
+	case VCPUOP_set_singleshot_timer:
+		return singleshot(v, arg);
+	case VCPUOP_stop_singleshot_timer:
+		timer_cancel(&v->timer);
+		return 0;
+	default:
+		return -XEN_ENOSYS;
+	}
+}
