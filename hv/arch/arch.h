@@ -35,8 +35,9 @@ _Noreturn void machine_stop(bool success);
 void arch_timer_program(uint64_t deadline_ns);
 const char *arch_timer_name(void);
 
-/* Serial output for the console. */
+/* Serial output for the console, and input (-1 when nothing waits). */
 void serial_write(const char *s, size_t n);
+int serial_getc(void);
 
 /* Set up what running PV guests needs: the machine-to-physical table, the
  * GDT area, the module window, FXSR. */

@@ -1,9 +1,9 @@
 /* __HYPERVISOR_console_io (18): a guest's debug console. Writes appear on
  * the hypervisor's console one line at a time, prefixed with the domain's
  * name; reads (privileged domains only) take what has arrived on the serial
- * line. */
+ * line, which VIRQ_CONSOLE announces. */
 #include "hypercall/hypercall.h"
-#include "arch/x86/serial.h"
+#include "console/input.h"
 #include "arch/x86/uaccess.h"
 #include "console/console.h"
 #include "domain/domain.h"
@@ -63,15 +63,13 @@ static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t 
 static int32_t console_read_to(struct domain *d, uint32_t count, guest_ptr_t buf)
 {
 	char chunk[CHUNK];
-	uint32_t got = 0;
-	int c;
 
 	if (!d->privileged)
 		return -XEN_EPERM;
 	if (count > INT32_MAX)
 		return -XEN_E2BIG;
-	while (got < count && got < CHUNK && (c = serial_getc()) >= 0)
-		chunk[got++] = (char)c;
+	console_input_poll();
+	uint32_t got = (uint32_t)console_input_take(chunk, count < CHUNK ? count : CHUNK);
 	if (got && copy_to_guest(buf, chunk, got) < 0)
 		return -XEN_EFAULT;
 	return (int32_t)got;

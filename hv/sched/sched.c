@@ -1,5 +1,6 @@
 #include "sched/sched.h"
 #include "arch/arch.h"
+#include "console/input.h"
 #include "console/log.h"
 #include "domain/domain.h"
 #include "time/clock.h"
@@ -37,6 +38,7 @@ static struct vcpu *dequeue(void)
 static void slice_expired(struct timer *t)
 {
 	need_resched = true;
+	console_input_poll();
 	timer_set(t, clock_ns() + SCHED_SLICE_NS);
 }
 

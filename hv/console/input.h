@@ -1,0 +1,15 @@
+/* Serial input for the privileged domain: bytes are gathered on every
+ * console poll (each scheduler tick), raise VIRQ_CONSOLE, and wait in a
+ * small ring until CONSOLEIO_read takes them. */
+#ifndef CONSOLE_INPUT_H
+#define CONSOLE_INPUT_H
+
+#include <stddef.h>
+
+#define CONSOLE_INPUT_SIZE 512       /* bytes kept; older ones are dropped */
+
+void console_input_poll(void);
+/* Up to n waiting bytes into buf; returns how many. */
+size_t console_input_take(char *buf, size_t n);
+
+#endif
