@@ -12,6 +12,7 @@ QEMU exit with status (v << 1) | 1.
 """
 
 import os
+import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD_DIR = os.path.join(ROOT, 'build')
@@ -93,6 +94,25 @@ XEN_QEMU = 'qemu-system-x86_64'
 XEN_REF_DIR = os.path.join(BUILD_DIR, 'xen-ref')
 XEN_DEFAULT_MEM = '512M'
 XEN_CMDLINE = 'console=com1 loglvl=all guest_loglvl=all noreboot'
+# Xen's own words when dom0 stops (with "noreboot" the machine then idles
+# rather than ending QEMU) or when Xen itself dies.
+XEN_DOM0_ENDED = re.compile(r'Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU|'
+                            r'Could not set up DOM0 guest OS|Reboot in five seconds')
+
+
+def newest_xen():
+    """build/xen-ref/<version>/xen of the highest version, or None."""
+    try:
+        versions = [v for v in os.listdir(XEN_REF_DIR)
+                    if os.path.isfile(os.path.join(XEN_REF_DIR, v, 'xen'))]
+    except FileNotFoundError:
+        return None
+    if not versions:
+        return None
+
+    def key(v):
+        return [(0, int(p)) if p.isdigit() else (1, p) for p in re.split(r'(\d+)', v) if p]
+    return os.path.join(XEN_REF_DIR, max(versions, key=key), 'xen')
 
 
 def xen_command(xen, modules, cmdline=XEN_CMDLINE, accel='tcg', mem=XEN_DEFAULT_MEM,

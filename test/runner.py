@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Run every ringlet test: the host unit tests meson knows of and the QEMU
-boot tests declared in test/**/*.tests. Ends with one summary line,
+"""Run every ringlet test: the host unit tests meson knows of, the QEMU
+boot tests declared in test/**/*.tests and, for the conformance guests,
+their runs on the reference Xen (the referee: xen/conformance/<name>),
+compared in build/test-logs/verdicts.md. Ends with one summary line,
 "N passed, N failed[, N skipped]", and a non-zero status on any failure.
 
 Run it through test/run, which installs what is missing and builds first.
@@ -19,7 +21,7 @@ sys.dont_write_bytecode = True     # keep the source tree clean
 sys.path.insert(0, os.path.join(ROOT, 'boot'))
 sys.path.insert(0, TEST_DIR)
 
-from harness import boottest, proc, report, unit  # noqa: E402
+from harness import boottest, proc, referee, report, unit, verdicts  # noqa: E402
 from harness.result import FAIL, JobOutcome, Logs, Result  # noqa: E402
 
 BUILD_DIR = os.path.join(ROOT, 'build')
@@ -29,21 +31,27 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(
         prog='test/run', description='Run the unit tests and the QEMU boot tests.',
         epilog='Test names: unit/<program>/<case> for unit tests, <dir>/<section> for '
-               'boot tests (e.g. boot/selftest-kernel). A failing test keeps its whole '
-               'output in build/test-logs/<name>.log.')
+               'boot tests (e.g. boot/selftest-kernel), xen/conformance/<section> for a '
+               'conformance guest booted on the reference Xen (built once by '
+               'boot/xen/build-reference). A failing test keeps its whole output in '
+               'build/test-logs/<name>.log; build/test-logs/verdicts.md compares each '
+               'conformance guest\'s verdicts on ringlet and on Xen.')
     ap.add_argument('--filter', action='append', default=[], metavar='SUBSTR',
                     help='run only tests whose name contains SUBSTR (repeatable: any of them)')
     ap.add_argument('-j', '--jobs', type=int, default=1, metavar='N',
                     help='run N tests at a time (default 1)')
     ap.add_argument('--junit', metavar='FILE', help='also write JUnit XML of all tests to FILE')
     ap.add_argument('--list', action='store_true', help='list the tests and exit')
+    ap.add_argument('--no-referee', action='store_true',
+                    help='leave out the conformance guests\' runs on the reference Xen '
+                         '(the xen/... tests)')
     a = ap.parse_args(argv)
     if a.jobs < 1:
         ap.error('-j needs a positive number')
     return a
 
 
-def collect_jobs(logs, selected):
+def collect_jobs(logs, selected, with_referee):
     """Every job, plus failures found while collecting (a broken .tests file)."""
     jobs, broken = [], []
     try:
@@ -59,6 +67,7 @@ def collect_jobs(logs, selected):
             broken.append(Result(os.path.relpath(path, TEST_DIR), FAIL, 0.0,
                                  '%s is malformed: %s' % (rel, e)))
             continue
+        xen = []
         for t in tests:
             if t.name in names:
                 broken.append(Result(t.name, FAIL, 0.0, 'declared twice: in %s and %s'
@@ -67,6 +76,17 @@ def collect_jobs(logs, selected):
             names[t.name] = rel
             if selected(t.name):
                 jobs.append(t)
+            if with_referee and referee.refereed(t.name):
+                xen.append(referee.XenTest(t))
+        # A file's runs on Xen follow its own tests.
+        for x in xen:
+            if x.name in names:
+                broken.append(Result(x.name, FAIL, 0.0, 'declared twice: in %s and as the '
+                                     'referee run of %s' % (names[x.name], x.test.name)))
+                continue
+            names[x.name] = rel
+            if selected(x.name):
+                jobs.append(x)
     return jobs, [b for b in broken if selected(b.name)]
 
 
@@ -82,7 +102,7 @@ def main(argv):
         print(report.summary([]))
         return 1
     logs = Logs(BUILD_DIR)
-    jobs, broken = collect_jobs(logs, selected)
+    jobs, broken = collect_jobs(logs, selected, not a.no_referee)
 
     if a.list:
         for j in jobs:
@@ -101,9 +121,18 @@ def main(argv):
 
     for b in broken:
         show(JobOutcome([], ['FAIL %s: %s' % (b.name, b.reason)]))
+    try:
+        reference, unavailable = referee.prepare(jobs, lambda line: show(JobOutcome([], [line])))
+    except KeyboardInterrupt:
+        print('interrupted while preparing the reference Xen')
+        print(report.summary(results))
+        return 130
     nboot = sum(isinstance(j, boottest.BootTest) for j in jobs)
-    print('running %d unit test program(s) and %d boot test(s)%s'
-          % (len(jobs) - nboot, nboot, ', %d at a time' % a.jobs if a.jobs > 1 else ''))
+    nxen = sum(isinstance(j, referee.XenTest) for j in jobs)
+    counts = '%d unit test program(s), %d boot test(s)' % (len(jobs) - nboot - nxen, nboot)
+    counts = counts.replace(', ', ' and ') if a.no_referee else \
+        counts + ' and %d on the reference Xen' % nxen
+    print('running %s%s' % (counts, ', %d at a time' % a.jobs if a.jobs > 1 else ''))
     sys.stdout.flush()
 
     start = time.monotonic()
@@ -128,6 +157,10 @@ def main(argv):
         print('error: no tests ran%s' % why)
         print(report.summary(results))
         return 1
+    rows = verdicts.compare(results)
+    table = verdicts.write(BUILD_DIR, rows, reference, a.no_referee) if rows else None
+    for line in verdicts.account(rows, table, unavailable, a.no_referee):
+        print(line)
     failed = [r for r in results if r.outcome == FAIL]
     if failed:
         print('failed (%.0f s): %s' % (time.monotonic() - start,

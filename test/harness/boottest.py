@@ -19,10 +19,17 @@ INI files with one section per test:
                 (SUCCESS passes, SKIP skips, anything else or none fails)
   expect_regex  otherwise: one regex per line, each must match some log line
   expect_status ... and QEMU's end: success (33), failure (35) or reset (0)
+  referee       "skip: WHY": under test/conformance/ only, do not run this
+                guest on the reference Xen, and say why (see referee.py)
 
 Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
 
 A test is named <directory under test/>/<section>, e.g. boot/selftest-kernel.
+Every test under test/conformance/ also has a counterpart on the reference
+Xen named xen/<directory>/<section>, e.g. xen/conformance/hello: the same
+guest booted as Xen's dom0 (harness/referee.py). Tests that boot several
+guests, expect log lines rather than a result, or say "referee = skip: WHY"
+are reported as skipped there, with the reason.
 """
 
 import configparser
@@ -36,7 +43,7 @@ import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there
 import qemu
 
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu', 'expect',
-        'expect_regex', 'expect_status'}
+        'expect_regex', 'expect_status', 'referee'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 RESULT_LINE = re.compile(r'Test result: (SUCCESS|SKIP|ERROR|FAILURE)\b(.*)')
@@ -122,6 +129,14 @@ class BootTest:
                 self._bad('say expect = result, or expect_status = %s (with expect_regex '
                           'if you like)' % '|'.join(STATUSES))
             self.status = STATUSES[status]
+        referee = ' '.join(spec.get('referee', '').split())
+        self.referee_skip = None        # why the referee must not run it
+        if referee:
+            word, colon, why = referee.partition(':')
+            if word.strip() != 'skip' or not colon or not why.strip():
+                self._bad('referee = %s: the only value is "skip: <why it cannot run '
+                          'on Xen>"' % referee)
+            self.referee_skip = why.strip()
 
     def _bad(self, why):
         raise TestFileError('[%s]: %s' % (self.name.rsplit('/', 1)[-1], why))
@@ -163,7 +178,7 @@ class BootTest:
         r = proc.run(cmd, self.timeout, cwd=qemu.ROOT)
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
-        outcome, reason = self._judge(r, lines)
+        outcome, reason, verdict = self._judge(r, lines)
         log = '# boot test %s\n# %s\n# QEMU %s%s\n' % (
             self.name, ' '.join(_quote(c) for c in cmd),
             'was killed: timed out' if r.timed_out else _status(r.status),
@@ -172,7 +187,8 @@ class BootTest:
         err = r.stderr.decode('utf-8', 'replace')
         if err.strip():
             log += '# QEMU stderr:\n' + err
-        res = Result(self.name, outcome, r.seconds, reason, lines[-LOG_TAIL:])
+        res = Result(self.name, outcome, r.seconds, reason, lines[-LOG_TAIL:],
+                     verdict=verdict)
         if err.strip():
             res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
         return self._outcome(res, log)
@@ -184,45 +200,59 @@ class BootTest:
         elif r.flooded:
             stopped = 'printed more than %d MiB' % (proc.OUTPUT_LIMIT >> 20)
         if self.status is None:
-            verdict = None
-            for line in lines:
-                m = RESULT_LINE.search(line)
-                if m:
-                    verdict = m
-            if stopped:
-                return FAIL, 'CRASH: ' + stopped
-            if verdict is None:
-                return FAIL, 'CRASH: no "Test result:" line (QEMU %s)' % qemu.status_name(r.status)
-            word, rest = verdict.group(1), verdict.group(2).strip(' :')
-            if word == 'SUCCESS':
-                return PASS, ''
-            if word == 'SKIP':
-                return SKIP, rest or 'Test result: SKIP'
-            return FAIL, '%s%s' % (word, ': ' + rest if rest else '')
+            return judge_result(lines, stopped, 'QEMU %s' % qemu.status_name(r.status))
         if stopped:
-            return FAIL, stopped
+            return FAIL, stopped, ''
         for rx in self.regexes:
             if not any(rx.search(line) for line in lines):
-                return FAIL, 'no line matches /%s/' % rx.pattern
+                return FAIL, 'no line matches /%s/' % rx.pattern, ''
         if r.status != self.status:
             return FAIL, 'QEMU ended with %s, expected %s' % (
-                _status(r.status), _status(self.status))
-        return PASS, ''
+                _status(r.status), _status(self.status)), ''
+        return PASS, '', ''
 
     def _outcome(self, res, log):
-        res.output = log
-        if res.outcome == FAIL:
-            path = self.logs.keep(self.name, log)
-            lines = ['FAIL %s: %s' % (self.name, res.reason),
-                     '    log: %s%s' % (path, ', last lines:' if res.details else '')]
-            lines += ['    | ' + _shorten(l) for l in res.details]
+        return outcome(self.logs, res, log)
+
+
+def outcome(logs, res, log):
+    """A boot test's JobOutcome: its result, and the lines that show it. A
+    failure keeps the whole log under build/test-logs/ and shows its end."""
+    res.output = log
+    if res.outcome == FAIL:
+        path = logs.keep(res.name, log)
+        lines = ['FAIL %s: %s' % (res.name, res.reason),
+                 '    log: %s%s' % (path, ', last lines:' if res.details else '')]
+        lines += ['    | ' + _shorten(l) for l in res.details]
+    else:
+        logs.drop(res.name)
+        if res.outcome == SKIP:
+            lines = ['SKIP %s: %s' % (res.name, res.reason)]
         else:
-            self.logs.drop(self.name)
-            if res.outcome == SKIP:
-                lines = ['SKIP %s: %s' % (self.name, res.reason)]
-            else:
-                lines = ['PASS %s (%.1f s)' % (self.name, res.seconds)]
-        return JobOutcome([res], lines)
+            lines = ['PASS %s (%.1f s)' % (res.name, res.seconds)]
+    return JobOutcome([res], lines)
+
+
+def judge_result(lines, stopped, ending):
+    """An XTF-style verdict from a serial log: the last "Test result: WORD"
+    line decides; none, or a run stopped (a timeout, a flood: stopped says
+    which), is a CRASH. ending says how the machine ended, for the reason.
+    Returns (outcome, reason, verdict word)."""
+    verdict = None
+    for line in lines:
+        m = RESULT_LINE.search(line)
+        if m:
+            verdict = m
+    if stopped:
+        return FAIL, 'CRASH: ' + stopped, 'CRASH'
+    if verdict is None:
+        return FAIL, 'CRASH: no "Test result:" line (%s)' % ending, 'CRASH'
+    word, rest = verdict.group(1), verdict.group(2).strip(' :')
+    if word == 'SUCCESS':
+        return PASS, '', word
+    if word == 'SKIP':
+        return SKIP, rest or 'Test result: SKIP', word
+    return FAIL, '%s%s' % (word, ': ' + rest if rest else ''), word
 
 
 def _shorten(line, width=160):

@@ -22,6 +22,7 @@ class Run:
     seconds: float
     timed_out: bool = False
     flooded: bool = False   # stopped because it printed more than OUTPUT_LIMIT
+    stopped: str = ''       # why the caller's stop() ended it early, or ''
 
 
 def _kill_group(proc):
@@ -38,9 +39,11 @@ def kill_all():
             _kill_group(proc)
 
 
-def run(cmd, timeout, cwd=None, env=None):
+def run(cmd, timeout, cwd=None, env=None, stop=None):
     """Run cmd in its own process group with no stdin; kill the whole group
-    when it outlives timeout seconds or floods its output."""
+    when it outlives timeout seconds or floods its output. stop, if given,
+    sees each complete line of stdout (decoded) and may end the run early by
+    returning why (for a program that never exits by itself, like Xen)."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -49,6 +52,8 @@ def run(cmd, timeout, cwd=None, env=None):
         _live.add(proc)
     bufs = {proc.stdout: bytearray(), proc.stderr: bytearray()}
     timed_out = flooded = False
+    stopped = ''
+    scanned = 0                 # stdout bytes already seen by stop()
     try:
         with selectors.DefaultSelector() as sel:
             for f in bufs:
@@ -65,10 +70,18 @@ def run(cmd, timeout, cwd=None, env=None):
                         sel.unregister(key.fileobj)
                         continue
                     bufs[key.fileobj] += data
+                    if stop and key.fileobj is proc.stdout:
+                        stopped, scanned = _scan(bufs[proc.stdout], scanned, stop)
+                        if stopped:
+                            break
+                if stopped:
+                    break
                 if sum(len(b) for b in bufs.values()) > OUTPUT_LIMIT:
                     flooded = True
                     break
-        if not (timed_out or flooded):
+        if stopped:
+            _kill_group(proc)
+        elif not (timed_out or flooded):
             try:
                 proc.wait(max(0.5, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
@@ -85,7 +98,21 @@ def run(cmd, timeout, cwd=None, env=None):
         for f in bufs:
             f.close()
     return Run(status, bytes(bufs[proc.stdout]), bytes(bufs[proc.stderr]),
-               time.monotonic() - start, timed_out, flooded)
+               time.monotonic() - start, timed_out, flooded, stopped)
+
+
+def _scan(buf, scanned, stop):
+    """Offer stop() the complete lines of buf after offset scanned; return
+    (its answer or '', the offset of the first line not offered yet)."""
+    while True:
+        end = buf.find(b'\n', scanned)
+        if end < 0:
+            return '', scanned
+        line = buf[scanned:end].decode('utf-8', 'replace').rstrip('\r')
+        scanned = end + 1
+        why = stop(line)
+        if why:
+            return why, scanned
 
 
 def describe_exit(status):

@@ -14,6 +14,7 @@ class Result:
     reason: str = ''        # why it failed or was skipped
     details: list = field(default_factory=list)   # lines worth showing on failure
     output: str = ''        # the whole output, for JUnit
+    verdict: str = ''       # XTF-style tests: SUCCESS, SKIP, ERROR, FAILURE or CRASH
 
 
 @dataclass

@@ -1,0 +1,253 @@
+"""The referee: the conformance guests booted on the reference Xen too.
+
+Every boot test declared under test/conformance/ gets a counterpart named
+xen/<directory>/<section> (xen/conformance/hello): the same guest ELF booted
+as dom0 of the reference Xen (Debian's Xen 4.17 with CONFIG_PV32=y, built
+once by boot/xen/build-reference and cached in build/xen-ref/) under
+qemu-system-x86_64, through boot/qemu.py's xen_command. It is judged as on
+ringlet: the last "Test result: WORD" line decides, SKIP skips, and no such
+line is a CRASH. Xen never ends QEMU itself, so QEMU is stopped as soon as
+the result line appears, when Xen reports that dom0 halted or crashed (no
+result: a CRASH), or at the test's timeout (a CRASH).
+
+The module's command line is ringlet's: its domain options have no
+counterpart on Xen except mem=SIZE, which becomes Xen's dom0_mem=SIZE; the
+guest's own command line (after "--") becomes dom0's. The test's hypervisor
+command line (cmdline) and boot path (kernel or iso) are ringlet's alone.
+
+Some tests have no counterpart and are reported as skipped on Xen, with the
+reason: those that boot several guests (Xen builds only dom0 at boot; the
+others would need a toolstack), those that expect log lines (ringlet's own
+words, e.g. a guest being destroyed) and those whose section says
+"referee = skip: WHY".
+"""
+
+import os
+import re
+import selectors
+import shlex
+import shutil
+import signal
+import subprocess
+import time
+
+from . import boottest, proc
+from .result import FAIL, SKIP, Result
+
+import qemu                 # boot/ is on sys.path (test/runner.py puts it there)
+
+REFEREED_DIR = 'conformance'        # under test/: the tests that get a counterpart
+PREFIX = 'xen/'
+BUILD_REFERENCE = os.path.join(qemu.ROOT, 'boot', 'xen', 'build-reference')
+BUILD_TIMEOUT = 3600                # seconds; build-reference bounds each step itself
+RETRY = 'retry: boot/xen/build-reference, or leave the referee runs out: test/run --no-referee'
+
+SEVERAL_DOMAINS = 'needs several domains; no toolstack on the referee'
+LOG_LINES = 'expects a ringlet log line'
+
+
+def refereed(test_name):
+    """Whether a boot test of this name gets a counterpart on Xen."""
+    return test_name.startswith(REFEREED_DIR + '/')
+
+
+def why_not(test):
+    """Why a BootTest cannot run on the referee, or None when it can."""
+    if test.referee_skip:
+        return test.referee_skip
+    if test.status is not None:
+        return LOG_LINES
+    if len(test.modules) > 1:
+        return SEVERAL_DOMAINS
+    if not test.modules:
+        return 'boots no guest'
+    if test.kernel != 'hv/ringlet.elf':
+        return 'boots its own kernel (%s), not a guest' % test.kernel
+    return None
+
+
+def xen_args(module_cmdline):
+    """Translate a ringlet module command line for Xen: (dom0's command
+    line, extra options for Xen's own command line)."""
+    own, sep, guest = module_cmdline.partition('--')
+    if not sep:
+        own, guest = module_cmdline, ''
+    extra = []
+    for word in own.split():
+        key, eq, value = word.partition('=')
+        if key == 'mem' and eq and value:
+            extra.append('dom0_mem=' + value)
+    return ' '.join(guest.split()), extra
+
+
+class XenTest:
+    """One conformance guest booted as dom0 of the reference Xen."""
+
+    def __init__(self, test):
+        self.test = test
+        self.name = PREFIX + test.name
+        self.logs = test.logs
+        self.skip = why_not(test)
+        self.xen = None             # the Xen image, once prepare() found it
+        self.unavailable = None     # ... or why there is none
+
+    def needs_xen(self):
+        return self.skip is None
+
+    def wanted(self):
+        return True
+
+    def listing(self):
+        return self.name + (' (skipped: %s)' % self.skip if self.skip else '')
+
+    def run(self):
+        if self.skip:
+            return boottest.outcome(self.logs, Result(self.name, SKIP, 0.0, self.skip), '')
+        problem = self.unavailable
+        module, args = self.test.modules[0]
+        path = os.path.join(self.test.build_dir, module)
+        if problem is None and self.xen is None:
+            problem = 'no reference Xen was prepared (a bug in the test runner)'
+        if problem is None and not os.path.isfile(path):
+            problem = 'module build/%s does not exist (not built?)' % module
+        if problem is None and shutil.which(qemu.XEN_QEMU) is None:
+            problem = '%s is not installed (boot/setup installs Debian\'s qemu-system-x86)' \
+                % qemu.XEN_QEMU
+        if problem is None:
+            guest_args, extra = xen_args(args)
+            try:
+                cmd = qemu.xen_command(self.xen, [(path, guest_args)],
+                                       cmdline=' '.join([qemu.XEN_CMDLINE] + extra),
+                                       mem=_machine_mem(self.test.mem), cpu=self.test.cpu)
+            except qemu.QemuError as e:
+                problem = str(e)
+        if problem is not None:
+            return boottest.outcome(self.logs, Result(self.name, FAIL, 0.0, problem),
+                                    'no QEMU run\n')
+        return self._boot(cmd)
+
+    def _boot(self, cmd):
+        def stop(line):
+            if boottest.RESULT_LINE.search(line):
+                return 'the guest printed its result'
+            if qemu.XEN_DOM0_ENDED.search(line):
+                return 'Xen said: ' + line.strip()
+            return ''
+
+        r = proc.run(cmd, self.test.timeout, cwd=qemu.ROOT, stop=stop)
+        serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
+        lines = serial.splitlines()
+        stopped = None
+        if r.timed_out:
+            stopped = 'timed out after %g s' % self.test.timeout
+        elif r.flooded:
+            stopped = 'printed more than %d MiB' % (proc.OUTPUT_LIMIT >> 20)
+        ending = r.stopped if r.stopped.startswith('Xen said') else \
+            'QEMU %s' % qemu.status_name(r.status)
+        outcome, reason, verdict = boottest.judge_result(lines, stopped, ending)
+        how = 'was killed: timed out' if r.timed_out else \
+            'was stopped: %s' % r.stopped if r.stopped else \
+            'ended: %s' % qemu.status_name(r.status)
+        log = '# referee run %s: %s on the reference Xen\n# %s\n# QEMU %s%s\n' % (
+            self.name, self.test.name, shlex.join(cmd), how,
+            ' (the test runner stopped it: too much output)' if r.flooded else '')
+        log += serial + ('' if serial.endswith('\n') or not serial else '\n')
+        err = r.stderr.decode('utf-8', 'replace')
+        if err.strip():
+            log += '# QEMU stderr:\n' + err
+        res = Result(self.name, outcome, r.seconds, reason, lines[-boottest.LOG_TAIL:],
+                     verdict=verdict)
+        if err.strip():
+            res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
+        return boottest.outcome(self.logs, res, log)
+
+
+def _machine_mem(mem):
+    """QEMU's -m for Xen: the test's, but never below what Xen wants."""
+    default = _mib(qemu.XEN_DEFAULT_MEM)
+    want = _mib(mem)
+    return mem if want is not None and want > default else qemu.XEN_DEFAULT_MEM
+
+
+def _mib(size):
+    units = {'': 1, 'M': 1, 'G': 1024, 'T': 1024 * 1024}
+    size = size.strip().upper().rstrip('B')
+    number, unit = size.rstrip('MGT'), size[len(size.rstrip('MGT')):]
+    try:
+        return float(number) * units[unit]
+    except (ValueError, KeyError):
+        return None
+
+
+def prepare(jobs, say):
+    """Make sure the reference Xen is built, running boot/xen/build-reference
+    (which does nothing when build/xen-ref/ holds a build), and tell every Xen
+    job which image to boot, or why there is none. say(line) prints.
+    Returns (the image or None, why there is none or None)."""
+    needy = [j for j in jobs if isinstance(j, XenTest) and j.needs_xen()]
+    if not needy:
+        return None, None
+    start = time.monotonic()
+    ok, last = _build_reference(say)
+    xen = qemu.newest_xen() if ok else None
+    why = None
+    if xen is None:
+        why = 'boot/xen/build-reference: %s' % (
+            (last or 'failed') if not ok else 'succeeded but left no build/xen-ref/*/xen')
+        say('referee: no reference Xen (%s), so the %d xen/... test(s) fail' % (why, len(needy)))
+        say('referee: %s' % RETRY)
+    elif time.monotonic() - start > 5:
+        say('referee: the reference Xen is ready after %.0f s; later runs reuse it'
+            % (time.monotonic() - start))
+    for j in needy:
+        j.xen = xen
+        if why:
+            j.unavailable = 'no reference Xen (%s); %s' % (why, RETRY)
+    return xen, why
+
+
+def _build_reference(say):
+    """Run boot/xen/build-reference, relaying its lines as they come.
+    Returns (whether it succeeded, its last error line or '')."""
+    try:
+        child = subprocess.Popen([BUILD_REFERENCE], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+    except OSError as e:
+        return False, 'cannot run it: %s' % e
+    last, pending = '', b''
+    deadline = time.monotonic() + BUILD_TIMEOUT
+    timed_out = False
+    try:
+        with selectors.DefaultSelector() as sel:
+            sel.register(child.stdout, selectors.EVENT_READ)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    timed_out = True
+                    break
+                if not sel.select(left):
+                    continue
+                data = os.read(child.stdout.fileno(), 65536)
+                if not data:
+                    break
+                pending += data
+                *done, pending = pending.split(b'\n')
+                for raw in done:
+                    line = raw.decode('utf-8', 'replace').rstrip()
+                    say(line)
+                    if 'error:' in line:
+                        last = re.sub(r'\s*\(see above[^)]*\)', '',
+                                      line.split('error:', 1)[1]).strip()
+        if pending.strip():
+            say(pending.decode('utf-8', 'replace').rstrip())
+        if timed_out:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            return False, 'gave up after %d s' % BUILD_TIMEOUT
+        return child.wait() == 0, last
+    finally:
+        if child.poll() is None:        # interrupted: leave nothing behind
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+        child.stdout.close()
