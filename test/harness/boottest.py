@@ -15,6 +15,8 @@ INI files with one section per test:
   timeout       seconds before QEMU is killed and the test fails (default 30)
   mem           guest RAM as QEMU's -m takes it (default 256M)
   cpu           QEMU's -cpu model (default max), e.g. qemu32,-apic for no APIC
+  serial_input  a line typed on the serial console once the hypervisor is ready
+  serial_input_after  ... or once a line containing this text appears
   expect        "result": XTF style, the last "Test result: X" line decides
                 (SUCCESS passes, SKIP skips, anything else or none fails)
   expect_regex  otherwise: one regex per line, each must match some log line
@@ -42,10 +44,12 @@ from .result import FAIL, PASS, SKIP, JobOutcome, Result
 import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there)
 import qemu
 
-KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu', 'expect',
+KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
+        'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
+SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
 RESULT_LINE = re.compile(r'Test result: (SUCCESS|SKIP|ERROR|FAILURE)\b(.*)')
 LOG_TAIL = 20
 
@@ -109,6 +113,9 @@ class BootTest:
             self._bad('timeout = %s is not a number of seconds' % spec['timeout'])
         self.mem = spec.get('mem', qemu.DEFAULT_MEM).strip()
         self.cpu = spec.get('cpu', qemu.DEFAULT_CPU).strip()
+        text = spec.get('serial_input')
+        self.serial_input = None if text is None else (text.strip() + '\n').encode()
+        self.serial_input_after = spec.get('serial_input_after', SERIAL_INPUT_AFTER).strip().encode()
         self.expect = spec.get('expect', '').strip()
         self.regexes = []
         for line in spec.get('expect_regex', '').splitlines():
@@ -175,7 +182,8 @@ class BootTest:
         cmd, problem = self._command()
         if cmd is None:
             return self._outcome(Result(self.name, FAIL, 0.0, problem), 'no QEMU run\n')
-        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT)
+        feed = (self.serial_input_after, self.serial_input) if self.serial_input else None
+        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed)
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         outcome, reason, verdict = self._judge(r, lines)

@@ -39,13 +39,24 @@ def kill_all():
             _kill_group(proc)
 
 
-def run(cmd, timeout, cwd=None, env=None, stop=None):
+def _type(proc, data):
+    try:
+        proc.stdin.write(data)
+        proc.stdin.flush()
+    except OSError:
+        pass                    # it stopped reading: the test will say so
+
+
+def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
     """Run cmd in its own process group with no stdin; kill the whole group
     when it outlives timeout seconds or floods its output. stop, if given,
     sees each complete line of stdout (decoded) and may end the run early by
-    returning why (for a program that never exits by itself, like Xen)."""
+    returning why (for a program that never exits by itself, like Xen).
+    feed, if given, is (marker, data): data (bytes) goes to cmd's stdin once
+    stdout has shown marker (bytes), as a person would type it."""
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env,
+                            stdin=subprocess.DEVNULL if feed is None else subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True)
     with _live_lock:
@@ -70,6 +81,9 @@ def run(cmd, timeout, cwd=None, env=None, stop=None):
                         sel.unregister(key.fileobj)
                         continue
                     bufs[key.fileobj] += data
+                    if feed and key.fileobj is proc.stdout and feed[0] in bufs[proc.stdout]:
+                        _type(proc, feed[1])
+                        feed = None
                     if stop and key.fileobj is proc.stdout:
                         stopped, scanned = _scan(bufs[proc.stdout], scanned, stop)
                         if stopped:
@@ -97,6 +111,11 @@ def run(cmd, timeout, cwd=None, env=None, stop=None):
             _live.discard(proc)
         for f in bufs:
             f.close()
+        if proc.stdin:
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
     return Run(status, bytes(bufs[proc.stdout]), bytes(bufs[proc.stderr]),
                time.monotonic() - start, timed_out, flooded, stopped)
 
