@@ -56,8 +56,11 @@ static int build_one(const struct bootinfo *bi, unsigned i, bool privileged)
 		log_err("module %u (%s): cannot build a domain from it: %s", i + 1, m->cmdline, err);
 		return -1;
 	}
-	log_info("domain %u (%s): %u MiB%s, guest command line '%s'", d->domid, d->name,
-		 img.nr_pages >> 8, privileged ? ", privileged" : "", img.cmdline);
+	struct bvt_params bp = { .weight = opts[i].weight };
+	bvt_set_params(&d->vcpu.bvt, &bp);
+	log_info("domain %u (%s): %u MiB, weight %u%s, guest command line '%s'", d->domid,
+		 d->name, img.nr_pages >> 8, bp.weight, privileged ? ", privileged" : "",
+		 img.cmdline);
 	sched_wake(&d->vcpu);
 	return 0;
 }

@@ -66,6 +66,7 @@ struct domain *domain_create(const char *name, bool privileged)
 	frame_share(d->shared_info_mfn, d->domid);
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
+	bvt_init(&d->vcpu.bvt);
 	d->vcpu.runstate = RUNSTATE_OFFLINE;
 	d->vcpu.runstate_entry = clock_ns();
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)

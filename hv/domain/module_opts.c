@@ -2,6 +2,7 @@
 #include "boot/cmdline.h"
 #include "lib/format.h"
 #include "lib/string.h"
+#include "sched/bvt.h"
 
 static bool name_char(char c)
 {
@@ -47,6 +48,21 @@ static int parse_mem(const struct cmdline_opt *opt, struct module_opts *o, char 
 	return 0;
 }
 
+static int parse_weight(const struct cmdline_opt *opt, struct module_opts *o, char *err,
+			size_t errlen)
+{
+	uint64_t w;
+
+	if (!opt->val || parse_uint(opt->val, opt->vallen, &w) < 0 || w == 0 ||
+	    w > BVT_WEIGHT_MAX) {
+		format(err, errlen, "weight=%.*s: expected a number from 1 to %u", (int)opt->vallen,
+		       opt->val ? opt->val : "", BVT_WEIGHT_MAX);
+		return -1;
+	}
+	o->weight = (uint32_t)w;
+	return 0;
+}
+
 int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, size_t errlen)
 {
 	struct cmdline_opt opt;
@@ -54,17 +70,20 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 
 	memset(o, 0, sizeof(*o));
 	o->mem = MODULE_MEM_DEFAULT;
+	o->weight = BVT_WEIGHT_DEFAULT;
 	while ((p = cmdline_next(p, &opt))) {
 		int rc = 0;
 		if (cmdline_key_is(&opt, "name"))
 			rc = parse_name(&opt, o, err, errlen);
 		else if (cmdline_key_is(&opt, "mem"))
 			rc = parse_mem(&opt, o, err, errlen);
+		else if (cmdline_key_is(&opt, "weight"))
+			rc = parse_weight(&opt, o, err, errlen);
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
-			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, dom0, "
-			       "then -- and the guest's arguments)", (int)opt.keylen, opt.key);
+			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
+			       "dom0, then -- and the guest's arguments)", (int)opt.keylen, opt.key);
 			rc = -1;
 		}
 		if (rc < 0)

@@ -3,7 +3,8 @@
  *
  *   name=NAME   1-31 of [A-Za-z0-9_.-]   (default: dom<id>)
  *   mem=SIZE    its memory, e.g. 16M      (default 16M; 4M to 3G)
- *   dom0        this one is the privileged domain (default: the first)  */
+ *   dom0        this one is the privileged domain (default: the first)
+ *   weight=N    its CPU share relative to the others, 1-10000 (default 1) */
 #ifndef DOMAIN_MODULE_OPTS_H
 #define DOMAIN_MODULE_OPTS_H
 
@@ -20,6 +21,7 @@ struct module_opts {
 	char name[MODULE_NAME_MAX];      /* "" when not given */
 	uint64_t mem;
 	bool dom0;
+	uint32_t weight;
 	const char *args;                /* after "--", or "" */
 };
 

@@ -7,32 +7,54 @@
 #include "time/timer.h"
 
 struct vcpu *current;
-static struct vcpu *rq_head, *rq_tail;
-static bool need_resched;
+static struct vcpu *runnable;            /* everyone waiting for the CPU */
+static bool need_resched, yielded;
 static struct timer slice_timer;
 
 static void enqueue(struct vcpu *v)
 {
-	v->rq_next = NULL;
-	if (rq_tail)
-		rq_tail->rq_next = v;
-	else
-		rq_head = v;
-	rq_tail = v;
+	v->rq_next = runnable;
+	runnable = v;
 	set_runstate(v, RUNSTATE_RUNNABLE);
 }
 
-static struct vcpu *dequeue(void)
+static void unlink_runnable(struct vcpu *v)
 {
-	struct vcpu *v = rq_head;
-
-	if (v) {
-		rq_head = v->rq_next;
-		if (!rq_head)
-			rq_tail = NULL;
-		v->rq_next = NULL;
+	for (struct vcpu **p = &runnable; *p; p = &(*p)->rq_next) {
+		if (*p == v) {
+			*p = v->rq_next;
+			v->rq_next = NULL;
+			return;
+		}
 	}
-	return v;
+}
+
+/* The runnable vCPU with the lowest effective virtual time. */
+static struct vcpu *lowest_evt(void)
+{
+	struct vcpu *best = NULL;
+
+	for (struct vcpu *v = runnable; v; v = v->rq_next)
+		if (!best || bvt_evt(&v->bvt) < bvt_evt(&best->bvt))
+			best = v;
+	return best;
+}
+
+/* Scheduler virtual time: the lowest AVT of everyone runnable or running. */
+static uint64_t svt(void)
+{
+	uint64_t t = current && current->runstate == RUNSTATE_RUNNING ? current->bvt.avt : UINT64_MAX;
+
+	for (struct vcpu *v = runnable; v; v = v->rq_next)
+		if (v->bvt.avt < t)
+			t = v->bvt.avt;
+	return t == UINT64_MAX ? 0 : t;
+}
+
+static void charge(struct vcpu *v, uint64_t now)
+{
+	bvt_charge(&v->bvt, now - v->run_start, now);
+	v->run_start = now;
 }
 
 static void slice_expired(struct timer *t)
@@ -59,13 +81,23 @@ void sched_init(void)
 
 void sched_wake(struct vcpu *v)
 {
+	uint64_t now = clock_ns();
+
 	if (v->runstate == RUNSTATE_RUNNABLE || v->runstate == RUNSTATE_RUNNING)
 		return;
+	bvt_wake(&v->bvt, svt(), now);
 	enqueue(v);
+	/* A woken domain far enough behind (or warped) preempts at once. */
+	if (current && current->runstate == RUNSTATE_RUNNING) {
+		charge(current, now);
+		if (bvt_preempts(bvt_evt(&v->bvt), bvt_evt(&current->bvt)))
+			need_resched = true;
+	}
 }
 
 void sched_block(struct vcpu *v)
 {
+	bvt_sleep(&v->bvt, clock_ns());
 	set_runstate(v, RUNSTATE_BLOCKED);
 }
 
@@ -84,17 +116,7 @@ void vcpu_kick(struct vcpu *v, uint32_t port)
 
 void sched_remove(struct vcpu *v)
 {
-	for (struct vcpu **p = &rq_head; *p; p = &(*p)->rq_next) {
-		if (*p == v) {
-			*p = v->rq_next;
-			if (rq_tail == v) {
-				rq_tail = NULL;
-				for (struct vcpu *q = rq_head; q; q = q->rq_next)
-					rq_tail = q;
-			}
-			break;
-		}
-	}
+	unlink_runnable(v);
 	set_runstate(v, RUNSTATE_OFFLINE);
 	if (current == v)
 		current = NULL;
@@ -103,6 +125,7 @@ void sched_remove(struct vcpu *v)
 void sched_yield(void)
 {
 	need_resched = true;
+	yielded = true;
 }
 
 /* Nothing can run: wait for an interrupt to make something runnable. */
@@ -110,29 +133,41 @@ static struct vcpu *wait_for_work(void)
 {
 	struct vcpu *next;
 
-	while (!(next = dequeue())) {
+	while (!(next = lowest_evt())) {
 		if (!domain_list)
 			machine_stop(true);
 		safe_halt();
 		irq_disable();
 	}
+	unlink_runnable(next);
 	return next;
 }
 
 void sched_exit_trap(struct cpu_regs *frame)
 {
 	struct vcpu *prev = current;
+	uint64_t now = clock_ns();
 
-	if (prev && prev->runstate == RUNSTATE_RUNNING && !need_resched)
-		return;
-	need_resched = false;
 	if (prev && prev->runstate == RUNSTATE_RUNNING) {
-		if (!rq_head)
-			return;                 /* alone: keep running */
+		if (!need_resched)
+			return;
+		need_resched = false;
+		charge(prev, now);
+		struct vcpu *best = lowest_evt();
+		bool gives_way = yielded && best;
+		yielded = false;
+		if (!best || (!gives_way && !bvt_preempts(bvt_evt(&best->bvt), bvt_evt(&prev->bvt))))
+			return;                 /* it stays ahead: keep running */
 		enqueue(prev);
+	} else {
+		need_resched = false;
+		yielded = false;
+		if (prev && prev->runstate != RUNSTATE_OFFLINE)
+			charge(prev, now);
 	}
 	struct vcpu *next = wait_for_work();
 	set_runstate(next, RUNSTATE_RUNNING);
+	next->run_start = clock_ns();
 	if (next != prev)
 		context_switch(prev && prev->runstate != RUNSTATE_OFFLINE ? prev : NULL, next, frame);
 }
@@ -142,5 +177,6 @@ _Noreturn void sched_start(void)
 	struct vcpu *first = wait_for_work();
 
 	set_runstate(first, RUNSTATE_RUNNING);
+	first->run_start = clock_ns();
 	enter_guest(first);
 }

@@ -1,6 +1,7 @@
-/* Which vCPU runs. A round robin over runnable vCPUs with a fixed time
- * slice; the hypervisor has no threads of its own, so switching happens on
- * the way back from a trap to a guest. */
+/* Which vCPU runs: Borrowed Virtual Time (sched/bvt.h), re-decided on
+ * every tick of SCHED_SLICE_NS and whenever a vCPU wakes, blocks or yields.
+ * The hypervisor has no threads of its own, so switching happens on the way
+ * back from a trap to a guest. */
 #ifndef SCHED_SCHED_H
 #define SCHED_SCHED_H
 

@@ -21,15 +21,17 @@ GUEST = os.path.join(qemu.BUILD_DIR, 'test', 'bench', 'hypercall', 'hypercall.el
 TIMEOUT = 120
 
 
-def run(opts, figure):
-    if not os.path.isfile(GUEST):
-        raise MeasureError('%s is missing; build it with boot/build' % GUEST)
-    cmd = qemu.command(modules=[(GUEST, 'name=bench')], accel=opts.accel)
+def run_guests(name, modules, opts, figure, timeout=TIMEOUT):
+    """Boot modules, a list of (elf path, module command line), and yield
+    the figures their BENCH lines report, named after benchmark name."""
+    for path, _ in modules:
+        if not os.path.isfile(path):
+            raise MeasureError('%s is missing; build it with boot/build' % path)
+    cmd = qemu.command(modules=modules, accel=opts.accel)
     try:
-        r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=TIMEOUT)
+        r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise MeasureError('the benchmark guest did not finish within %d s' % TIMEOUT)
+        raise MeasureError('the benchmark guests did not finish within %d s' % timeout)
     out = r.stdout.decode('utf-8', 'replace')
     figures = 0
     for line in out.splitlines():
@@ -41,8 +43,12 @@ def run(opts, figure):
         except ValueError:
             raise MeasureError('unreadable benchmark line: %s' % line.strip())
         figures += 1
-        yield figure(NAME, f['metric'], f['value'], f['unit'], f.get('floor'), opts.accel,
-                     digits=0)
-    if figures == 0 or 'Test result: SUCCESS' not in out:
-        raise MeasureError('the benchmark guest did not finish (QEMU %s); its last output:\n%s'
+        yield figure(name, f['metric'], f['value'], f['unit'], f.get('floor'), opts.accel,
+                     digits=1 if isinstance(f['value'], float) else 0)
+    if figures == 0 or out.count('Test result: SUCCESS') < len(modules):
+        raise MeasureError('the benchmark guests did not all finish (QEMU %s); the last output:\n%s'
                            % (qemu.status_name(r.returncode), out[-1500:]))
+
+
+def run(opts, figure):
+    return run_guests(NAME, [(GUEST, 'name=bench')], opts, figure)
