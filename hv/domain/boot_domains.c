@@ -5,6 +5,8 @@
 #include "domain/domain.h"
 #include "domain/module_opts.h"
 #include "lib/format.h"
+#include "lib/string.h"
+#include "mm/mm.h"
 #include "sched/sched.h"
 
 static struct module_opts opts[BOOT_MAX_MODULES];
@@ -27,15 +29,19 @@ static int pick_dom0(const struct bootinfo *bi)
 	return found >= 0 ? found : 0;
 }
 
-static int build_one(const struct bootinfo *bi, unsigned i, bool privileged)
+/* Build one domain from module i; clone is 1..clones, or 0 when the module
+ * makes one domain only. */
+static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool privileged)
 {
 	const struct boot_module *m = &bi->modules[i];
-	char name[MODULE_NAME_MAX], err[160];
+	char name[MODULE_NAME_MAX + 8], err[160];
 
 	if (opts[i].name[0])
 		format(name, sizeof(name), "%s", opts[i].name);
 	else
 		format(name, sizeof(name), "dom%u", i);
+	if (clone)
+		format(name + strlen(name), sizeof(name) - strlen(name), "-%u", clone);
 	struct domain *d = domain_create(name, privileged);
 	if (!d) {
 		log_err("module %u (%s): no hypervisor memory for another domain", i + 1, m->cmdline);
@@ -58,9 +64,11 @@ static int build_one(const struct bootinfo *bi, unsigned i, bool privileged)
 	}
 	struct bvt_params bp = { .weight = opts[i].weight };
 	bvt_set_params(&d->vcpu.bvt, &bp);
-	log_info("domain %u (%s): %u MiB, weight %u%s, guest command line '%s'", d->domid,
-		 d->name, img.nr_pages >> 8, bp.weight, privileged ? ", privileged" : "",
-		 img.cmdline);
+	/* With many clones, one line for the module says enough. */
+	if (clone <= 1)
+		log_info("domain %u (%s): %u MiB, weight %u%s, guest command line '%s'", d->domid,
+			 d->name, img.nr_pages >> 8, bp.weight, privileged ? ", privileged" : "",
+			 img.cmdline);
 	sched_wake(&d->vcpu);
 	return 0;
 }
@@ -78,8 +86,21 @@ int boot_domains(const struct bootinfo *bi)
 	int dom0 = pick_dom0(bi);
 	if (dom0 < 0)
 		return -1;
-	for (unsigned i = 0; i < bi->nr_modules; i++)
-		if (build_one(bi, i, (int)i == dom0) < 0)
-			return -1;
+	struct mm_stats before, after;
+	unsigned built = 0;
+	mm_stats(&before);
+	for (unsigned i = 0; i < bi->nr_modules; i++) {
+		unsigned clones = opts[i].clones;
+		for (unsigned c = 1; c <= clones; c++, built++)
+			/* Of a privileged module's clones, the first is privileged. */
+			if (build_one(bi, i, clones > 1 ? c : 0, (int)i == dom0 && c == 1) < 0)
+				return -1;
+		if (clones > 1)
+			log_info("module %u: %u clones built", i + 1, clones);
+	}
+	mm_stats(&after);
+	uint32_t heap = (after.heap_pages - before.heap_pages) * 4096;
+	log_info("%u domain(s) built; the hypervisor's heap grew by %u KiB, %u bytes a domain",
+		 built, heap >> 10, heap / built);
 	return 0;
 }

@@ -15,6 +15,7 @@
 struct domain *domain_list;
 static uint16_t next_domid = 1;
 static bool all_powered_off = true;
+static unsigned alive, peak_alive;
 
 static void link_domain(struct domain *d)
 {
@@ -72,6 +73,8 @@ struct domain *domain_create(const char *name, bool privileged)
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
 		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
 	link_domain(d);
+	if (++alive > peak_alive)
+		peak_alive = alive;
 	return d;
 }
 
@@ -130,8 +133,11 @@ void domain_destroy(struct domain *d, const char *why)
 	timer_cancel(&d->vcpu.periodic_timer);
 	evtchn_destroy(d);
 	arch_vcpu_destroy(&d->vcpu);
-	/* Nothing may run on its page tables or remember its mappings. */
-	write_cr3(idle_cr3());
+	/* Nothing may run on its page tables or remember its mappings. When
+	 * another domain is running (a remote shutdown), it keeps its own page
+	 * tables: it returns to them. */
+	if (!current)
+		write_cr3(idle_cr3());
 	flush_tlb_local();
 	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
 		struct frame *f = &frame_table.f[mfn];
@@ -149,11 +155,13 @@ void domain_destroy(struct domain *d, const char *why)
 	}
 	d->state = DOMAIN_DEAD;
 	unlink_domain(d);
+	alive--;
 	xfree(d->shared_info);
 	xfree(d);
 	if (!domain_list) {
-		log_info("no domains left: %s", all_powered_off ? "all powered off" :
-			 "some crashed or were destroyed");
+		log_info("no domains left: %s (at most %u alive at once)",
+			 all_powered_off ? "all powered off" : "some crashed or were destroyed",
+			 peak_alive);
 		machine_stop(all_powered_off);
 	}
 }

@@ -40,7 +40,7 @@ static int parse_mem(const struct cmdline_opt *opt, struct module_opts *o, char 
 		return -1;
 	}
 	if (bytes < MODULE_MEM_MIN || bytes > MODULE_MEM_MAX) {
-		format(err, errlen, "mem=%.*s: must be between 4M and 3G", (int)opt->vallen,
+		format(err, errlen, "mem=%.*s: must be between 1M and 3G", (int)opt->vallen,
 		       opt->val);
 		return -1;
 	}
@@ -48,18 +48,18 @@ static int parse_mem(const struct cmdline_opt *opt, struct module_opts *o, char 
 	return 0;
 }
 
-static int parse_weight(const struct cmdline_opt *opt, struct module_opts *o, char *err,
+/* KEY=N with N from 1 to max. */
+static int parse_number(const struct cmdline_opt *opt, uint32_t *out, uint32_t max, char *err,
 			size_t errlen)
 {
-	uint64_t w;
+	uint64_t n;
 
-	if (!opt->val || parse_uint(opt->val, opt->vallen, &w) < 0 || w == 0 ||
-	    w > BVT_WEIGHT_MAX) {
-		format(err, errlen, "weight=%.*s: expected a number from 1 to %u", (int)opt->vallen,
-		       opt->val ? opt->val : "", BVT_WEIGHT_MAX);
+	if (!opt->val || parse_uint(opt->val, opt->vallen, &n) < 0 || n == 0 || n > max) {
+		format(err, errlen, "%.*s=%.*s: expected a number from 1 to %u", (int)opt->keylen,
+		       opt->key, (int)opt->vallen, opt->val ? opt->val : "", max);
 		return -1;
 	}
-	o->weight = (uint32_t)w;
+	*out = (uint32_t)n;
 	return 0;
 }
 
@@ -71,6 +71,7 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 	memset(o, 0, sizeof(*o));
 	o->mem = MODULE_MEM_DEFAULT;
 	o->weight = BVT_WEIGHT_DEFAULT;
+	o->clones = 1;
 	while ((p = cmdline_next(p, &opt))) {
 		int rc = 0;
 		if (cmdline_key_is(&opt, "name"))
@@ -78,12 +79,15 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 		else if (cmdline_key_is(&opt, "mem"))
 			rc = parse_mem(&opt, o, err, errlen);
 		else if (cmdline_key_is(&opt, "weight"))
-			rc = parse_weight(&opt, o, err, errlen);
+			rc = parse_number(&opt, &o->weight, BVT_WEIGHT_MAX, err, errlen);
+		else if (cmdline_key_is(&opt, "clones"))
+			rc = parse_number(&opt, &o->clones, MODULE_CLONES_MAX, err, errlen);
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
 			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
-			       "dom0, then -- and the guest's arguments)", (int)opt.keylen, opt.key);
+			       "clones=, dom0, then -- and the guest's arguments)", (int)opt.keylen,
+			       opt.key);
 			rc = -1;
 		}
 		if (rc < 0)

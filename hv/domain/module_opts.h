@@ -2,9 +2,12 @@
  * then "--" and the guest's own command line.
  *
  *   name=NAME   1-31 of [A-Za-z0-9_.-]   (default: dom<id>)
- *   mem=SIZE    its memory, e.g. 16M      (default 16M; 4M to 3G)
+ *   mem=SIZE    its memory, e.g. 16M      (default 16M; 1M to 3G)
  *   dom0        this one is the privileged domain (default: the first)
- *   weight=N    its CPU share relative to the others, 1-10000 (default 1) */
+ *   weight=N    its CPU share relative to the others, 1-10000 (default 1)
+ *   clones=N    build N domains from this one image (1-4000; default 1),
+ *               named NAME-1 ... NAME-N; of the privileged module's
+ *               clones, only the first is privileged */
 #ifndef DOMAIN_MODULE_OPTS_H
 #define DOMAIN_MODULE_OPTS_H
 
@@ -13,7 +16,8 @@
 #include <stdint.h>
 
 #define MODULE_MEM_DEFAULT (16ull << 20)
-#define MODULE_MEM_MIN     (4ull << 20)
+#define MODULE_MEM_MIN     (1ull << 20)
+#define MODULE_CLONES_MAX  4000
 #define MODULE_MEM_MAX     (3ull << 30)
 #define MODULE_NAME_MAX    32
 
@@ -22,6 +26,7 @@ struct module_opts {
 	uint64_t mem;
 	bool dom0;
 	uint32_t weight;
+	uint32_t clones;
 	const char *args;                /* after "--", or "" */
 };
 

@@ -15,9 +15,10 @@ class MeasureError(Exception):
     pass
 
 
-def time_to_line(cmd, marker):
+def time_to_line(cmd, marker, with_output=False):
     """Milliseconds from launching cmd to the first stdout line containing
-    marker; QEMU is killed as soon as it appears."""
+    marker; QEMU is killed as soon as it appears. With with_output, also
+    the stdout seen until then."""
     start = time.perf_counter()
     try:
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -57,4 +58,5 @@ def time_to_line(cmd, marker):
         tail = bytes(out[-600:] + err[-600:]).decode('utf-8', 'replace').strip()
         raise MeasureError('no "%s" line within %.0f s (QEMU %s); its last output:\n%s'
                            % (marker.decode(), TIMEOUT, qemu.status_name(p.returncode), tail))
-    return (found - start) * 1000.0
+    ms = (found - start) * 1000.0
+    return (ms, bytes(out).decode('utf-8', 'replace')) if with_output else ms
