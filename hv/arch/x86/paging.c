@@ -21,13 +21,11 @@ extern const char _text[], _etext[], _erodata[];
  * read-only, everything else writable and never executable. */
 static pte_t directmap_flags(uintptr_t va)
 {
-	pte_t g = cpu_has.pge ? PTE_G : 0;
-
 	if (va >= (uintptr_t)_text && va < (uintptr_t)_etext)
-		return PTE_P | g;
+		return PTE_P;
 	if (va >= (uintptr_t)_etext && va < (uintptr_t)_erodata)
-		return PTE_P | g | pte_nx;
-	return PTE_P | PTE_RW | g | pte_nx;
+		return PTE_P | pte_nx;
+	return PTE_P | PTE_RW | pte_nx;
 }
 
 static void hook_l1(uintptr_t va, uint32_t l1_phys)
@@ -37,9 +35,11 @@ static void hook_l1(uintptr_t va, uint32_t l1_phys)
 
 void paging_init(void)
 {
+	/* Global pages stay off: guests may set the G bit in their own
+	 * entries, and then every switch between guests would have to flush
+	 * global entries too, which costs more than the hypervisor's own
+	 * entries being reloaded after a CR3 switch. */
 	pte_nx = cpu_has.nx ? PTE_NX : 0;
-	if (cpu_has.pge)
-		write_cr4(read_cr4() | CR4_PGE);
 
 	for (unsigned i = 0; i < DIRECTMAP_L1S; i++) {
 		for (unsigned j = 0; j < 512; j++) {
