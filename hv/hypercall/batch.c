@@ -1,7 +1,9 @@
 /* The shape mmu_update and mmuext_op share: an array of requests run in
  * order, stopping at the first failure, the number that succeeded written
  * to *pdone, and continuation after every HYPERCALL_BATCH requests with the
- * top bit of the count marking "pdone already holds a partial count". */
+ * top bit of the count marking "pdone already holds a partial count".
+ * As on Xen, a pdone the hypervisor cannot read or write changes nothing
+ * but itself: the batch's result stands. */
 #include "hypercall/hypercall.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
@@ -11,7 +13,8 @@
 #define BATCH_ELEM_MAX  16
 
 int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t pdone_va,
-			uint32_t a4, size_t size, int (*one)(const void *elem, struct vcpu *v))
+			uint32_t a4, uint32_t a5, size_t size,
+			int (*one)(const void *elem, struct vcpu *v))
 {
 	guest_ptr_t list = guest_ptr(list_va), pdone = guest_ptr(pdone_va);
 	uint8_t elem[BATCH_ELEM_MAX];
@@ -21,16 +24,15 @@ int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t 
 	if (count & BATCH_PREEMPTED) {
 		count &= ~BATCH_PREEMPTED;
 		if (!guest_ptr_is_null(pdone) && copy_from_guest(&done, pdone, sizeof(done)) < 0)
-			return -XEN_EFAULT;
+			done = 0;
 	}
 	for (i = 0; i < count; i++) {
 		if (i >= HYPERCALL_BATCH && hypercall_may_preempt()) {
 			done += i;
-			if (!guest_ptr_is_null(pdone) &&
-			    copy_to_guest(pdone, &done, sizeof(done)) < 0)
-				return -XEN_EFAULT;
+			if (!guest_ptr_is_null(pdone))
+				(void)copy_to_guest(pdone, &done, sizeof(done));
 			return hypercall_continue(nr, list_va + i * size,
-						  (count - i) | BATCH_PREEMPTED, pdone_va, a4, 0);
+						  (count - i) | BATCH_PREEMPTED, pdone_va, a4, a5);
 		}
 		if (copy_from_guest(elem, guest_ptr_add(list, i, size), size) < 0) {
 			rc = -XEN_EFAULT;
@@ -40,15 +42,25 @@ int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t 
 			break;
 	}
 	done += i;
-	if (!guest_ptr_is_null(pdone) && copy_to_guest(pdone, &done, sizeof(done)) < 0)
-		return -XEN_EFAULT;
+	if (!guest_ptr_is_null(pdone))
+		(void)copy_to_guest(pdone, &done, sizeof(done));
 	return rc;
 }
 
+/* Xen's answers: DOMID_SELF is the caller; the caller's own id does not
+ * name a foreign domain, nor does an id with no domain behind it
+ * (-ESRCH); a real other domain, DOMID_IO or DOMID_XEN is for privileged
+ * callers only (-EPERM), and ringlet offers them no foreign mappings yet
+ * (-EINVAL). */
 int hypercall_foreigndom_ok(uint16_t foreigndom)
 {
-	if (foreigndom == DOMID_SELF || foreigndom == current->d->domid)
+	const struct domain *me = current->d;
+
+	if (foreigndom == DOMID_SELF)
 		return 0;
-	/* Working on another domain's tables is not offered yet. */
-	return current->d->privileged ? -XEN_EINVAL : -XEN_EPERM;
+	if (foreigndom == me->domid)
+		return -XEN_ESRCH;
+	if (foreigndom != DOMID_IO && foreigndom != DOMID_XEN && !domain_by_id(foreigndom))
+		return -XEN_ESRCH;
+	return me->privileged ? -XEN_EINVAL : -XEN_EPERM;
 }

@@ -43,14 +43,16 @@ static void put_char(struct domain *d, char c)
 		flush_line(d);
 }
 
-static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t buf)
+/* a4 and a5 are the guest's esi and edi, which a continuation keeps. */
+static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t buf,
+				  uint32_t a4, uint32_t a5)
 {
 	char chunk[CHUNK];
 
 	for (uint32_t done = 0; done < count; done += CHUNK) {
 		if (done >= WRITE_BATCH && hypercall_may_preempt())
 			return hypercall_continue(__HYPERVISOR_console_io, CONSOLEIO_write,
-						  count - done, guest_ptr_va(buf) + done, 0, 0);
+						  count - done, guest_ptr_va(buf) + done, a4, a5);
 		uint32_t n = count - done < CHUNK ? count - done : CHUNK;
 		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
 			return -XEN_EFAULT;
@@ -77,11 +79,9 @@ static int32_t console_read_to(struct domain *d, uint32_t count, guest_ptr_t buf
 
 HYPERCALL(console_io)
 {
-	(void)a4;
-	(void)a5;
 	switch (a1) {
 	case CONSOLEIO_write:
-		return console_write_from(current->d, a2, guest_ptr(a3));
+		return console_write_from(current->d, a2, guest_ptr(a3), a4, a5);
 	case CONSOLEIO_read:
 		return console_read_to(current->d, a2, guest_ptr(a3));
 	default:

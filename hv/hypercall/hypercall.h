@@ -37,9 +37,11 @@ bool hypercall_may_preempt(void);
 
 struct vcpu;
 /* Run count requests of size bytes from list_va through one(), as
- * mmu_update and mmuext_op do (see hypercall/batch.c). */
+ * mmu_update and mmuext_op do (see hypercall/batch.c); a4 and a5 are the
+ * call's other arguments, which a continuation keeps. */
 int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t pdone_va,
-			uint32_t a4, size_t size, int (*one)(const void *elem, struct vcpu *v));
+			uint32_t a4, uint32_t a5, size_t size,
+			int (*one)(const void *elem, struct vcpu *v));
 /* 0 when a request may name foreigndom as the domain it works on. */
 int hypercall_foreigndom_ok(uint16_t foreigndom);
 

@@ -11,6 +11,7 @@
 #include "domain/domain.h"
 #include "mm/mm.h"
 #include "pvabi/memory.h"
+#include "pvabi/shared_info.h"
 #include "sched/sched.h"
 
 #define MEMOP_EXTENT_SHIFT 6
@@ -18,7 +19,8 @@
 
 extern const struct bootinfo *boot_info;
 
-/* The domain a request names: itself, or (privileged callers only) another. */
+/* The domain a request names: itself, or (privileged callers only) another;
+ * as on Xen, a domain that is not there is -ESRCH for everyone. */
 static int target(domid_t id, struct domain **out)
 {
 	struct domain *me = current->d;
@@ -27,22 +29,40 @@ static int target(domid_t id, struct domain **out)
 		*out = me;
 		return 0;
 	}
-	if (!me->privileged)
-		return -XEN_EPERM;
 	*out = domain_by_id(id);
-	return *out ? 0 : -XEN_ESRCH;
+	if (!*out)
+		return -XEN_ESRCH;
+	return me->privileged ? 0 : -XEN_EPERM;
 }
 
-/* Give back a frame the domain was given: only while it still holds the
- * allocation; mappings of it keep it alive until they go. */
+/* Frames the domain gave back that are still referenced (mapped, or in a
+ * table): as on Xen they count in its size until they are freed. */
+static uint32_t given_back_in_use(const struct domain *d)
+{
+	uint32_t n = 0;
+
+	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
+		const struct frame *f = &frame_table.f[mfn];
+		if (f->owner == d->domid && f->count &&
+		    (f->flags & (FRAME_RAM | FRAME_ALLOCATED | FRAME_FREE | FRAME_SHARED)) == FRAME_RAM)
+			n++;
+	}
+	return n;
+}
+
+/* Give back a frame the domain was given: mappings of it keep it alive
+ * until they go. A frame given back already but still alive is the
+ * domain's all the same: Xen counts it done again, and so does this. */
 static bool give_back(struct domain *d, uint32_t mfn)
 {
 	if (mfn >= frame_table.nr)
 		return false;
 	struct frame *f = &frame_table.f[mfn];
-	if (f->owner != d->domid || (f->flags & (FRAME_ALLOCATED | FRAME_FREE | FRAME_SHARED)) !=
-	    FRAME_ALLOCATED)
+	if (f->owner != d->domid || !f->count ||
+	    (f->flags & (FRAME_RAM | FRAME_FREE | FRAME_SHARED)) != FRAME_RAM)
 		return false;
+	if (!(f->flags & FRAME_ALLOCATED))
+		return true;
 	if (f->type_info & FT_PINNED) {
 		f->type_info &= ~FT_PINNED;
 		put_page_and_type(mfn);
@@ -71,7 +91,8 @@ static bool one_extent(uint32_t op, struct domain *d, const struct xen_memory_re
 		return false;
 	if (op == XENMEM_decrease_reservation)
 		return give_back(d, in);
-	if (domain_alloc_frames(d, 1, &mfn) != 1)
+	if (d->tot_pages + given_back_in_use(d) >= d->max_pages ||
+	    domain_alloc_frames(d, 1, &mfn) != 1)
 		return false;
 	if (!fits_address_bits(mfn, r->mem_flags) ||
 	    (!guest_ptr_is_null(r->extent_start) && copy_to_guest(slot, &mfn, sizeof(mfn)) < 0)) {
@@ -83,35 +104,35 @@ static bool one_extent(uint32_t op, struct domain *d, const struct xen_memory_re
 	return true;
 }
 
-static int32_t reservation(uint32_t op, uint32_t start, guest_ptr_t arg)
+/* As Xen's 32-bit entry, the reservation commands never fail as a whole:
+ * whatever stops them (a reservation that cannot be read, a count too big
+ * to continue, a domain that is not there, extents larger than a frame,
+ * which ringlet does not hand out) comes back as the number of extents
+ * done. a3-a5 are kept for the continuation: they are not arguments. */
+static int32_t reservation(uint32_t op, uint32_t start, guest_ptr_t arg, uint32_t a3,
+			   uint32_t a4, uint32_t a5)
 {
 	struct xen_memory_reservation r;
 	struct domain *d;
 
-	if (copy_from_guest(&r, arg, sizeof(r)) < 0)
-		return -XEN_EFAULT;
-	int rc = target(r.domid, &d);
-	if (rc < 0)
-		return rc;
-	if (r.extent_order != 0)
-		return -XEN_EINVAL;
-	if (r.nr_extents > (UINT32_MAX >> MEMOP_EXTENT_SHIFT))
-		return -XEN_EINVAL;
-	if (guest_ptr_is_null(r.extent_start) && op != XENMEM_increase_reservation)
-		return -XEN_EFAULT;
+	if (copy_from_guest(&r, arg, sizeof(r)) < 0 ||
+	    r.nr_extents > (UINT32_MAX >> MEMOP_EXTENT_SHIFT) || start >= r.nr_extents ||
+	    target(r.domid, &d) < 0 || r.extent_order != 0)
+		return (int32_t)start;
 	uint32_t i;
 	for (i = start; i < r.nr_extents; i++) {
 		if (i - start >= HYPERCALL_BATCH && hypercall_may_preempt())
 			return hypercall_continue(__HYPERVISOR_memory_op,
 						  op | (i << MEMOP_EXTENT_SHIFT), guest_ptr_va(arg),
-						  0, 0, 0);
+						  a3, a4, a5);
 		if (!one_extent(op, d, &r, i))
 			break;
 	}
 	return (int32_t)i;
 }
 
-static int32_t reservation_size(uint32_t op, guest_ptr_t arg)
+/* The commands that take a domid_t. */
+static int32_t domain_size(uint32_t op, guest_ptr_t arg)
 {
 	domid_t id;
 	struct domain *d;
@@ -121,10 +142,18 @@ static int32_t reservation_size(uint32_t op, guest_ptr_t arg)
 	int rc = target(id, &d);
 	if (rc < 0)
 		return rc;
-	return (int32_t)(op == XENMEM_current_reservation ? d->tot_pages : d->max_pages);
+	if (op == XENMEM_current_reservation)
+		return (int32_t)(d->tot_pages + given_back_in_use(d));
+	if (op == XENMEM_maximum_reservation)
+		return (int32_t)d->max_pages;
+	/* maximum_gpfn: what the guest put in arch.max_pfn (the size of its
+	 * p2m), less one. */
+	uint32_t max_pfn = d->shared_info->arch.max_pfn;
+	return (int32_t)((max_pfn ? max_pfn : 1) - 1);
 }
 
-/* A PV guest's pseudo-physical map: RAM from 0 up to its maximum. */
+/* A PV guest's pseudo-physical map: RAM from 0 up to its maximum. Xen keeps
+ * none for its initial domain, which reads the machine's map instead. */
 static int32_t memory_map(guest_ptr_t arg)
 {
 	struct xen_memory_map map;
@@ -132,15 +161,19 @@ static int32_t memory_map(guest_ptr_t arg)
 
 	if (copy_from_guest(&map, arg, sizeof(map)) < 0)
 		return -XEN_EFAULT;
-	if (map.nr_entries < 1)
-		return -XEN_EINVAL;
+	if (current->d->privileged)
+		return -XEN_ENOSYS;
 	e.size = (uint64_t)current->d->max_pages << PAGE_SHIFT;
-	map.nr_entries = 1;
-	if (copy_to_guest(map.buffer, &e, sizeof(e)) < 0 || copy_to_guest(arg, &map, sizeof(map)) < 0)
+	if (map.nr_entries > 1)
+		map.nr_entries = 1;
+	if ((map.nr_entries && copy_to_guest(map.buffer, &e, sizeof(e)) < 0) ||
+	    copy_to_guest(arg, &map, sizeof(map)) < 0)
 		return -XEN_EFAULT;
 	return 0;
 }
 
+/* As Xen: a NULL buffer asks for the number of entries only; a buffer needs
+ * room for one entry more than there are. */
 static int32_t machine_memory_map(guest_ptr_t arg)
 {
 	struct xen_memory_map map;
@@ -149,12 +182,17 @@ static int32_t machine_memory_map(guest_ptr_t arg)
 		return -XEN_EPERM;
 	if (copy_from_guest(&map, arg, sizeof(map)) < 0)
 		return -XEN_EFAULT;
-	uint32_t n = boot_info->nr_ranges < map.nr_entries ? boot_info->nr_ranges : map.nr_entries;
-	for (uint32_t i = 0; i < n; i++) {
-		const struct mem_range *m = &boot_info->ranges[i];
-		struct pv_e820_entry e = { .addr = m->start, .size = m->end - m->start, .type = m->type };
-		if (copy_to_guest(guest_ptr_add(map.buffer, i, sizeof(e)), &e, sizeof(e)) < 0)
-			return -XEN_EFAULT;
+	uint32_t n = boot_info->nr_ranges;
+	if (!guest_ptr_is_null(map.buffer)) {
+		if (map.nr_entries < n + 1)
+			return -XEN_EINVAL;
+		for (uint32_t i = 0; i < n; i++) {
+			const struct mem_range *m = &boot_info->ranges[i];
+			struct pv_e820_entry e = { .addr = m->start, .size = m->end - m->start,
+						   .type = m->type };
+			if (copy_to_guest(guest_ptr_add(map.buffer, i, sizeof(e)), &e, sizeof(e)) < 0)
+				return -XEN_EFAULT;
+		}
 	}
 	map.nr_entries = n;
 	return copy_to_guest(arg, &map, sizeof(map)) < 0 ? -XEN_EFAULT : 0;
@@ -165,25 +203,21 @@ HYPERCALL(memory_op)
 	uint32_t op = a1 & MEMOP_CMD_MASK, start = a1 >> MEMOP_EXTENT_SHIFT;
 	guest_ptr_t arg = guest_ptr(a2);
 
-	(void)a3;
-	(void)a4;
-	(void)a5;
 	switch (op) {
 	case XENMEM_increase_reservation:
 	case XENMEM_decrease_reservation:
 	case XENMEM_populate_physmap:
-		return reservation(op, start, arg);
-	}
-	if (start)
-		return -XEN_ENOSYS;
-	switch (op) {
+		return reservation(op, start, arg, a3, a4, a5);
 	case XENMEM_current_reservation:
 	case XENMEM_maximum_reservation:
-		return reservation_size(op, arg);
-	case XENMEM_maximum_ram_page:
-		return (int32_t)(frame_table.nr - 1);
 	case XENMEM_maximum_gpfn:
-		return (int32_t)(current->d->max_pages - 1);
+		return start ? -XEN_EINVAL : domain_size(op, arg);
+	case XENMEM_maximum_ram_page:
+		/* Xen's max_page: one more than the highest frame. */
+		return start ? -XEN_EINVAL : (int32_t)frame_table.nr;
+	}
+	/* The rest are looked up by the whole cmd, as Xen does. */
+	switch (a1) {
 	case XENMEM_memory_map:
 		return memory_map(arg);
 	case XENMEM_machine_memory_map:

@@ -15,13 +15,13 @@ HYPERCALL(multicall)
 	uint32_t nr = a2;
 	struct multicall_entry e;
 
-	(void)a3;
-	(void)a4;
-	(void)a5;
 	for (uint32_t i = 0; i < nr; i++) {
+		/* The continuation changes ebx and ecx (the rest of the list),
+		 * as on Xen; the other registers go back as they came. */
 		if (i >= MULTICALL_BATCH && hypercall_may_preempt())
 			return hypercall_continue(__HYPERVISOR_multicall,
-						  guest_ptr_va(list) + i * sizeof(e), nr - i, 0, 0, 0);
+						  guest_ptr_va(list) + i * sizeof(e), nr - i,
+						  a3, a4, a5);
 		guest_ptr_t at = guest_ptr_add(list, i, sizeof(e));
 		if (copy_from_guest(&e, at, sizeof(e)) < 0)
 			return -XEN_EFAULT;

@@ -17,17 +17,18 @@ static int32_t shutdown(struct domain *d, uint32_t reason)
 	return 0;
 }
 
+/* In Xen's order: the argument, then the domain, then the permission. */
 static int32_t remote_shutdown(guest_ptr_t arg)
 {
 	struct sched_remote_shutdown rs;
 
-	if (!current->d->privileged)
-		return -XEN_EPERM;
 	if (copy_from_guest(&rs, arg, sizeof(rs)) < 0)
 		return -XEN_EFAULT;
 	struct domain *d = domain_by_id(rs.domain_id);
 	if (!d)
 		return -XEN_ESRCH;
+	if (!current->d->privileged)
+		return -XEN_EPERM;
 	return shutdown(d, rs.reason);
 }
 

@@ -7,35 +7,45 @@
 #include "time/timer.h"
 
 struct vcpu *current;
-static struct vcpu *runnable;            /* everyone waiting for the CPU */
+static struct vcpu *runnable, *runnable_tail;   /* waiting for the CPU, oldest first */
 static bool need_resched, yielded;
 static struct timer slice_timer;
 
+/* Ties in virtual time go to whoever waited longest: the queue is FIFO. */
 static void enqueue(struct vcpu *v)
 {
-	v->rq_next = runnable;
-	runnable = v;
+	v->rq_next = NULL;
+	if (runnable_tail)
+		runnable_tail->rq_next = v;
+	else
+		runnable = v;
+	runnable_tail = v;
 	set_runstate(v, RUNSTATE_RUNNABLE);
 }
 
 static void unlink_runnable(struct vcpu *v)
 {
-	for (struct vcpu **p = &runnable; *p; p = &(*p)->rq_next) {
+	struct vcpu *before = NULL;
+
+	for (struct vcpu **p = &runnable; *p; before = *p, p = &(*p)->rq_next) {
 		if (*p == v) {
 			*p = v->rq_next;
+			if (runnable_tail == v)
+				runnable_tail = before;
 			v->rq_next = NULL;
 			return;
 		}
 	}
 }
 
-/* The runnable vCPU with the lowest effective virtual time. */
-static struct vcpu *lowest_evt(void)
+/* The runnable vCPU with the lowest effective virtual time, other than
+ * skip. */
+static struct vcpu *lowest_evt(const struct vcpu *skip)
 {
 	struct vcpu *best = NULL;
 
 	for (struct vcpu *v = runnable; v; v = v->rq_next)
-		if (!best || bvt_evt(&v->bvt) < bvt_evt(&best->bvt))
+		if (v != skip && (!best || bvt_evt(&v->bvt) < bvt_evt(&best->bvt)))
 			best = v;
 	return best;
 }
@@ -128,12 +138,13 @@ void sched_yield(void)
 	yielded = true;
 }
 
-/* Nothing can run: wait for an interrupt to make something runnable. */
+/* The next to run; when nothing can run, wait for an interrupt to make
+ * something runnable. */
 static struct vcpu *wait_for_work(void)
 {
 	struct vcpu *next;
 
-	while (!(next = lowest_evt())) {
+	while (!(next = lowest_evt(NULL))) {
 		if (!domain_list)
 			machine_stop(true);
 		safe_halt();
@@ -153,12 +164,21 @@ void sched_exit_trap(struct cpu_regs *frame)
 			return;
 		need_resched = false;
 		charge(prev, now);
-		struct vcpu *best = lowest_evt();
+		struct vcpu *best = lowest_evt(NULL);
 		bool gives_way = yielded && best;
 		yielded = false;
 		if (!best || (!gives_way && !bvt_preempts(bvt_evt(&best->bvt), bvt_evt(&prev->bvt))))
 			return;                 /* it stays ahead: keep running */
 		enqueue(prev);
+		/* A yield hands the CPU to someone else even if the yielder is
+		 * still the furthest behind. */
+		if (gives_way) {
+			unlink_runnable(best);
+			set_runstate(best, RUNSTATE_RUNNING);
+			best->run_start = clock_ns();
+			context_switch(prev, best, frame);
+			return;
+		}
 	} else {
 		need_resched = false;
 		yielded = false;

@@ -114,9 +114,9 @@ void flush_tlb_local(void)
 void frame_release(uint32_t mfn)
 {
 	if (frame_free(&frame_table, mfn) < 0) {
-		printf("# frame_release(%u): the frame cannot be freed (count %u, type_info 0x%x)\n",
-		       mfn, mfn < frame_table.nr ? frame_table.f[mfn].count : 0,
-		       mfn < frame_table.nr ? frame_table.f[mfn].type_info : 0);
+		const struct frame *f = mfn < frame_table.nr ? &frame_table.f[mfn] : NULL;
+		printf("# frame_release(%u): the frame cannot be freed "
+		       "(count %u, type_info 0x%x)\n", mfn, f ? f->count : 0, f ? f->type_info : 0);
 		abort();
 	}
 	if (fake_nr_released < sizeof(fake_released) / sizeof(fake_released[0]))

@@ -45,12 +45,14 @@ void pv_show_gdt(const struct vcpu *v)
 }
 
 /* int $0x80 from ring 3 goes straight to the guest kernel when it asked for
- * that; otherwise it reaches us and becomes a #GP for the guest. */
+ * that; otherwise it reaches us as a #GP, which delivers it or not as the
+ * entry's DPL says. An entry that masks events on the way in (flags bit 2)
+ * takes that path too: a gate cannot set the event mask. */
 void pv_load_fast_trap(const struct vcpu *v)
 {
 	const struct pv_trap *t = &v->arch.traps[0x80];
 
-	if (t->address && TRAP_DPL(t) == 3)
+	if (t->address && TRAP_DPL(t) == 3 && !TRAP_MASKS(t))
 		idt_set_gate(0x80, t->cs, t->address, 0x8f | (3 << 5));
 	else
 		idt_set_default(0x80, 0);

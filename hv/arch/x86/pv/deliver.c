@@ -118,7 +118,10 @@ static bool soft_interrupt(struct vcpu *v, struct cpu_regs *frame)
 	if (!t->address || TRAP_DPL(t) < (frame->cs & 3))
 		return false;
 	frame->eip += 2;               /* past "int n": it returns after it */
-	pv_deliver(v, frame, vector, 0);
+	/* A software interrupt pushes no error code and leaves cr2 alone,
+	 * whichever exception usually uses its vector. */
+	if (bounce(v, frame, t->cs, t->address, false, vector) && TRAP_MASKS(t))
+		v->d->shared_info->vcpu_info[v->id].evtchn_upcall_mask = 1;
 	return true;
 }
 

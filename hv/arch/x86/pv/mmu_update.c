@@ -1,6 +1,9 @@
 /* __HYPERVISOR_mmu_update (1): a batch of page-table writes, each checked.
- * ptr is the machine address of the entry with the command in its low two
- * bits. A write to a frame in use as a page table goes through the page-type
+ * ptr is the machine address of the entry with the command in its low three
+ * bits (an entry is 8-byte aligned, so they are free), as Xen reads it: 0 and
+ * 3 (MMU_PT_UPDATE_NO_TRANSLATE, the same for a PV guest) write an entry, 2
+ * writes it keeping its A and D bits, 1 sets an m2p entry, 4-7 are unknown.
+ * A write to a frame in use as a page table goes through the page-type
  * system; a write to any other frame the domain owns is a plain write. The
  * batch stops at the first failure and *pdone says how many went through. */
 #include "hypercall/hypercall.h"
@@ -30,9 +33,9 @@ static int pt_write(uint64_t ptr, pte_t val, struct vcpu *v, bool preserve_ad)
 {
 	const struct domain *d = v->d;
 	uint32_t mfn = (uint32_t)(ptr >> PAGE_SHIFT);
-	unsigned offset = ptr & (PAGE_SIZE - 1) & ~3u;
+	unsigned offset = ptr & (PAGE_SIZE - 1) & ~7u;
 
-	if ((ptr >> PAGE_SHIFT) >= frame_table.nr || (offset & 7))
+	if ((ptr >> PAGE_SHIFT) >= frame_table.nr)
 		return -XEN_EINVAL;
 	if (!get_page(mfn, d))
 		return -XEN_EINVAL;
@@ -41,10 +44,20 @@ static int pt_write(uint64_t ptr, pte_t val, struct vcpu *v, bool preserve_ad)
 	int rc;
 	if ((f->type_info & FT_COUNT_MASK) &&
 	    (t == FT_L1 || t == FT_L2 || t == FT_L2_HV || t == FT_L3)) {
-		rc = pt_update_entry(mfn, offset / sizeof(pte_t), val, d, preserve_ad);
-		/* The CPU caches the four L3 entries when CR3 is loaded. */
+		if (t == FT_L3 && offset / sizeof(pte_t) >= 3)
+			/* As Xen: L3 entry 3 (the hole's L2) and the unused
+			 * rest of the page cannot be changed in place. */
+			rc = -XEN_EINVAL;
+		else
+			rc = pt_update_entry(mfn, offset / sizeof(pte_t), val, d, preserve_ad);
 		if (rc == 0 && t == FT_L3 && mfn == v->arch.cr3_mfn)
+			/* The CPU caches the four L3 entries when CR3 is loaded. */
 			write_cr3(mfn << PAGE_SHIFT);
+		else if (rc == 0 && t != FT_L1)
+			/* The TLB and the paging-structure caches may still hold
+			 * what the old L2 entry led to: an L1 that is no longer a
+			 * page table once its last reference went. */
+			flush_tlb_local();
 	} else {
 		rc = write_plain(mfn, offset, val, d);
 	}
@@ -58,11 +71,12 @@ static int one_update(const void *elem, struct vcpu *v)
 	uint64_t ptr = req->ptr;
 	uint32_t mfn = (uint32_t)(ptr >> PAGE_SHIFT);
 
-	switch (ptr & 3) {
+	switch (ptr & 7) {
 	case MMU_NORMAL_PT_UPDATE:
-		return pt_write(ptr & ~3ull, req->val, v, false);
+	case MMU_PT_UPDATE_NO_TRANSLATE:
+		return pt_write(ptr & ~7ull, req->val, v, false);
 	case MMU_PT_UPDATE_PRESERVE_AD:
-		return pt_write(ptr & ~3ull, req->val, v, true);
+		return pt_write(ptr & ~7ull, req->val, v, true);
 	case MMU_MACHPHYS_UPDATE:
 		if (!get_page(mfn, v->d))
 			return -XEN_EINVAL;
@@ -76,9 +90,17 @@ static int one_update(const void *elem, struct vcpu *v)
 
 HYPERCALL(mmu_update)
 {
-	(void)a5;
-	int rc = hypercall_foreigndom_ok((uint16_t)a4);
+	/* Bits 16-31 of foreigndom, when not 0, name the page tables' owner
+	 * plus one: only the caller's own tables are offered. */
+	uint32_t pt_dom = a4 >> 16;
+	int rc = 0;
+	if (pt_dom && pt_dom - 1 != current->d->domid)
+		rc = pt_dom - 1 >= DOMID_FIRST_RESERVED ? -XEN_ESRCH :
+		     hypercall_foreigndom_ok((uint16_t)(pt_dom - 1));
+	if (rc == 0)
+		rc = hypercall_foreigndom_ok((uint16_t)a4);
 	if (rc < 0)
 		return rc;
-	return hypercall_batch(__HYPERVISOR_mmu_update, a1, a2, a3, a4, sizeof(struct mmu_update), one_update);
+	return hypercall_batch(__HYPERVISOR_mmu_update, a1, a2, a3, a4, a5, sizeof(struct mmu_update),
+			       one_update);
 }

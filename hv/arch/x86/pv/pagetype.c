@@ -71,11 +71,15 @@ static unsigned guest_entries(enum frame_type t)
 
 static pte_t allowed_bits(enum frame_type t)
 {
+	/* Frame numbers are 32 bits: pte_mfn() would cut an address at or
+	 * above 2^44 down to the number of some other frame. */
+	const pte_t beyond_mfn = PTE_ADDR & ~((1ull << (32 + PAGE_SHIFT)) - 1);
+
 	if (t == FT_L1)
-		return L1_ALLOWED | pte_nx;
+		return (L1_ALLOWED | pte_nx) & ~beyond_mfn;
 	if (t == FT_L3)
-		return L3_ALLOWED;
-	return L2_ALLOWED | pte_nx;
+		return L3_ALLOWED & ~beyond_mfn;
+	return (L2_ALLOWED | pte_nx) & ~beyond_mfn;
 }
 
 /* Take the references entry idx of a table of type t needs. */
@@ -88,9 +92,14 @@ static int get_entry(enum frame_type t, unsigned idx, pte_t e, const struct doma
 	uint32_t mfn = pte_mfn(e);
 	switch (t) {
 	case FT_L1:
+		/* Xen's answers: a frame that is not RAM is I/O memory, which
+		 * ringlet maps for no domain (-EPERM); RAM that is not the
+		 * domain's, or that cannot be writable now, is -EBUSY. */
+		if (mfn >= frame_table.nr || !(frame(mfn)->flags & FRAME_RAM))
+			return -XEN_EPERM;
 		if (e & PTE_RW)
-			return get_page_and_type(mfn, d, FT_WRITABLE);
-		return get_page(mfn, d) ? 0 : -XEN_EINVAL;
+			return get_page_and_type(mfn, d, FT_WRITABLE) < 0 ? -XEN_EBUSY : 0;
+		return get_page(mfn, d) ? 0 : -XEN_EBUSY;
 	case FT_L2:
 	case FT_L2_HV:
 		return get_page_and_type(mfn, d, FT_L1);
@@ -123,6 +132,9 @@ static int validate(uint32_t mfn, enum frame_type t, const struct domain *d)
 	if (rc < 0) {
 		while (i-- > 0)
 			put_entry(t, pt[i]);
+	} else if (t == FT_L3) {
+		for (i = 0; i < n; i++)
+			pt[i] &= ~L3_STRIPPED;
 	} else if (t == FT_L2_HV) {
 		memcpy(pt + HOLE_FIRST_L2_SLOT, hv_l2_slots() + HOLE_FIRST_L2_SLOT,
 		       (PT_ENTRIES - HOLE_FIRST_L2_SLOT) * sizeof(pte_t));
@@ -144,6 +156,10 @@ int get_page_type(uint32_t mfn, enum frame_type t, const struct domain *d)
 	struct frame *f = frame(mfn);
 	enum frame_type cur = frame_type(f);
 
+	/* A hypervisor page lent to the domain (its shared info) is written by
+	 * the hypervisor behind the type system's back: writable, nothing else. */
+	if ((f->flags & FRAME_SHARED) && t != FT_WRITABLE)
+		return -XEN_EINVAL;
 	if (type_count(f) > 0) {
 		/* The hole's L2 is never shared: one L3 slot, nothing else. */
 		if (cur != t || t == FT_L2_HV || type_count(f) == FT_COUNT_MASK)
@@ -244,18 +260,19 @@ int pt_update_entry(uint32_t mfn, unsigned idx, pte_t val, const struct domain *
 
 	bool same_frame = (old & PTE_P) && (val & PTE_P) && pte_mfn(old) == pte_mfn(val) &&
 			  (t != FT_L1 || !((old ^ val) & PTE_RW));
+	pte_t stored = t == FT_L3 ? val & ~L3_STRIPPED : val;
 	if (same_frame) {
 		/* Only flags change: the references stay as they are. */
 		if (val & ~allowed_bits(t))
 			rc = -XEN_EINVAL;
 		else
-			write_pte(&pt[idx], val);
+			write_pte(&pt[idx], stored);
 		unmap_frame(pt);
 		return rc;
 	}
 	rc = get_entry(t, idx, val, d);
 	if (rc == 0)
-		write_pte(&pt[idx], val);
+		write_pte(&pt[idx], stored);
 	unmap_frame(pt);
 	if (rc == 0)
 		put_entry(t, old);

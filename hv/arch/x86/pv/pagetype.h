@@ -26,12 +26,16 @@
 
 struct domain;
 
-/* The bits a guest may set in each level; anything else is refused. */
+/* The bits a guest may set in each level; anything else is refused. These
+ * are the bits Xen takes from a 32-bit guest: no cache bits (PWT, PCD) in
+ * L2 and L3 entries; RW, US, A and D in an L3 entry are accepted but are
+ * reserved in a PAE PDPTE, so L3_STRIPPED never reaches the CPU. */
 #define L1_ALLOWED   (PTE_ADDR | PTE_P | PTE_RW | PTE_US | PTE_PWT | PTE_PCD | PTE_A | \
 		      PTE_D | PTE_PS /* PAT */ | PTE_G | 0xe00 /* available */)
-#define L2_ALLOWED   (PTE_ADDR | PTE_P | PTE_RW | PTE_US | PTE_PWT | PTE_PCD | PTE_A | \
+#define L2_ALLOWED   (PTE_ADDR | PTE_P | PTE_RW | PTE_US | PTE_A | \
 		      PTE_D /* ignored by the CPU; Linux sets it */ | 0xe00)
-#define L3_ALLOWED   (PTE_ADDR | PTE_P | PTE_PWT | PTE_PCD | 0xe00)
+#define L3_ALLOWED   (PTE_ADDR | PTE_P | L3_STRIPPED | 0xe00)
+#define L3_STRIPPED  (PTE_RW | PTE_US | PTE_A | PTE_D)
 
 #define PT_ENTRIES   512
 #define L3_ENTRIES   4      /* a PAE L3 uses the first 4 entries of its page */

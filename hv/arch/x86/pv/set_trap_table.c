@@ -15,19 +15,17 @@ HYPERCALL(set_trap_table)
 	struct vcpu *v = current;
 	struct trap_info ti;
 
-	(void)a2;
-	(void)a3;
-	(void)a4;
-	(void)a5;
 	if (guest_ptr_is_null(list)) {
 		memset(v->arch.traps, 0, sizeof(v->arch.traps));
 		pv_load_fast_trap(v);
 		return 0;
 	}
 	for (uint32_t i = 0;; i++) {
+		/* The continuation changes only ebx (the list), as on Xen: the
+		 * guest's other registers go back as they came. */
 		if (i >= HYPERCALL_BATCH && hypercall_may_preempt())
 			return hypercall_continue(__HYPERVISOR_set_trap_table,
-						  guest_ptr_va(list) + i * sizeof(ti), 0, 0, 0, 0);
+						  guest_ptr_va(list) + i * sizeof(ti), a2, a3, a4, a5);
 		if (copy_from_guest(&ti, guest_ptr_add(list, i, sizeof(ti)), sizeof(ti)) < 0)
 			return -XEN_EFAULT;
 		if (ti.address == 0)

@@ -35,16 +35,6 @@ HYPERCALL(update_va_mapping)
 	(void)a5;
 	if (va >= HOLE_START)
 		return -XEN_EINVAL;
-	uint32_t flush = flags & UVMF_FLUSHTYPE_MASK;
-	if (flush == UVMF_FLUSHTYPE_MASK)
-		return -XEN_EINVAL;
-	/* Without UVMF_ALL, the rest of the flags word is a vCPU bitmap pointer. */
-	uint32_t mask_ptr = flags & ~(UVMF_FLUSHTYPE_MASK | UVMF_ALL);
-	if (mask_ptr) {
-		uint32_t bits;
-		if (copy_from_guest(&bits, guest_ptr(mask_ptr), sizeof(bits)) < 0)
-			return -XEN_EFAULT;
-	}
 	int rc = find_l1(v, va, &l1);
 	if (rc < 0)
 		return rc;
@@ -57,9 +47,21 @@ HYPERCALL(update_va_mapping)
 	put_page(l1);
 	if (rc < 0)
 		return rc;
+	/* As Xen: the flags are looked at once the entry is written. Flush
+	 * type 3 means no flush. Without UVMF_ALL the rest of the flags word
+	 * is the address of a vCPU bitmap (0: this vCPU), read only for a
+	 * flush; one that cannot be read is -EFAULT, the entry changed. */
+	uint32_t flush = flags & UVMF_FLUSHTYPE_MASK, mask_ptr = flags & ~UVMF_FLUSHTYPE_MASK;
+	if (flush != UVMF_TLB_FLUSH && flush != UVMF_INVLPG)
+		return 0;
+	if (mask_ptr != UVMF_LOCAL && mask_ptr != UVMF_ALL) {
+		uint32_t bits;
+		if (copy_from_guest(&bits, guest_ptr(mask_ptr), sizeof(bits)) < 0)
+			return -XEN_EFAULT;
+	}
 	if (flush == UVMF_TLB_FLUSH)
 		flush_tlb_local();
-	else if (flush == UVMF_INVLPG)
+	else
 		invlpg(va);
 	return 0;
 }
