@@ -12,18 +12,12 @@
  * Each figure is the median over REPS runs of ITER calls, in TSC cycles,
  * printed as "BENCH {json}" for test/bench/run to pass on. */
 #include "guest.h"
+#include "systime.h"
 
 #define ITER 2000
 #define REPS 9
 
 const char test_title[] = "hypercall costs against the null trap";
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static uint32_t median(uint32_t *v, unsigned n)
 {

@@ -6,37 +6,13 @@
  *           privileged domain, and CONSOLEIO_read returns them in order
  */
 #include "guest.h"
+#include "systime.h"
 #include "pvabi/event_channel.h"
 
 const char test_title[] = "console_input: serial input reaches the privileged domain";
 
 #define EXPECTED   "ringlet says hello"
 #define WAIT_NS    5000000000ull
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
-
-static uint64_t now_ns(void)
-{
-	volatile struct vcpu_time_info *t = &shared_info->vcpu_info[0].time;
-	uint32_t v;
-	uint64_t ns;
-
-	do {
-		v = t->version;
-		asm volatile("" : : : "memory");
-		uint64_t d = rdtsc() - t->tsc_timestamp;
-		d = t->tsc_shift < 0 ? d >> -t->tsc_shift : d << t->tsc_shift;
-		ns = t->system_time + (((d & 0xffffffff) * t->tsc_to_system_mul) >> 32) +
-		     (d >> 32) * t->tsc_to_system_mul;
-		asm volatile("" : : : "memory");
-	} while (v != t->version || (v & 1));
-	return ns;
-}
 
 void test_main(void)
 {
@@ -56,8 +32,8 @@ void test_main(void)
 	shared_info->evtchn_mask[w] |= bit;
 	printk("waiting for a line on the console\n");
 
-	uint64_t give_up = now_ns() + WAIT_NS;
-	while (len < sizeof(line) - 1 && (len == 0 || line[len - 1] != '\n') && now_ns() < give_up) {
+	uint64_t give_up = system_time_ns(NULL) + WAIT_NS;
+	while (len < sizeof(line) - 1 && (len == 0 || line[len - 1] != '\n') && system_time_ns(NULL) < give_up) {
 		uint32_t ports[1] = { b.port };
 		struct sched_poll p = { .nr_ports = 1, .timeout = give_up };
 		set_xen_guest_handle(p.ports, ports);

@@ -22,6 +22,7 @@
  *   TIME-3 SCHEDOP_poll on a port that is not pending returns at its timeout
  */
 #include "guest.h"
+#include "systime.h"
 #include "pvabi/event_channel.h"
 #include "pvabi/vcpu.h"
 
@@ -69,37 +70,6 @@ static void clear_pending(uint32_t port)
 	shared_info->evtchn_pending[port / 32] &= ~(1u << (port % 32));
 	shared_info->vcpu_info[0].evtchn_pending_sel = 0;
 	shared_info->vcpu_info[0].evtchn_upcall_pending = 0;
-}
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
-
-/* System time now, by the versioned read of vcpu_time_info. */
-static uint64_t system_time(uint32_t *version)
-{
-	volatile struct vcpu_time_info *t = &shared_info->vcpu_info[0].time;
-	uint32_t v;
-	uint64_t ns;
-
-	do {
-		v = t->version;
-		asm volatile("" : : : "memory");
-		uint64_t delta = rdtsc() - t->tsc_timestamp;
-		if (t->tsc_shift < 0)
-			delta >>= -t->tsc_shift;
-		else
-			delta <<= t->tsc_shift;
-		ns = t->system_time +
-		     (((delta & 0xffffffff) * t->tsc_to_system_mul) >> 32) +
-		     (delta >> 32) * t->tsc_to_system_mul;
-		asm volatile("" : : : "memory");
-	} while (v != t->version || (v & 1));
-	*version = v;
-	return ns;
 }
 
 static uint32_t loopback(void)
@@ -208,23 +178,23 @@ static void time_and_timers(uint32_t timer_port, uint32_t quiet_port)
 	/* Xen starts a 10 ms periodic VIRQ_TIMER for every PV vCPU (ringlet
 	 * does not): stop it, or it ends the waits below early. */
 	page_hypercall(__HYPERVISOR_vcpu_op, VCPUOP_stop_periodic_timer, 0, 0, 0, 0);
-	uint64_t t1 = system_time(&v1);
+	uint64_t t1 = system_time_ns(&v1);
 	for (volatile int i = 0; i < 100000; i++)
 		;
-	uint64_t t2 = system_time(&v2);
+	uint64_t t2 = system_time_ns(&v2);
 	check("TIME-1", (v1 & 1) == 0 && (v2 & 1) == 0, "the version is even (%u, %u)", v1, v2);
 	check("TIME-1", t2 > t1, "system time moves forward (%llu ns later)",
 	      (unsigned long long)(t2 - t1));
 
 	clear_pending(timer_port);
-	uint64_t deadline = system_time(&v1) + 2000000;        /* 2 ms */
+	uint64_t deadline = system_time_ns(&v1) + 2000000;        /* 2 ms */
 	long rc = page_hypercall(__HYPERVISOR_set_timer_op, (uint32_t)deadline,
 				 (uint32_t)(deadline >> 32), 0, 0, 0);
 	check_rc("TIME-2", "set_timer_op(now + 2 ms)", rc, 0);
 	/* Block with the callback in place: it runs when the timer fires. */
 	unsigned before = upcalls;
 	rc = hypercall_sched_op(SCHEDOP_block, NULL);
-	uint64_t woke = system_time(&v1);
+	uint64_t woke = system_time_ns(&v1);
 	check_rc("TIME-2", "SCHEDOP_block", rc, 0);
 	check("TIME-2", woke >= deadline, "it returned after the deadline (%lld us after)",
 	      (long long)(woke - deadline) / 1000);
@@ -237,10 +207,10 @@ static void time_and_timers(uint32_t timer_port, uint32_t quiet_port)
 	 * port, masked and clear (not the timer's: Xen gives every PV vCPU a
 	 * periodic VIRQ_TIMER until the guest stops it). */
 	uint32_t ports[1] = { quiet_port };
-	struct sched_poll p = { .nr_ports = 1, .timeout = system_time(&v1) + 3000000 };
+	struct sched_poll p = { .nr_ports = 1, .timeout = system_time_ns(&v1) + 3000000 };
 	set_xen_guest_handle(p.ports, ports);
 	rc = hypercall_sched_op(SCHEDOP_poll, &p);
-	uint64_t back = system_time(&v1);
+	uint64_t back = system_time_ns(&v1);
 	check_rc("TIME-3", "SCHEDOP_poll with a timeout", rc, 0);
 	check("TIME-3", back >= p.timeout, "it returned at the timeout (%lld us after)",
 	      (long long)(back - p.timeout) / 1000);

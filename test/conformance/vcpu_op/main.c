@@ -13,6 +13,7 @@
  *           returns 0, where older Xen returned -ETIME)
  */
 #include "guest.h"
+#include "systime.h"
 #include "pvabi/event_channel.h"
 #include "pvabi/vcpu.h"
 
@@ -21,31 +22,6 @@ const char test_title[] = "vcpu_op: per-vCPU timers and the runstate record";
 static long vcpu_op(uint32_t cmd, uint32_t vcpu, void *arg)
 {
 	return page_hypercall(__HYPERVISOR_vcpu_op, cmd, vcpu, (uint32_t)arg, 0, 0);
-}
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
-
-static uint64_t now_ns(void)
-{
-	volatile struct vcpu_time_info *t = &shared_info->vcpu_info[0].time;
-	uint32_t v;
-	uint64_t ns;
-
-	do {
-		v = t->version;
-		asm volatile("" : : : "memory");
-		uint64_t d = rdtsc() - t->tsc_timestamp;
-		d = t->tsc_shift < 0 ? d >> -t->tsc_shift : d << t->tsc_shift;
-		ns = t->system_time + (((d & 0xffffffff) * t->tsc_to_system_mul) >> 32) +
-		     (d >> 32) * t->tsc_to_system_mul;
-		asm volatile("" : : : "memory");
-	} while (v != t->version || (v & 1));
-	return ns;
 }
 
 static uint32_t timer_port;
@@ -62,7 +38,7 @@ static bool take_timer_event(void)
 static bool wait_timer(uint64_t timeout_ns)
 {
 	uint32_t ports[1] = { timer_port };
-	struct sched_poll p = { .nr_ports = 1, .timeout = now_ns() + timeout_ns };
+	struct sched_poll p = { .nr_ports = 1, .timeout = system_time_ns(NULL) + timeout_ns };
 	set_xen_guest_handle(p.ports, ports);
 	hypercall_sched_op(SCHEDOP_poll, &p);
 	return take_timer_event();
@@ -117,7 +93,7 @@ void test_main(void)
 	take_timer_event();
 	check("VCPU-3", !wait_timer(10000000), "no event within 10 ms once stopped");
 
-	struct vcpu_set_singleshot_timer s = { .timeout_abs_ns = now_ns() - 1000000,
+	struct vcpu_set_singleshot_timer s = { .timeout_abs_ns = system_time_ns(NULL) - 1000000,
 					       .flags = VCPU_SSHOTTMR_future };
 	check_rc("VCPU-4", "a one-shot timer in the past with _future",
 		 vcpu_op(VCPUOP_set_singleshot_timer, 0, &s), 0);

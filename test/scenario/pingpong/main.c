@@ -8,18 +8,12 @@
  * The client times the round trips and prints a BENCH line beside the null
  * hypercall measured in the same run. */
 #include "guest.h"
+#include "systime.h"
 #include "pvabi/event_channel.h"
 
 #define ROUNDS  2000
 
 const char test_title[] = "pingpong: an interdomain event channel, both ways";
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static long evtchn_op(uint32_t cmd, void *arg)
 {

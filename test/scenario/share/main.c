@@ -9,6 +9,7 @@
  *
  * It prints "BENCH {...}" with the exact share for test/bench/run. */
 #include "guest.h"
+#include "systime.h"
 #include "pvabi/vcpu.h"
 
 #define SPIN_MS     900
@@ -16,31 +17,6 @@
 #define TO_MS       700
 
 const char test_title[] = "share: a CPU-bound domain's share of the CPU";
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
-
-static uint64_t now_ns(void)
-{
-	volatile struct vcpu_time_info *t = &shared_info->vcpu_info[0].time;
-	uint32_t v;
-	uint64_t ns;
-
-	do {
-		v = t->version;
-		asm volatile("" : : : "memory");
-		uint64_t d = rdtsc() - t->tsc_timestamp;
-		d = t->tsc_shift < 0 ? d >> -t->tsc_shift : d << t->tsc_shift;
-		ns = t->system_time + (((d & 0xffffffff) * t->tsc_to_system_mul) >> 32) +
-		     (d >> 32) * t->tsc_to_system_mul;
-		asm volatile("" : : : "memory");
-	} while (v != t->version || (v & 1));
-	return ns;
-}
 
 static uint64_t running_ns(void)
 {
@@ -64,16 +40,16 @@ static unsigned expected_share(void)
 void test_main(void)
 {
 	const uint64_t ms = 1000000;
-	uint64_t start = now_ns(), run0 = 0, t0 = 0, run1 = 0, t1 = 0;
+	uint64_t start = system_time_ns(NULL), run0 = 0, t0 = 0, run1 = 0, t1 = 0;
 
-	while (now_ns() - start < SPIN_MS * ms) {
-		uint64_t t = now_ns() - start;
+	while (system_time_ns(NULL) - start < SPIN_MS * ms) {
+		uint64_t t = system_time_ns(NULL) - start;
 		if (!t0 && t >= FROM_MS * ms) {
-			t0 = now_ns();
+			t0 = system_time_ns(NULL);
 			run0 = running_ns();
 		}
 		if (!t1 && t >= TO_MS * ms) {
-			t1 = now_ns();
+			t1 = system_time_ns(NULL);
 			run1 = running_ns();
 		}
 	}

@@ -6,18 +6,12 @@
  *          lost the CPU at least once for a long gap (another domain ran)
  *          and still finished its own work. */
 #include "guest.h"
+#include "systime.h"
 
 #define SPIN_TICKS   400000000ull   /* ~0.15-0.4 s on the machines we run on */
 #define GAP_TICKS    2000000ull     /* far longer than any trap or interrupt */
 
 const char test_title[] = "spins and reports the CPU time it lost to others";
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 void test_main(void)
 {
