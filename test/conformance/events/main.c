@@ -132,6 +132,27 @@ static void bad_ports(uint32_t virq_port)
 	check_rc("EVT-4", "send with a NULL argument", evtchn_op(EVTCHNOP_send, NULL), -XEN_EFAULT);
 	check_rc("EVT-4", "send with an argument in the hole",
 		 evtchn_op(EVTCHNOP_send, (void *)0xff000000), -XEN_EFAULT);
+
+	/* The old form: one argument, the command first. */
+	struct { uint32_t cmd; struct evtchn_send send; } compat = { EVTCHNOP_send, { 1023 } };
+	check_rc("EVT-4", "event_channel_op_compat: send on a closed port",
+		 page_hypercall(__HYPERVISOR_event_channel_op_compat, (uint32_t)&compat, 0, 0, 0, 0),
+		 -XEN_EINVAL);
+	check_rc("EVT-4", "event_channel_op_compat with a NULL argument",
+		 page_hypercall(__HYPERVISOR_event_channel_op_compat, 0, 0, 0, 0, 0), -XEN_EFAULT);
+
+	/* Domains that do not exist, and a port offered to someone else. */
+	struct evtchn_bind_interdomain b = { .remote_dom = 0x7000, .remote_port = 1 };
+	check_rc("EVT-4", "bind_interdomain to a domain that does not exist",
+		 evtchn_op(EVTCHNOP_bind_interdomain, &b), -XEN_ESRCH);
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = 0x7000 };
+	check_rc("EVT-4", "alloc_unbound offered to domain 0x7000", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0);
+	b.remote_dom = DOMID_SELF;
+	b.remote_port = a.port;
+	check_rc("EVT-4", "binding ourselves to a port offered to domain 0x7000",
+		 evtchn_op(EVTCHNOP_bind_interdomain, &b), -XEN_EINVAL);
+	c.port = a.port;
+	evtchn_op(EVTCHNOP_close, &c);
 }
 
 static uint32_t timer_virq(void)
