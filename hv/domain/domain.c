@@ -155,6 +155,10 @@ void domain_destroy(struct domain *d, const char *why)
 	}
 	d->state = DOMAIN_DEAD;
 	unlink_domain(d);
+	/* The privileged domain hears of every other domain's end. */
+	struct domain *dom0 = domain_by_id(0);
+	if (dom0 && dom0 != d && dom0->privileged)
+		send_virq(dom0, VIRQ_DOM_EXC);
 	alive--;
 	xfree(d->shared_info);
 	xfree(d);

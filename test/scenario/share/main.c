@@ -10,6 +10,7 @@
  * It prints "BENCH {...}" with the exact share for test/bench/run. */
 #include "guest.h"
 #include "systime.h"
+#include "pvabi/event_channel.h"
 #include "pvabi/vcpu.h"
 
 #define SPIN_MS     900
@@ -25,6 +26,16 @@ static uint64_t running_ns(void)
 	return r.time[RUNSTATE_running];
 }
 
+static bool strstr_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; *s; s++)
+		if (strncmp(s, word, n) == 0)
+			return true;
+	return false;
+}
+
 static unsigned expected_share(void)
 {
 	const char *s = start_info->cmd_line;
@@ -37,9 +48,23 @@ static unsigned expected_share(void)
 	return p;
 }
 
+/* With "offer" on its command line it first offers port 1 to domain 1
+ * (masked), so that a neighbour can aim an event storm at it. */
+static void offer_port(void)
+{
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = 1 };
+
+	if (!strstr_word(start_info->cmd_line, "offer"))
+		return;
+	shared_info->evtchn_mask[0] |= 1u << 1;
+	page_hypercall(__HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, (uint32_t)&a, 0, 0, 0);
+}
+
 void test_main(void)
 {
 	const uint64_t ms = 1000000;
+
+	offer_port();
 	uint64_t start = system_time_ns(NULL), run0 = 0, t0 = 0, run1 = 0, t1 = 0;
 
 	while (system_time_ns(NULL) - start < SPIN_MS * ms) {

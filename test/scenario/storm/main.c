@@ -1,0 +1,111 @@
+/* Scenario guest: misbehaviour and its witnesses, by command line.
+ *
+ *   "events"  binds to port 1 offered by domain 0 and sends on it as fast as
+ *             it can for STORM_MS of system time (an event storm)
+ *   "faults"  takes page faults in a loop for STORM_MS (a fault storm; its
+ *             handler resumes it each time)
+ *   "watch"   (domain 0) binds VIRQ_DOM_EXC and waits for it: the
+ *             hypervisor raises it when another domain ends (EVT-9)
+ *   "yield"   yields YIELDS times; beside another yielder each yield is a
+ *             switch to the other domain and back, timed for test/bench/run
+ *
+ * The well-behaved neighbour is test/scenario/share, which must still get
+ * its share of the CPU (SCHED-7). */
+#include "guest.h"
+#include "pvabi/event_channel.h"
+#include "systime.h"
+
+#define STORM_MS 1200
+
+const char test_title[] = "storm: an event or fault storm, or a watcher of domains ending";
+
+static long evtchn_op(uint32_t cmd, void *arg)
+{
+	return page_hypercall(__HYPERVISOR_event_channel_op, cmd, (uint32_t)arg, 0, 0, 0);
+}
+
+static void event_storm(void)
+{
+	struct evtchn_bind_interdomain b = { .remote_dom = 0, .remote_port = 1 };
+	long rc;
+
+	for (unsigned tries = 0; (rc = evtchn_op(EVTCHNOP_bind_interdomain, &b)) != 0 && tries < 1000;
+	     tries++)
+		hypercall_sched_op(SCHEDOP_yield, NULL);
+	if (rc != 0) {
+		test_error("bind_interdomain to domain 0, port 1: %ld", rc);
+		return;
+	}
+	struct evtchn_send s = { .port = b.local_port };
+	uint64_t end = system_time_ns(NULL) + STORM_MS * 1000000ull;
+	unsigned sent = 0;
+	while (system_time_ns(NULL) < end) {
+		evtchn_op(EVTCHNOP_send, &s);
+		sent++;
+	}
+	printk("sent %u events\n", sent);
+	test_success();
+}
+
+static void fault_storm(void)
+{
+	uint64_t end = system_time_ns(NULL) + STORM_MS * 1000000ull;
+	unsigned faults = 0;
+	uint32_t v;
+
+	while (system_time_ns(NULL) < end)
+		faults += !probe_read32(0, &v, NULL);
+	printk("took %u page faults\n", faults);
+	test_success();
+}
+
+#define YIELDS 2000
+
+static void yielder(void)
+{
+	uint64_t t0 = rdtsc();
+	for (unsigned i = 0; i < YIELDS; i++)
+		hypercall_sched_op(SCHEDOP_yield, NULL);
+	uint64_t per_yield = (rdtsc() - t0) / YIELDS;
+	t0 = rdtsc();
+	for (unsigned i = 0; i < YIELDS; i++)
+		hypercall_xen_version(XENVER_version, NULL);
+	uint64_t null_hc = (rdtsc() - t0) / YIELDS;
+	/* Two switches (there and back) per yield of ours. */
+	printk("BENCH {\"metric\": \"domain_switch\", \"value\": %u, \"unit\": \"cycles\", "
+	       "\"floor\": %u}\n", (unsigned)(per_yield / 2), (unsigned)null_hc);
+	test_success();
+}
+
+static void watch(void)
+{
+	struct evtchn_bind_virq b = { .virq = VIRQ_DOM_EXC, .vcpu = 0 };
+	if (!check_rc("EVT-9", "bind_virq(VIRQ_DOM_EXC) in domain 0",
+		      evtchn_op(EVTCHNOP_bind_virq, &b), 0))
+		return;
+	uint32_t w = b.port / 32, bit = 1u << (b.port % 32);
+	shared_info->evtchn_mask[w] |= bit;
+	uint32_t ports[1] = { b.port };
+	struct sched_poll p = { .nr_ports = 1, .timeout = system_time_ns(NULL) + 10000000000ull };
+	set_xen_guest_handle(p.ports, ports);
+	hypercall_sched_op(SCHEDOP_poll, &p);
+	check("EVT-9", shared_info->evtchn_pending[w] & bit,
+	      "VIRQ_DOM_EXC arrived when the other domain ended");
+	test_success();
+}
+
+void test_main(void)
+{
+	const char *role = start_info->cmd_line;
+
+	if (strcmp(role, "events") == 0)
+		event_storm();
+	else if (strcmp(role, "faults") == 0)
+		fault_storm();
+	else if (strcmp(role, "watch") == 0)
+		watch();
+	else if (strcmp(role, "yield") == 0)
+		yielder();
+	else
+		test_error("say events, faults, watch or yield on the command line");
+}
