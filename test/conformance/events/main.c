@@ -15,6 +15,11 @@
  *          vCPU 1 is -XEN_ENOENT, an out-of-range virq -XEN_EINVAL
  *   EVT-6  ports run out cleanly: allocation ends with -XEN_ENOSPC, and a
  *          freed port can be allocated again
+ *   EVT-10 an event raised while the guest is in its callback (events
+ *          masked) does not re-enter it; it is delivered once the guest
+ *          enables events again
+ *   EVT-11 bind_ipi gives a port whose send marks itself pending;
+ *          EVTCHNOP_reset closes every port of the domain
  *   TIME-1 vcpu_time_info has an even version and system time that moves
  *          forward with the TSC
  *   TIME-2 set_timer_op raises VIRQ_TIMER at or after its deadline;
@@ -28,8 +33,9 @@
 
 const char test_title[] = "events: event channels, upcalls, block, poll, timers and guest time";
 
-static volatile unsigned upcalls;
+static volatile unsigned upcalls, depth, deepest;
 static volatile uint8_t mask_in_callback;
+static volatile uint32_t resend_port;      /* sent from inside the callback, once */
 
 void event_callback(void);
 void on_event(void);
@@ -50,9 +56,21 @@ asm(".text\n"
 
 void on_event(void)
 {
+	if (++depth > deepest)
+		deepest = depth;
 	mask_in_callback = shared_info->vcpu_info[0].evtchn_upcall_mask;
 	shared_info->vcpu_info[0].evtchn_upcall_pending = 0;
 	upcalls++;
+	if (resend_port) {
+		/* Take the first event as a handler would (clear its bits), then
+		 * raise a second one while still inside the callback. */
+		struct evtchn_send s = { .port = resend_port };
+		shared_info->evtchn_pending[resend_port / 32] &= ~(1u << (resend_port % 32));
+		shared_info->vcpu_info[0].evtchn_pending_sel = 0;
+		resend_port = 0;
+		page_hypercall(__HYPERVISOR_event_channel_op, EVTCHNOP_send, (uint32_t)&s, 0, 0, 0);
+	}
+	depth--;
 }
 
 static long evtchn_op(uint32_t cmd, void *arg)
@@ -237,6 +255,47 @@ static void time_and_timers(uint32_t timer_port, uint32_t quiet_port)
 	      (long long)(back - p.timeout) / 1000);
 }
 
+/* An IPI port; an event sent from inside the callback waits for the
+ * callback to finish and events to be enabled again. */
+static void reentry_and_ipi(void)
+{
+	struct evtchn_bind_ipi b = { .vcpu = 0 };
+	if (!check_rc("EVT-11", "bind_ipi", evtchn_op(EVTCHNOP_bind_ipi, &b), 0))
+		return;
+	struct evtchn_send s = { .port = b.port };
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	check_rc("EVT-11", "send on the IPI port", evtchn_op(EVTCHNOP_send, &s), 0);
+	check("EVT-11", pending(b.port), "the IPI port is pending");
+
+	unsigned before = upcalls;
+	deepest = 0;
+	resend_port = b.port;
+	clear_pending(b.port);
+	evtchn_op(EVTCHNOP_send, &s);                 /* the first event */
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 0;
+	hypercall_xen_version(XENVER_version, NULL);  /* delivers it; the callback sends again */
+	check("EVT-10", upcalls == before + 1 && deepest == 1,
+	      "one upcall, not nested, while the second event waits (%u upcalls, depth %u)",
+	      upcalls - before, deepest);
+	check("EVT-10", shared_info->vcpu_info[0].evtchn_upcall_pending == 1,
+	      "the second event left evtchn_upcall_pending set");
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 0;
+	hypercall_xen_version(XENVER_version, NULL);
+	check("EVT-10", upcalls == before + 2, "enabling events again delivered it (%u upcalls)",
+	      upcalls - before);
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	clear_pending(b.port);
+}
+
+static void reset_closes_all(uint32_t some_port)
+{
+	domid_t self = DOMID_SELF;
+	check_rc("EVT-11", "EVTCHNOP_reset(DOMID_SELF)", evtchn_op(EVTCHNOP_reset, &self), 0);
+	struct evtchn_status st = { .dom = DOMID_SELF, .port = some_port };
+	check_rc("EVT-11", "status after the reset", evtchn_op(EVTCHNOP_status, &st), 0);
+	check_eq("EVT-11", "the port's state", st.status, EVTCHNSTAT_closed);
+}
+
 void test_main(void)
 {
 	if (!shared_info) {
@@ -249,7 +308,9 @@ void test_main(void)
 	uint32_t tport = timer_virq();
 	bad_ports(tport);
 	exhaustion();
+	reentry_and_ipi();
 	clear_pending(port);
 	time_and_timers(tport, port);
+	reset_closes_all(tport);
 	test_success();
 }
