@@ -70,10 +70,20 @@ trap_return:
 null_trap:
 	iret
 
-/* Start again from a clean frame at the top of the stack: the C side
- * crashes the guest and loads whichever guest runs next into the frame. */
+/* Start again from the frame at the top of the stack: the C side enters
+ * the guest's failsafe callback, or destroys the guest and loads whichever
+ * guest runs next into the frame. */
 bad_guest_return:
+	/* The fault's own frame overwrote the general registers' slots (they
+	 * had been popped); the registers themselves still hold the guest's. */
 	movl $(boot_stack + BOOT_STACK_SIZE - CPU_REGS_SIZE), %esp
+	movl %ebx, 0(%esp)
+	movl %ecx, 4(%esp)
+	movl %edx, 8(%esp)
+	movl %esi, 12(%esp)
+	movl %edi, 16(%esp)
+	movl %ebp, 20(%esp)
+	movl %eax, 24(%esp)
 	movl $HV_DS, %eax
 	movl %eax, %ds
 	movl %eax, %es

@@ -64,6 +64,7 @@ void trap_dispatch(struct cpu_regs *regs)
 			interrupt(regs);
 		return;
 	}
+	current->arch.in_failsafe = false;
 	if (regs->vector < 32)
 		pv_exception(current, regs);
 	else if (regs->vector == HYPERCALL_VECTOR)
@@ -80,7 +81,12 @@ void trap_dispatch(struct cpu_regs *regs)
 
 void guest_return_failed(struct cpu_regs *frame)
 {
+	if (current && pv_failsafe(current, frame) && current)
+		return;                     /* trap_return tries the failsafe frame */
 	if (current)
 		domain_destroy(current->d, "the CPU refused its saved segments or return frame");
-	sched_exit_trap(frame);
+	do {
+		sched_exit_trap(frame);
+		pv_event_upcall(current, frame);
+	} while (!current);
 }

@@ -21,14 +21,18 @@ static bool has_error_code(unsigned v)
 	       v == VEC_PF || v == VEC_AC;
 }
 
-/* Not an exception: the vector bounce() names when it delivers an event. */
-#define VEC_UPCALL 256
+/* Not exceptions: what bounce() names when it delivers an event, or the
+ * failsafe callback. */
+#define VEC_UPCALL   256
+#define VEC_FAILSAFE 257
 
 static void crash(struct vcpu *v, struct cpu_regs *frame, const char *fmt, unsigned vector)
 {
 	char why[160];
 
-	format(why, sizeof(why), fmt, vector == VEC_UPCALL ? "an event upcall" : exception_name(vector));
+	format(why, sizeof(why), fmt,
+	       vector == VEC_UPCALL ? "an event upcall" :
+	       vector == VEC_FAILSAFE ? "a failed return (failsafe callback)" : exception_name(vector));
 	log_err("domain %u (%s): %s at eip 0x%08x (cs 0x%04x), esp 0x%08x, error code 0x%x",
 		v->d->domid, v->d->name, why, frame->eip, frame->cs & 0xffff, frame->esp,
 		frame->error_code);
@@ -38,14 +42,15 @@ static void crash(struct vcpu *v, struct cpu_regs *frame, const char *fmt, unsig
 /* Build an exception-style frame on the guest's ring-1 stack and point the
  * frame at cs:eip. Lowest address first: [error code], eip, cs with the
  * saved event mask in bits 16-23, eflags with IF showing events enabled,
- * and the ring-3 stack when coming from there. Returns false (after
+ * and the ring-3 stack when coming from there; prefix holds what comes
+ * first (the error code, or the failsafe's segments). Returns false (after
  * destroying the domain) when the frame cannot be written. */
 static bool bounce(struct vcpu *v, struct cpu_regs *frame, uint16_t cs, uint32_t eip,
-		   bool with_error_code, unsigned vector)
+		   const uint32_t *prefix, unsigned nprefix, unsigned vector)
 {
 	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
 	bool from_user = (frame->cs & 3) == 3;
-	uint32_t words[6], n = 0;
+	uint32_t words[10], n = 0;
 
 	uint32_t ss = from_user ? v->arch.kernel_ss : frame->ss;
 	uint32_t esp = from_user ? v->arch.kernel_sp : frame->esp;
@@ -53,8 +58,8 @@ static bool bounce(struct vcpu *v, struct cpu_regs *frame, uint16_t cs, uint32_t
 		crash(v, frame, "%s from ring 3 with no kernel stack (stack_switch)", vector);
 		return false;
 	}
-	if (with_error_code)
-		words[n++] = frame->error_code;
+	while (n < nprefix)
+		words[n] = prefix[n], n++;
 	words[n++] = frame->eip;
 	words[n++] = (frame->cs & 0xffff) | ((uint32_t)vi->evtchn_upcall_mask << 16);
 	words[n++] = (frame->eflags & ~EFLAGS_IF) | (vi->evtchn_upcall_mask ? 0 : EFLAGS_IF);
@@ -84,7 +89,7 @@ bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_
 		crash(v, frame, "%s with no handler registered", vector);
 		return false;
 	}
-	if (!bounce(v, frame, t->cs, t->address, has_error_code(vector), vector))
+	if (!bounce(v, frame, t->cs, t->address, &frame->error_code, has_error_code(vector), vector))
 		return false;
 	if (vector == VEC_PF)
 		vi->arch.cr2 = cr2;
@@ -101,8 +106,35 @@ void pv_event_upcall(struct vcpu *v, struct cpu_regs *frame)
 
 	if (!vi->evtchn_upcall_pending || vi->evtchn_upcall_mask || !v->arch.event_eip)
 		return;
-	if (bounce(v, frame, (uint16_t)v->arch.event_cs, v->arch.event_eip, false, VEC_UPCALL))
+	if (bounce(v, frame, (uint16_t)v->arch.event_cs, v->arch.event_eip, NULL, 0, VEC_UPCALL))
 		vi->evtchn_upcall_mask = 1;
+}
+
+/* The CPU refused the guest's own segments or return frame on the way back
+ * to it: with a failsafe callback, the guest gets the selectors that were
+ * to be loaded (ds, es, fs, gs, then the usual frame), null data segments
+ * and events masked, and may repair them. Once per trap: a failsafe frame
+ * that fails again destroys the domain. */
+bool pv_failsafe(struct vcpu *v, struct cpu_regs *frame)
+{
+	struct vcpu_info *vi = &v->d->shared_info->vcpu_info[v->id];
+	uint32_t segs[4], fs, gs;
+
+	if (!v->arch.failsafe_eip || v->arch.in_failsafe)
+		return false;
+	asm volatile("movl %%fs, %0; movl %%gs, %1" : "=r"(fs), "=r"(gs));
+	segs[0] = frame->ds & 0xffff;
+	segs[1] = frame->es & 0xffff;
+	segs[2] = fs & 0xffff;
+	segs[3] = gs & 0xffff;
+	if (!bounce(v, frame, (uint16_t)v->arch.failsafe_cs, v->arch.failsafe_eip, segs, 4,
+		    VEC_FAILSAFE))
+		return true;                /* destroyed: the caller must look again */
+	frame->ds = frame->es = 0;
+	asm volatile("movl %0, %%fs; movl %0, %%gs" : : "r"(0));
+	vi->evtchn_upcall_mask = 1;
+	v->arch.in_failsafe = true;
+	return true;
 }
 
 /* #GP from "int n" in a guest: the IDT said no (its gate is ours), but the
@@ -120,7 +152,7 @@ static bool soft_interrupt(struct vcpu *v, struct cpu_regs *frame)
 	frame->eip += 2;               /* past "int n": it returns after it */
 	/* A software interrupt pushes no error code and leaves cr2 alone,
 	 * whichever exception usually uses its vector. */
-	if (bounce(v, frame, t->cs, t->address, false, vector) && TRAP_MASKS(t))
+	if (bounce(v, frame, t->cs, t->address, NULL, 0, vector) && TRAP_MASKS(t))
 		v->d->shared_info->vcpu_info[v->id].evtchn_upcall_mask = 1;
 	return true;
 }

@@ -26,6 +26,10 @@ bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_
 /* Enter the guest's event callback if an event waits and events are on. */
 void pv_event_upcall(struct vcpu *v, struct cpu_regs *frame);
 
+/* A return to the guest failed: enter its failsafe callback. false when it
+ * has none (or is already in it): the caller destroys the domain. */
+bool pv_failsafe(struct vcpu *v, struct cpu_regs *frame);
+
 /* An exception in a guest (CPL 1 or 3). */
 void pv_exception(struct vcpu *v, struct cpu_regs *frame);
 void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame);

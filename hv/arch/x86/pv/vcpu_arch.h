@@ -22,6 +22,7 @@ struct arch_vcpu {
 	uint32_t kernel_ss, kernel_sp;   /* stack_switch: the ring-1 stack for traps from ring 3 */
 	uint32_t event_cs, event_eip;    /* set_callbacks */
 	uint32_t failsafe_cs, failsafe_eip;
+	bool in_failsafe;                /* a failsafe frame is on its way; cleared by the next trap */
 	uint32_t gdt_mfns[GUEST_GDT_PAGES];
 	unsigned gdt_ents;               /* set_gdt: 0 for none */
 	uint32_t ldt_base, ldt_ents;     /* MMUEXT_SET_LDT */
