@@ -62,7 +62,12 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		log_err("module %u (%s): cannot build a domain from it: %s", i + 1, m->cmdline, err);
 		return -1;
 	}
-	struct bvt_params bp = { .weight = opts[i].weight };
+	struct bvt_params bp = {
+		.weight = opts[i].weight,
+		.warp_ns = opts[i].warp_us * 1000ull,
+		.warp_limit_ns = opts[i].warpl_us * 1000ull,
+		.unwarp_req_ns = opts[i].warpu_us * 1000ull,
+	};
 	bvt_set_params(&d->vcpu.bvt, &bp);
 	/* With many clones, one line for the module says enough. */
 	if (clone <= 1)

@@ -63,6 +63,20 @@ static int parse_number(const struct cmdline_opt *opt, uint32_t *out, uint32_t m
 	return 0;
 }
 
+/* KEY=US, microseconds from 0 to MODULE_WARP_MAX_US. */
+static int parse_time(const struct cmdline_opt *opt, uint32_t *out, char *err, size_t errlen)
+{
+	uint64_t n;
+
+	if (!opt->val || parse_uint(opt->val, opt->vallen, &n) < 0 || n > MODULE_WARP_MAX_US) {
+		format(err, errlen, "%.*s=%.*s: expected microseconds from 0 to %u", (int)opt->keylen,
+		       opt->key, (int)opt->vallen, opt->val ? opt->val : "", MODULE_WARP_MAX_US);
+		return -1;
+	}
+	*out = (uint32_t)n;
+	return 0;
+}
+
 int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, size_t errlen)
 {
 	struct cmdline_opt opt;
@@ -82,12 +96,18 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 			rc = parse_number(&opt, &o->weight, BVT_WEIGHT_MAX, err, errlen);
 		else if (cmdline_key_is(&opt, "clones"))
 			rc = parse_number(&opt, &o->clones, MODULE_CLONES_MAX, err, errlen);
+		else if (cmdline_key_is(&opt, "warp"))
+			rc = parse_time(&opt, &o->warp_us, err, errlen);
+		else if (cmdline_key_is(&opt, "warpl"))
+			rc = parse_time(&opt, &o->warpl_us, err, errlen);
+		else if (cmdline_key_is(&opt, "warpu"))
+			rc = parse_time(&opt, &o->warpu_us, err, errlen);
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
 			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
-			       "clones=, dom0, then -- and the guest's arguments)", (int)opt.keylen,
-			       opt.key);
+			       "warp=, warpl=, warpu=, clones=, dom0, then -- and the guest's "
+			       "arguments)", (int)opt.keylen, opt.key);
 			rc = -1;
 		}
 		if (rc < 0)

@@ -5,6 +5,10 @@
  *   mem=SIZE    its memory, e.g. 16M      (default 16M; 1M to 3G)
  *   dom0        this one is the privileged domain (default: the first)
  *   weight=N    its CPU share relative to the others, 1-10000 (default 1)
+ *   warp=US, warpl=US, warpu=US
+ *               BVT's warp (how far its virtual time is set back when it
+ *               wakes), warp limit and unwarp requirement, in microseconds
+ *               (0-10000000; default 0: no warping)
  *   clones=N    build N domains from this one image (1-4000; default 1),
  *               named NAME-1 ... NAME-N; of the privileged module's
  *               clones, only the first is privileged */
@@ -18,6 +22,7 @@
 #define MODULE_MEM_DEFAULT (16ull << 20)
 #define MODULE_MEM_MIN     (1ull << 20)
 #define MODULE_CLONES_MAX  4000
+#define MODULE_WARP_MAX_US 10000000
 #define MODULE_MEM_MAX     (3ull << 30)
 #define MODULE_NAME_MAX    32
 
@@ -26,6 +31,7 @@ struct module_opts {
 	uint64_t mem;
 	bool dom0;
 	uint32_t weight;
+	uint32_t warp_us, warpl_us, warpu_us;
 	uint32_t clones;
 	const char *args;                /* after "--", or "" */
 };

@@ -423,7 +423,21 @@ static void test_clones(void)
 	REFUSED("clones=-1", "expected a number from 1 to 4000");
 }
 
-UNIT_MAIN(UNIT(test_clones), 
+static void test_warp(void)
+{
+	CHECK_EQ(parse("warp=20000 warpl=3000 warpu=50000"), 0);
+	CHECK_EQ(o.warp_us, 20000);
+	CHECK_EQ(o.warpl_us, 3000);
+	CHECK_EQ(o.warpu_us, 50000);
+	CHECK_EQ(parse("warp=0"), 0);
+	CHECK_EQ(o.warp_us, 0);
+	REFUSED("warp=10000001", "warp=10000001: expected microseconds from 0 to 10000000");
+	REFUSED("warpl=", "expected microseconds");
+	REFUSED("warpu=-1", "expected microseconds");
+	REFUSED("warp", "expected microseconds");
+}
+
+UNIT_MAIN(UNIT(test_warp), UNIT(test_clones), 
 	UNIT(test_defaults),
 	UNIT(test_every_option),
 	UNIT(test_names),
