@@ -262,3 +262,25 @@ uint32_t pt_foreign_mfn(void)
 	}
 	return PT_NONE;
 }
+
+void pt_set(const struct pt_frame *f, unsigned idx, uint64_t v)
+{
+	((volatile uint64_t *)(uintptr_t)f->va)[idx] = v;
+}
+
+bool pt_table(struct pt_frame *f)
+{
+	if (pt_seal(f)) {
+		test_error("cannot map frame %#x read-only", f->mfn);
+		return false;
+	}
+	return true;
+}
+
+uint32_t peek32(uint32_t va)
+{
+	uint32_t v = 0xdeadbeef;
+
+	probe_read32(va, &v, 0);
+	return v;
+}

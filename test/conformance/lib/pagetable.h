@@ -138,4 +138,13 @@ uint32_t pt_foreign_mfn(void);
 /* XENMEM_maximum_ram_page. */
 uint32_t pt_max_ram_mfn(void);
 
+/* Write entry idx of a frame a test builds a table in (before it seals it). */
+void pt_set(const struct pt_frame *f, unsigned idx, uint64_t v);
+
+/* pt_seal, saying so as a test error when it fails. */
+bool pt_table(struct pt_frame *f);
+
+/* The word at va, or 0xdeadbeef when reading it faults. */
+uint32_t peek32(uint32_t va);
+
 #endif

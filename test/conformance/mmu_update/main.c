@@ -46,14 +46,6 @@ const char test_title[] = "mmu_update: entry writes, preserve-AD, machphys updat
 static struct pt_frame a, b, w;   /* two data frames and a window page */
 static uint64_t w_ptr;            /* machine address of w's L1 entry */
 
-static uint32_t peek(uint32_t va)
-{
-	uint32_t v = 0xdeadbeef;
-
-	probe_read32(va, &v, 0);
-	return v;
-}
-
 static void invlpg(uint32_t va)
 {
 	long rc = pt_mmuext(MMUEXT_INVLPG_LOCAL, va);
@@ -104,7 +96,7 @@ static void normal_updates(void)
 	check_rc("MMU-1", "map a's frame read-only at the window", window(a.mfn, PT_RO), 0);
 	check_eq_hex("MMU-1", "the L1 entry reads back as written", pt_l1e(w.va),
 		     PT_ENTRY(a.mfn, PT_RO));
-	check_eq_hex("MMU-1", "the window shows a's contents", peek(w.va), PATTERN_A);
+	check_eq_hex("MMU-1", "the window shows a's contents", peek32(w.va), PATTERN_A);
 	probe_write32(w.va, 0, &ex);
 	exinfo_format(exs, sizeof(exs), &ex);
 	check("MMU-1", ex.vector == X86_EXC_PF && (ex.error & PFEC_WRITE) &&
@@ -142,7 +134,7 @@ static void normal_updates(void)
 	check_rc("MMU-1", "an L2 entry pointing at a new L1",
 		 pt_update(l2e_ptr, PT_ENTRY(l1.mfn, PT_TABLE)), 0);
 	check_eq_hex("MMU-1", "the new L1 maps a 3 pages into the slot",
-		     peek(scratch + 3 * 4096), PATTERN_A);
+		     peek32(scratch + 3 * 4096), PATTERN_A);
 	check_rc("MMU-1", "a writable mapping of the L1, now a page table, is refused",
 		 pt_remap_rw(&l1), -XEN_EBUSY);
 	check_rc("MMU-1", "the L2 entry cleared", pt_update(l2e_ptr, 0), 0);
@@ -178,7 +170,7 @@ static void preserve_ad(void)
 	invlpg(w.va);
 	check_eq_hex("MMU-2", "the entry maps a and kept A and D", pt_l1e(w.va),
 		     PT_ENTRY(a.mfn, p_rw | ad));
-	check_eq_hex("MMU-2", "the window shows a", peek(w.va), PATTERN_A);
+	check_eq_hex("MMU-2", "the window shows a", peek32(w.va), PATTERN_A);
 }
 
 static void machphys(void)
@@ -383,7 +375,7 @@ static void current_l3(void)
 	check_rc("MMU-7", what, pt_update(ptr, PT_ENTRY(l2.mfn, PT_L3E)), 0);
 	check_eq_hex("MMU-7", "the L3 entry maps the new L2", PT_MFN(pt_read(pt_l3_mfn, slot)),
 		     l2.mfn);
-	check_eq_hex("MMU-7", "the new mapping works at once", peek(va), PATTERN_A);
+	check_eq_hex("MMU-7", "the new mapping works at once", peek32(va), PATTERN_A);
 	format(what, sizeof(what), "L3 entry %u back as it was", slot);
 	check_rc("MMU-7", what, pt_update(ptr, old), 0);
 	check("MMU-7", !probe_read32(va, 0, 0), "and %#x maps nothing again at once", va);
@@ -436,7 +428,7 @@ static void big_batch(void)
 	check_eq_hex("HCALL-4", "%edi, not an argument, is as it was", edi, 0x5eed0d1u);
 	check_eq_hex("HCALL-4", "%ebp is as it was", ebp, 0xfeedbee5u);
 	invlpg(w.va);
-	check_eq_hex("MMU-8", "the last request decided the entry", peek(w.va), PATTERN_B);
+	check_eq_hex("MMU-8", "the last request decided the entry", peek32(w.va), PATTERN_B);
 
 	reqs[BIG - 1].ptr = 1ull << 40;
 	done = 0xdead;
@@ -444,7 +436,7 @@ static void big_batch(void)
 		 hypercall_mmu_update(reqs, BIG, &done, DOMID_SELF), -XEN_EINVAL);
 	check_eq("MMU-8", "pdone is 9,999", done, BIG - 1);
 	invlpg(w.va);
-	check_eq_hex("MMU-8", "the 9,999th request decided the entry", peek(w.va), PATTERN_A);
+	check_eq_hex("MMU-8", "the 9,999th request decided the entry", peek32(w.va), PATTERN_A);
 
 	done = 0xdead;
 	check_rc("MMU-8", "the same 10,000 without pdone",

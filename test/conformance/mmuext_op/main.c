@@ -47,14 +47,6 @@ const char test_title[] = "mmuext_op: pin and unpin, new_baseptr, TLB flushes, S
 static struct pt_frame a, b, w;
 static uint32_t foreign, max_ram;
 
-static uint32_t peek(uint32_t va)
-{
-	uint32_t v = 0xdeadbeef;
-
-	probe_read32(va, &v, 0);
-	return v;
-}
-
 static long op1(uint32_t cmd, uint32_t arg1, uint32_t arg2)
 {
 	struct mmuext_op op = { .cmd = cmd };
@@ -62,21 +54,6 @@ static long op1(uint32_t cmd, uint32_t arg1, uint32_t arg2)
 	op.arg1.mfn = arg1;
 	op.arg2.nr_ents = arg2;
 	return hypercall_mmuext_op(&op, 1, 0, DOMID_SELF);
-}
-
-static void set64(const struct pt_frame *f, unsigned idx, uint64_t v)
-{
-	((volatile uint64_t *)(uintptr_t)f->va)[idx] = v;
-}
-
-/* A table of the caller's making, read-only now. */
-static bool table(struct pt_frame *f)
-{
-	if (pt_seal(f)) {
-		test_error("cannot map frame %#x read-only", f->mfn);
-		return false;
-	}
-	return true;
 }
 
 static void pins(void)
@@ -87,13 +64,13 @@ static void pins(void)
 	if (!pt_alloc_frame(&l1) || !pt_alloc_frame(&l2) || !pt_alloc_frame(&l3) ||
 	    !pt_alloc_frame(&top) || !pt_alloc_frame(&bad))
 		return;
-	set64(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
-	set64(&l1, 1, PT_ENTRY(b.mfn, PT_RW));
+	pt_set(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
+	pt_set(&l1, 1, PT_ENTRY(b.mfn, PT_RW));
 
 	/* EXT-1 (PT-2): a frame mapped writable cannot become a page table. */
 	check_rc("EXT-1", "pin as L1 a frame that is mapped writable",
 		 pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn), -XEN_EINVAL);
-	if (!table(&l1))
+	if (!pt_table(&l1))
 		return;
 	check_rc("EXT-1", "pin it as L1 once read-only", pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn), 0);
 	check_rc("EXT-1", "pin it as L1 again", pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn), -XEN_EINVAL);
@@ -101,8 +78,8 @@ static void pins(void)
 	check_rc("EXT-1", "pin it as L3", pt_pin(MMUEXT_PIN_L3_TABLE, l1.mfn), -XEN_EINVAL);
 	check("EXT-1", pt_remap_rw(&l1) < 0, "the pinned L1 cannot be mapped writable");
 
-	set64(&l2, 0, PT_ENTRY(l1.mfn, PT_TABLE));
-	if (!table(&l2))
+	pt_set(&l2, 0, PT_ENTRY(l1.mfn, PT_TABLE));
+	if (!pt_table(&l2))
 		return;
 	check_rc("EXT-1", "pin as L2 a frame naming the L1", pt_pin(MMUEXT_PIN_L2_TABLE, l2.mfn), 0);
 	check_rc("EXT-1", "pin the L2 again", pt_pin(MMUEXT_PIN_L2_TABLE, l2.mfn), -XEN_EINVAL);
@@ -110,11 +87,11 @@ static void pins(void)
 
 	/* An L3: slot 0 the L2, slot 3 an empty L2 that becomes the one with
 	 * the hypervisor's slots. */
-	if (!table(&top))
+	if (!pt_table(&top))
 		return;
-	set64(&l3, 0, PT_ENTRY(l2.mfn, PT_L3E));
-	set64(&l3, 3, PT_ENTRY(top.mfn, PT_L3E));
-	if (!table(&l3))
+	pt_set(&l3, 0, PT_ENTRY(l2.mfn, PT_L3E));
+	pt_set(&l3, 3, PT_ENTRY(top.mfn, PT_L3E));
+	if (!pt_table(&l3))
 		return;
 	check_rc("EXT-1", "pin as L3 a frame naming the L2 and a top L2",
 		 pt_pin(MMUEXT_PIN_L3_TABLE, l3.mfn), 0);
@@ -139,17 +116,17 @@ static void pins(void)
 		 -XEN_EINVAL);
 
 	/* Failing validation: an L2 with a superpage entry. */
-	set64(&bad, 5, PT_ENTRY(a.mfn & ~511u, PT_TABLE | PV_PTE_PSE));
-	if (!table(&bad))
+	pt_set(&bad, 5, PT_ENTRY(a.mfn & ~511u, PT_TABLE | PV_PTE_PSE));
+	if (!pt_table(&bad))
 		return;
 	check_rc("EXT-1", "pin as L2 a frame with a PSE entry",
 		 pt_pin(MMUEXT_PIN_L2_TABLE, bad.mfn), -XEN_EINVAL);
 	check_rc("EXT-1", "the failed frame has no type left: it can be mapped writable",
 		 pt_remap_rw(&bad), 0);
 	/* An L3 without its slot 3. */
-	set64(&bad, 5, 0);
-	set64(&bad, 0, PT_ENTRY(l2.mfn, PT_L3E));
-	if (!table(&bad))
+	pt_set(&bad, 5, 0);
+	pt_set(&bad, 0, PT_ENTRY(l2.mfn, PT_L3E));
+	if (!pt_table(&bad))
 		return;
 	check_rc("EXT-1", "pin as L3 a frame with an empty slot 3",
 		 pt_pin(MMUEXT_PIN_L3_TABLE, bad.mfn), -XEN_EINVAL);
@@ -174,7 +151,7 @@ static void pins(void)
 	/* The L3 in use keeps its type through CR3 while unpinned. */
 	uint32_t cur = pt_l3_mfn;
 	check_rc("EXT-2", "unpin the L3 in use (the builder pinned it)", pt_unpin(cur), 0);
-	check_eq_hex("EXT-2", "the guest runs on: its data is readable", peek(a.va), PATTERN_A);
+	check_eq_hex("EXT-2", "the guest runs on: its data is readable", peek32(a.va), PATTERN_A);
 	check_rc("EXT-2", "pin the L3 in use again", pt_pin(MMUEXT_PIN_L3_TABLE, cur), 0);
 }
 
@@ -186,11 +163,11 @@ static bool build_l3(struct pt_frame *l3, struct pt_frame *top)
 		return false;
 	uint32_t cur_top = PT_MFN(pt_read(pt_l3_mfn, 3));
 	for (unsigned i = 0; i < PT_HOLE_FIRST_L2_SLOT; i++)
-		set64(top, i, pt_read(cur_top, i));
+		pt_set(top, i, pt_read(cur_top, i));
 	for (unsigned i = 0; i < 3; i++)
-		set64(l3, i, pt_read(pt_l3_mfn, i));
-	set64(l3, 3, PT_ENTRY(top->mfn, PT_L3E));
-	return table(top) && table(l3);
+		pt_set(l3, i, pt_read(pt_l3_mfn, i));
+	pt_set(l3, 3, PT_ENTRY(top->mfn, PT_L3E));
+	return pt_table(top) && pt_table(l3);
 }
 
 static void baseptr(void)
@@ -202,7 +179,7 @@ static void baseptr(void)
 	if (!build_l3(&l3, &top))
 		return;
 	check_rc("EXT-3", "switch to a new L3 (not pinned)", pt_new_baseptr(l3.mfn), 0);
-	check_eq_hex("EXT-3", "the guest runs on it: its data is readable", peek(a.va),
+	check_eq_hex("EXT-3", "the guest runs on it: its data is readable", peek32(a.va),
 		     PATTERN_A);
 	check_eq_hex("EXT-3", "the m2p table is mapped in its hole (m2p[a])",
 		     machine_to_phys_mapping[a.mfn], a.pfn);
@@ -211,16 +188,16 @@ static void baseptr(void)
 	check("EXT-3", pt_remap_rw(&l3) < 0, "the L3 in use cannot be mapped writable");
 	check_rc("EXT-3", "switch to the same L3 again", pt_new_baseptr(l3.mfn), 0);
 	check_rc("EXT-3", "switch back to the old L3", pt_new_baseptr(old), 0);
-	check_eq_hex("EXT-3", "and run on it", peek(b.va), PATTERN_B);
+	check_eq_hex("EXT-3", "and run on it", peek32(b.va), PATTERN_B);
 	check_rc("EXT-3", "the new L3 lost its type: map it writable", pt_remap_rw(&l3), 0);
 	check_rc("EXT-3", "so did its top L2", pt_remap_rw(&top), 0);
 
 	/* The same, pinned first. */
-	if (!table(&top) || !table(&l3))
+	if (!pt_table(&top) || !pt_table(&l3))
 		return;
 	check_rc("EXT-3", "pin the new L3", pt_pin(MMUEXT_PIN_L3_TABLE, l3.mfn), 0);
 	check_rc("EXT-3", "switch to it", pt_new_baseptr(l3.mfn), 0);
-	check_eq_hex("EXT-3", "the guest runs on it", peek(a.va), PATTERN_A);
+	check_eq_hex("EXT-3", "the guest runs on it", peek32(a.va), PATTERN_A);
 	check_rc("EXT-3", "unpin it while in use", pt_unpin(l3.mfn), 0);
 	check_rc("EXT-3", "switch back", pt_new_baseptr(old), 0);
 	check_rc("EXT-3", "the L3 is free again", pt_remap_rw(&l3), 0);
@@ -241,14 +218,14 @@ static void baseptr(void)
 	if (!pt_alloc_frame(&shared))
 		return;
 	for (unsigned i = 0; i < 4; i++)
-		set64(&shared, i, pt_read(old, i));
-	if (!table(&shared))
+		pt_set(&shared, i, pt_read(old, i));
+	if (!pt_table(&shared))
 		return;
 	check_rc("EXT-3", "switch to an L3 whose slot 3 is the L2 in use",
 		 pt_new_baseptr(shared.mfn), -XEN_EINVAL);
 	check_rc("EXT-3", "pin that L3", pt_pin(MMUEXT_PIN_L3_TABLE, shared.mfn), -XEN_EINVAL);
 	check_eq_hex("EXT-3", "still on the old L3", pt_l3_mfn, old);
-	check_eq_hex("EXT-3", "and running", peek(a.va), PATTERN_A);
+	check_eq_hex("EXT-3", "and running", peek32(a.va), PATTERN_A);
 }
 
 static void flushes(void)
@@ -274,7 +251,7 @@ static void flushes(void)
 		/* Xen does not flush after an L1 change made with mmu_update:
 		 * the flush makes it visible. Touch the old mapping first so
 		 * the TLB holds it. */
-		(void)peek(w.va);
+		(void)peek32(w.va);
 		if (pt_update(ptr, PT_ENTRY(i % 2 ? b.mfn : a.mfn, PT_RO))) {
 			test_error("mmu_update of the window's entry failed");
 			return;
@@ -283,7 +260,7 @@ static void flushes(void)
 		       kinds[i].multi ? " (mask: vCPU 0)" : "");
 		check_rc("EXT-4", what, hypercall_mmuext_op(&op, 1, 0, DOMID_SELF), 0);
 		format(what, sizeof(what), "after %s the window shows the new frame", kinds[i].what);
-		check_eq_hex("EXT-4", what, peek(w.va), want);
+		check_eq_hex("EXT-4", what, peek32(w.va), want);
 	}
 
 	static const struct { const char *what; uint32_t mask; } bad[] = {
@@ -365,10 +342,10 @@ static void other_commands(void)
 		return;
 	*(volatile uint32_t *)(uintptr_t)(c.va + 100) = 0x600d;
 	check_rc("EXT-6", "COPY_PAGE a -> c", op1(MMUEXT_COPY_PAGE, c.mfn, a.mfn), 0);
-	check("EXT-6", peek(c.va) == PATTERN_A && peek(c.va + 100) == peek(a.va + 100),
-	      "c is a copy of a (%#x)", peek(c.va));
+	check("EXT-6", peek32(c.va) == PATTERN_A && peek32(c.va + 100) == peek32(a.va + 100),
+	      "c is a copy of a (%#x)", peek32(c.va));
 	check_rc("EXT-6", "CLEAR_PAGE c", op1(MMUEXT_CLEAR_PAGE, c.mfn, 0), 0);
-	check("EXT-6", peek(c.va) == 0 && peek(c.va + 4092) == 0, "c is zero");
+	check("EXT-6", peek32(c.va) == 0 && peek32(c.va + 4092) == 0, "c is zero");
 	if (foreign != PT_NONE) {
 		check_rc("EXT-6", "CLEAR_PAGE of a frame not the domain's",
 			 op1(MMUEXT_CLEAR_PAGE, foreign, 0), -XEN_EINVAL);
@@ -379,8 +356,8 @@ static void other_commands(void)
 	}
 	check_rc("EXT-6", "CLEAR_PAGE beyond RAM", op1(MMUEXT_CLEAR_PAGE, max_ram + 1, 0),
 		 -XEN_EINVAL);
-	set64(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
-	if (!table(&l1) || pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn)) {
+	pt_set(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
+	if (!pt_table(&l1) || pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn)) {
 		test_error("cannot pin an L1");
 		return;
 	}
@@ -390,7 +367,7 @@ static void other_commands(void)
 		 -XEN_EINVAL);
 	check_rc("EXT-6", "COPY_PAGE from a pinned L1 (reading it is fine)",
 		 op1(MMUEXT_COPY_PAGE, c.mfn, l1.mfn), 0);
-	check_eq_hex("EXT-6", "c holds the L1's first entry", peek(c.va),
+	check_eq_hex("EXT-6", "c holds the L1's first entry", peek32(c.va),
 		     (uint32_t)PT_ENTRY(a.mfn, PT_RO));
 	check_eq_hex("EXT-6", "the L1 is intact", (uint32_t)pt_read(l1.mfn, 0),
 		     (uint32_t)PT_ENTRY(a.mfn, PT_RO));
@@ -402,7 +379,7 @@ static void batches(void)
 	struct pt_frame x, y;
 	uint32_t done;
 
-	if (!pt_alloc_frame(&x) || !pt_alloc_frame(&y) || !table(&x) || !table(&y))
+	if (!pt_alloc_frame(&x) || !pt_alloc_frame(&y) || !pt_table(&x) || !pt_table(&y))
 		return;
 	struct mmuext_op ops[3] = {
 		{ .cmd = MMUEXT_PIN_L1_TABLE, .arg1.mfn = x.mfn },

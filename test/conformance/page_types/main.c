@@ -44,28 +44,6 @@ static struct pt_frame a, w;
 static uint64_t w_ptr;
 static uint32_t foreign, max_ram;
 
-static uint32_t peek(uint32_t va)
-{
-	uint32_t v = 0xdeadbeef;
-
-	probe_read32(va, &v, 0);
-	return v;
-}
-
-static void set64(const struct pt_frame *f, unsigned idx, uint64_t v)
-{
-	((volatile uint64_t *)(uintptr_t)f->va)[idx] = v;
-}
-
-static bool table(struct pt_frame *f)
-{
-	if (pt_seal(f)) {
-		test_error("cannot map frame %#x read-only", f->mfn);
-		return false;
-	}
-	return true;
-}
-
 static long window(uint32_t mfn, uint32_t flags)
 {
 	return pt_update(w_ptr, PT_ENTRY(mfn, flags));
@@ -86,9 +64,9 @@ static void ownership(void)
 
 		if (!pt_alloc_frame(&l1))
 			return;
-		set64(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
-		set64(&l1, 1, PT_ENTRY(foreign, PT_RO));
-		if (!table(&l1))
+		pt_set(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
+		pt_set(&l1, 1, PT_ENTRY(foreign, PT_RO));
+		if (!pt_table(&l1))
 			return;
 		check_rc("PT-1", "pin an L1 that maps the frame",
 			 pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn), -XEN_EBUSY);
@@ -139,7 +117,7 @@ static void writable_tables(void)
 		 -XEN_EBUSY);
 	check_rc("PT-2", "map the L3 in use read-only", window(l3, PT_RO), 0);
 	pt_mmuext(MMUEXT_INVLPG_LOCAL, w.va);
-	check_eq_hex("PT-2", "and read its first entry", peek(w.va),
+	check_eq_hex("PT-2", "and read its first entry", peek32(w.va),
 		     (uint32_t)pt_read(l3, 0));
 	window(a.mfn, PT_RO);
 
@@ -148,12 +126,12 @@ static void writable_tables(void)
 	check_rc("PT-2", "pin as L1 a frame mapped writable", pt_pin(MMUEXT_PIN_L1_TABLE, l1.mfn),
 		 -XEN_EINVAL);
 	/* An L2 naming a frame that is mapped writable as its L1. */
-	set64(&l2, 0, PT_ENTRY(l1.mfn, PT_TABLE));
-	if (!table(&l2))
+	pt_set(&l2, 0, PT_ENTRY(l1.mfn, PT_TABLE));
+	if (!pt_table(&l2))
 		return;
 	check_rc("PT-2", "pin an L2 whose L1 is mapped writable",
 		 pt_pin(MMUEXT_PIN_L2_TABLE, l2.mfn), -XEN_EINVAL);
-	if (!table(&l1))
+	if (!pt_table(&l1))
 		return;
 	check_rc("PT-2", "once read-only, the L2 can be pinned", pt_pin(MMUEXT_PIN_L2_TABLE, l2.mfn),
 		 0);
@@ -179,9 +157,9 @@ static void reserved_bits(void)
 	}
 	if (!pt_alloc_frame(&l1) || !pt_alloc_frame(&l2) || !pt_alloc_frame(&l2b))
 		return;
-	set64(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
-	set64(&l2, 0, PT_ENTRY(l1.mfn, PT_TABLE));
-	if (!table(&l1) || !table(&l2) || !table(&l2b))
+	pt_set(&l1, 0, PT_ENTRY(a.mfn, PT_RO));
+	pt_set(&l2, 0, PT_ENTRY(l1.mfn, PT_TABLE));
+	if (!pt_table(&l1) || !pt_table(&l2) || !pt_table(&l2b))
 		return;
 
 	/* L1 entries. */
@@ -222,7 +200,7 @@ static void reserved_bits(void)
 				     pt_read(pt_l3_mfn, slot) & (PV_PTE_ADDR_MASK | PV_PTE_PRESENT),
 				     PT_ENTRY(l2.mfn, PV_PTE_PRESENT));
 	}
-	check_eq_hex("PT-3", "the mapping through it works", peek(slot << 30), PATTERN_A);
+	check_eq_hex("PT-3", "the mapping through it works", peek32(slot << 30), PATTERN_A);
 
 	/* L2 entries: in l2, in use through L3 slot 1. */
 	uint64_t l2e_ptr = pt_maddr(l2.mfn, 1);
@@ -252,9 +230,9 @@ static void reserved_bits(void)
 	struct pt_frame both;
 	if (!pt_alloc_frame(&both))
 		return;
-	set64(&both, 0, PT_ENTRY(l2b.mfn, PT_L3E));
-	set64(&both, 3, PT_ENTRY(l2b.mfn, PT_L3E));
-	if (!table(&both))
+	pt_set(&both, 0, PT_ENTRY(l2b.mfn, PT_L3E));
+	pt_set(&both, 3, PT_ENTRY(l2b.mfn, PT_L3E));
+	if (!pt_table(&both))
 		return;
 	check_rc("PT-4", "pin an L3 with one fresh L2 in slots 0 and 3",
 		 pt_pin(MMUEXT_PIN_L3_TABLE, both.mfn), -XEN_EINVAL);
@@ -298,8 +276,8 @@ static void hypervisor_slots(void)
 	struct pt_frame l1;
 	if (!pt_alloc_frame(&l1))
 		return;
-	set64(&l1, 511, PT_ENTRY(a.mfn, PT_RO));
-	if (!table(&l1))
+	pt_set(&l1, 511, PT_ENTRY(a.mfn, PT_RO));
+	if (!pt_table(&l1))
 		return;
 	uint64_t below = pt_maddr(top, PT_HOLE_FIRST_L2_SLOT - 1);
 	uint64_t was = pt_read(top, PT_HOLE_FIRST_L2_SLOT - 1);
@@ -310,7 +288,7 @@ static void hypervisor_slots(void)
 	check_rc("PT-4", "top L2 slot 427 (the guest's) -> an L1",
 		 pt_update(below, PT_ENTRY(l1.mfn, PT_TABLE)), 0);
 	check_eq_hex("PT-4", "the last page below the hole (0xf57ff000) maps a",
-		     peek(HYPERVISOR_VIRT_START - 4096), PATTERN_A);
+		     peek32(HYPERVISOR_VIRT_START - 4096), PATTERN_A);
 	check_rc("PT-4", "slot 427 cleared", pt_update(below, 0), 0);
 
 	check_rc("PT-7", "update_va_mapping at 0xf5800000, the hole's start",
@@ -327,9 +305,9 @@ static void references(void)
 
 	if (!pt_alloc_frame(&x1) || !pt_alloc_frame(&x2) || !pt_alloc_frame(&d))
 		return;
-	set64(&x1, 0, PT_ENTRY(d.mfn, PT_RW));
-	set64(&x2, 0, PT_ENTRY(x1.mfn, PT_TABLE));
-	if (!table(&x1) || !table(&x2) || !table(&d))
+	pt_set(&x1, 0, PT_ENTRY(d.mfn, PT_RW));
+	pt_set(&x2, 0, PT_ENTRY(x1.mfn, PT_TABLE));
+	if (!pt_table(&x1) || !pt_table(&x2) || !pt_table(&d))
 		return;
 	check_rc("PT-5", "pin an L2 naming an L1 that maps d writable",
 		 pt_pin(MMUEXT_PIN_L2_TABLE, x2.mfn), 0);
@@ -348,11 +326,11 @@ static void references(void)
 	if (foreign == PT_NONE || !pt_alloc_frame(&g1) || !pt_alloc_frame(&b1) ||
 	    !pt_alloc_frame(&y2))
 		return;
-	set64(&g1, 0, PT_ENTRY(a.mfn, PT_RO));
-	set64(&b1, 0, PT_ENTRY(foreign, PT_RO));
-	set64(&y2, 0, PT_ENTRY(g1.mfn, PT_TABLE));
-	set64(&y2, 1, PT_ENTRY(b1.mfn, PT_TABLE));
-	if (!table(&g1) || !table(&b1) || !table(&y2))
+	pt_set(&g1, 0, PT_ENTRY(a.mfn, PT_RO));
+	pt_set(&b1, 0, PT_ENTRY(foreign, PT_RO));
+	pt_set(&y2, 0, PT_ENTRY(g1.mfn, PT_TABLE));
+	pt_set(&y2, 1, PT_ENTRY(b1.mfn, PT_TABLE));
+	if (!pt_table(&g1) || !pt_table(&b1) || !pt_table(&y2))
 		return;
 	check_rc("PT-5", "pin an L2 whose second L1 maps a frame not the domain's",
 		 pt_pin(MMUEXT_PIN_L2_TABLE, y2.mfn), -XEN_EBUSY);

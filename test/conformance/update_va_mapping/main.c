@@ -25,14 +25,6 @@ const char test_title[] = "update_va_mapping: every flush flag, and the mappings
 
 static struct pt_frame a, b, w;
 
-static uint32_t peek(uint32_t va)
-{
-	uint32_t v = 0xdeadbeef;
-
-	probe_read32(va, &v, 0);
-	return v;
-}
-
 static long uva(uint32_t va, uint64_t pte, uint32_t flags)
 {
 	return hypercall_update_va_mapping(va, pte, flags);
@@ -63,7 +55,7 @@ static void flags(void)
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const struct pt_frame *f = i % 2 ? &b : &a;
 
-		(void)peek(w.va);       /* the old mapping in the TLB */
+		(void)peek32(w.va);       /* the old mapping in the TLB */
 		format(what, sizeof(what), "%s: the window -> %c", cases[i].what, i % 2 ? 'b' : 'a');
 		check_rc("UVA-1", what, uva(w.va, PT_ENTRY(f->mfn, PT_RO), cases[i].flags), 0);
 		check_eq_hex("UVA-1", "the L1 entry holds the new value", pt_l1e(w.va),
@@ -72,14 +64,14 @@ static void flags(void)
 			flush_window();
 		format(what, sizeof(what), "the window shows %c%s", i % 2 ? 'b' : 'a',
 		       cases[i].flushes ? "" : " (after an INVLPG of our own)");
-		check_eq_hex("UVA-1", what, peek(w.va), i % 2 ? PATTERN_B : PATTERN_A);
+		check_eq_hex("UVA-1", what, peek32(w.va), i % 2 ? PATTERN_B : PATTERN_A);
 	}
 
 	struct exinfo ex;
 	char exs[80];
 	check_rc("UVA-1", "map b writable, va 0x123 bytes into the page",
 		 uva(w.va + 0x123, PT_ENTRY(b.mfn, PT_RW), UVMF_INVLPG), 0);
-	check("UVA-1", probe_write32(w.va + 8, 0x600d, 0) && peek(b.va + 8) == 0x600d,
+	check("UVA-1", probe_write32(w.va + 8, 0x600d, 0) && peek32(b.va + 8) == 0x600d,
 	      "a write through the window lands in b");
 	check_rc("UVA-1", "map a read-only", uva(w.va, PT_ENTRY(a.mfn, PT_RO), UVMF_INVLPG), 0);
 	probe_write32(w.va, 0, &ex);
@@ -89,7 +81,7 @@ static void flags(void)
 	      "a write through it faults: %s", exs);
 	check_rc("UVA-1", "map a with NX (pte_hi bit 31)",
 		 uva(w.va, PT_ENTRY(a.mfn, PT_RO) | PV_PTE_NX, UVMF_INVLPG), 0);
-	check_eq_hex("UVA-1", "and read it", peek(w.va), PATTERN_A);
+	check_eq_hex("UVA-1", "and read it", peek32(w.va), PATTERN_A);
 	check_rc("UVA-1", "unmap the window (an entry of 0)", uva(w.va, 0, UVMF_INVLPG), 0);
 	probe_read32(w.va, 0, &ex);
 	exinfo_format(exs, sizeof(exs), &ex);
@@ -130,7 +122,7 @@ static void refusals(void)
 	check_eq_hex("UVA-1", "the entry is unchanged", pt_l1e(w.va), before);
 	check_rc("UVA-1", "map the pinned L1 read-only",
 		 uva(w.va, PT_ENTRY(l1.mfn, PT_RO), UVMF_INVLPG), 0);
-	check_eq_hex("UVA-1", "and read it: its first entry", peek(w.va),
+	check_eq_hex("UVA-1", "and read it: its first entry", peek32(w.va),
 		     (uint32_t)PT_ENTRY(b.mfn, PT_RO));
 	check_rc("UVA-1", "map the window back to a", uva(w.va, before, UVMF_INVLPG), 0);
 	pt_unpin(l1.mfn);
