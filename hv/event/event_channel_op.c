@@ -136,12 +136,19 @@ static int status(struct evtchn_status *s)
 	return 0;
 }
 
+/* Moving a port to another vCPU makes sense for channels and global
+ * virtual IRQs; an IPI or a per-vCPU virq belongs to its vCPU (as on Xen). */
 static int bind_vcpu(const uint32_t *arg)
 {
 	uint32_t port = arg[0], vcpu = arg[1];
 	struct evtchn *e = evtchn_lookup(current->d, port);
 
-	if (!e || e->state == EVTCHNSTAT_closed)
+	if (!e)
+		return -XEN_EINVAL;
+	bool movable = e->state == EVTCHNSTAT_unbound || e->state == EVTCHNSTAT_interdomain ||
+		       (e->state == EVTCHNSTAT_virq &&
+			(e->virq == VIRQ_CONSOLE || e->virq == VIRQ_DOM_EXC));
+	if (!movable)
 		return -XEN_EINVAL;
 	return vcpu == 0 ? 0 : -XEN_ENOENT;
 }

@@ -18,7 +18,8 @@
  *   EVT-10 an event raised while the guest is in its callback (events
  *          masked) does not re-enter it; it is delivered once the guest
  *          enables events again
- *   EVT-11 bind_ipi gives a port whose send marks itself pending;
+ *   EVT-11 bind_ipi gives a port whose send marks itself pending; bind_vcpu
+ *          refuses IPI and closed ports (and takes vCPU 0 for a channel);
  *          EVTCHNOP_reset closes every port of the domain
  *   TIME-1 vcpu_time_info has an even version and system time that moves
  *          forward with the TSC
@@ -96,6 +97,8 @@ static uint32_t loopback(void)
 	check_rc("EVT-1", "alloc_unbound for ourselves", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0);
 	struct evtchn_bind_interdomain b = { .remote_dom = DOMID_SELF, .remote_port = a.port };
 	check_rc("EVT-1", "bind_interdomain to it", evtchn_op(EVTCHNOP_bind_interdomain, &b), 0);
+	struct { uint32_t port, vcpu; } bv = { b.local_port, 0 };
+	check_rc("EVT-11", "bind_vcpu of a channel to vCPU 0", evtchn_op(EVTCHNOP_bind_vcpu, &bv), 0);
 	struct evtchn_status s = { .dom = DOMID_SELF, .port = a.port };
 	check_rc("EVT-1", "status of the first end", evtchn_op(EVTCHNOP_status, &s), 0);
 	check_eq("EVT-1", "its state", s.status, EVTCHNSTAT_interdomain);
@@ -266,6 +269,11 @@ static void reentry_and_ipi(void)
 	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
 	check_rc("EVT-11", "send on the IPI port", evtchn_op(EVTCHNOP_send, &s), 0);
 	check("EVT-11", pending(b.port), "the IPI port is pending");
+	struct { uint32_t port, vcpu; } bv = { b.port, 0 };
+	check_rc("EVT-11", "bind_vcpu of the IPI port (it stays with its vCPU)",
+		 evtchn_op(EVTCHNOP_bind_vcpu, &bv), -XEN_EINVAL);
+	bv.port = 1022;
+	check_rc("EVT-11", "bind_vcpu of a closed port", evtchn_op(EVTCHNOP_bind_vcpu, &bv), -XEN_EINVAL);
 
 	unsigned before = upcalls;
 	deepest = 0;
