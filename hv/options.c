@@ -2,6 +2,7 @@
 #include "boot/cmdline.h"
 #include "console/log.h"
 #include "lib/string.h"
+#include "sched/policy.h"
 
 struct hv_options opts;
 
@@ -24,6 +25,9 @@ static void parse_one(const struct cmdline_opt *o)
 			log_threshold = lvl;
 		else
 			bad_value(o, "error, warn, info or debug");
+	} else if (cmdline_key_is(o, "sched")) {
+		if (!o->val || sched_select(o->val, o->vallen) < 0)
+			bad_value(o, "bvt, atropos or rrobin");
 	} else if (cmdline_key_is(o, "selftest")) {
 		opts.selftest = true;
 	} else if (cmdline_key_is(o, "timer")) {

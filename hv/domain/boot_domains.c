@@ -7,6 +7,7 @@
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/mm.h"
+#include "sched/policy.h"
 #include "sched/sched.h"
 
 static struct module_opts opts[BOOT_MAX_MODULES];
@@ -31,6 +32,30 @@ static int pick_dom0(const struct bootinfo *bi)
 
 /* Build one domain from module i; clone is 1..clones, or 0 when the module
  * makes one domain only. */
+/* The module's scheduling options over the policy's defaults. */
+static int set_sched_params(struct domain *d, const struct module_opts *o, char *err,
+			    size_t errlen)
+{
+	struct sched_params p = { 0 };
+
+	sched->get_params(&d->vcpu, &p);
+	p.weight = o->weight;
+	p.warp_ns = o->warp_us * 1000ull;
+	p.warp_limit_ns = o->warpl_us * 1000ull;
+	p.unwarp_req_ns = o->warpu_us * 1000ull;
+	if (o->period_us)
+		p.period_ns = o->period_us * 1000ull;
+	if (o->slice_us)
+		p.slice_ns = o->slice_us * 1000ull;
+	if (o->latency_us)
+		p.latency_ns = o->latency_us * 1000ull;
+	if (o->extra >= 0)
+		p.extra = o->extra;
+	if (o->quantum_us)
+		p.quantum_ns = o->quantum_us * 1000ull;
+	return sched->set_params(&d->vcpu, &p, err, errlen);
+}
+
 static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool privileged)
 {
 	const struct boot_module *m = &bi->modules[i];
@@ -62,18 +87,14 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		log_err("module %u (%s): cannot build a domain from it: %s", i + 1, m->cmdline, err);
 		return -1;
 	}
-	struct bvt_params bp = {
-		.weight = opts[i].weight,
-		.warp_ns = opts[i].warp_us * 1000ull,
-		.warp_limit_ns = opts[i].warpl_us * 1000ull,
-		.unwarp_req_ns = opts[i].warpu_us * 1000ull,
-	};
-	bvt_set_params(&d->vcpu.bvt, &bp);
+	if (set_sched_params(d, &opts[i], err, sizeof(err)) < 0) {
+		log_err("module %u (%s): %s scheduler: %s", i + 1, m->cmdline, sched->name, err);
+		return -1;
+	}
 	/* With many clones, one line for the module says enough. */
 	if (clone <= 1)
-		log_info("domain %u (%s): %u MiB, weight %u%s, guest command line '%s'", d->domid,
-			 d->name, img.nr_pages >> 8, bp.weight, privileged ? ", privileged" : "",
-			 img.cmdline);
+		log_info("domain %u (%s): %u MiB%s, guest command line '%s'", d->domid, d->name,
+			 img.nr_pages >> 8, privileged ? ", privileged" : "", img.cmdline);
 	sched_wake(&d->vcpu);
 	return 0;
 }

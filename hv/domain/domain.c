@@ -8,6 +8,7 @@
 #include "mm/mm.h"
 #include "pvabi/sched.h"
 #include "pvabi/shared_info.h"
+#include "sched/policy.h"
 #include "sched/sched.h"
 #include "time/guest_time.h"
 #include "time/clock.h"
@@ -67,7 +68,7 @@ struct domain *domain_create(const char *name, bool privileged)
 	frame_share(d->shared_info_mfn, d->domid);
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
-	bvt_init(&d->vcpu.bvt);
+	sched->init(&d->vcpu);
 	d->vcpu.runstate = RUNSTATE_OFFLINE;
 	d->vcpu.runstate_entry = clock_ns();
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)

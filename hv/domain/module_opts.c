@@ -86,6 +86,7 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 	o->mem = MODULE_MEM_DEFAULT;
 	o->weight = BVT_WEIGHT_DEFAULT;
 	o->clones = 1;
+	o->extra = -1;
 	while ((p = cmdline_next(p, &opt))) {
 		int rc = 0;
 		if (cmdline_key_is(&opt, "name"))
@@ -102,12 +103,30 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 			rc = parse_time(&opt, &o->warpl_us, err, errlen);
 		else if (cmdline_key_is(&opt, "warpu"))
 			rc = parse_time(&opt, &o->warpu_us, err, errlen);
+		else if (cmdline_key_is(&opt, "period"))
+			rc = parse_number(&opt, &o->period_us, MODULE_WARP_MAX_US, err, errlen);
+		else if (cmdline_key_is(&opt, "slice"))
+			rc = parse_number(&opt, &o->slice_us, MODULE_WARP_MAX_US, err, errlen);
+		else if (cmdline_key_is(&opt, "latency"))
+			rc = parse_time(&opt, &o->latency_us, err, errlen);
+		else if (cmdline_key_is(&opt, "quantum"))
+			rc = parse_number(&opt, &o->quantum_us, MODULE_WARP_MAX_US, err, errlen);
+		else if (cmdline_key_is(&opt, "extra")) {
+			uint32_t x = 0;
+			rc = parse_time(&opt, &x, err, errlen);
+			if (rc == 0 && x > 1) {
+				format(err, errlen, "extra=%u: 0 or 1", x);
+				rc = -1;
+			}
+			o->extra = (int)x;
+		}
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
 			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
-			       "warp=, warpl=, warpu=, clones=, dom0, then -- and the guest's "
-			       "arguments)", (int)opt.keylen, opt.key);
+			       "warp=, warpl=, warpu=, period=, slice=, latency=, extra=, "
+			       "quantum=, clones=, dom0, then -- and the guest's arguments)",
+			       (int)opt.keylen, opt.key);
 			rc = -1;
 		}
 		if (rc < 0)

@@ -9,6 +9,10 @@
  *               BVT's warp (how far its virtual time is set back when it
  *               wakes), warp limit and unwarp requirement, in microseconds
  *               (0-10000000; default 0: no warping)
+ *   period=US, slice=US, latency=US, extra=0|1
+ *               Atropos: slice of CPU in every period, wake-up latency hint,
+ *               and whether it may run in slack time
+ *   quantum=US  round robin's quantum
  *   clones=N    build N domains from this one image (1-4000; default 1),
  *               named NAME-1 ... NAME-N; of the privileged module's
  *               clones, only the first is privileged */
@@ -32,6 +36,8 @@ struct module_opts {
 	bool dom0;
 	uint32_t weight;
 	uint32_t warp_us, warpl_us, warpu_us;
+	uint32_t period_us, slice_us, latency_us, quantum_us;   /* 0: the policy's default */
+	int extra;                                              /* -1: the policy's default */
 	uint32_t clones;
 	const char *args;                /* after "--", or "" */
 };

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "arch/x86/pv/vcpu_arch.h"
-#include "sched/bvt.h"
+#include "sched/state.h"
 #include "time/timer.h"
 #include "pvabi/event_channel.h"
 
@@ -27,7 +27,7 @@ struct vcpu {
 	uint64_t runstate_entry;           /* system time it began */
 	uint64_t runstate_time[4];         /* ns spent in each state */
 	struct vcpu *rq_next;              /* run queue link */
-	struct bvt bvt;                    /* its scheduling state and parameters */
+	union sched_state sched;           /* the policy's state and parameters */
 	uint64_t run_start;                /* when it last got the CPU (or was charged) */
 	struct timer timer;                /* set_timer_op: raises VIRQ_TIMER */
 	struct timer poll_timer;           /* SCHEDOP_poll's timeout */

@@ -1,4 +1,5 @@
 #include "sched/sched.h"
+#include "sched/policy.h"
 #include "arch/arch.h"
 #include "console/input.h"
 #include "console/log.h"
@@ -8,10 +9,10 @@
 
 struct vcpu *current;
 static struct vcpu *runnable, *runnable_tail;   /* waiting for the CPU, oldest first */
-static bool need_resched, yielded;
-static struct timer slice_timer;
+static bool need_resched, yielded, slice_over;
+static struct timer tick, decision;
 
-/* Ties in virtual time go to whoever waited longest: the queue is FIFO. */
+/* Ties go to whoever waited longest: the queue is FIFO. */
 static void enqueue(struct vcpu *v)
 {
 	v->rq_next = NULL;
@@ -38,40 +39,34 @@ static void unlink_runnable(struct vcpu *v)
 	}
 }
 
-/* The runnable vCPU with the lowest effective virtual time, other than
- * skip. */
-static struct vcpu *lowest_evt(const struct vcpu *skip)
-{
-	struct vcpu *best = NULL;
-
-	for (struct vcpu *v = runnable; v; v = v->rq_next)
-		if (v != skip && (!best || bvt_evt(&v->bvt) < bvt_evt(&best->bvt)))
-			best = v;
-	return best;
-}
-
-/* Scheduler virtual time: the lowest AVT of everyone runnable or running. */
-static uint64_t svt(void)
-{
-	uint64_t t = current && current->runstate == RUNSTATE_RUNNING ? current->bvt.avt : UINT64_MAX;
-
-	for (struct vcpu *v = runnable; v; v = v->rq_next)
-		if (v->bvt.avt < t)
-			t = v->bvt.avt;
-	return t == UINT64_MAX ? 0 : t;
-}
-
 static void charge(struct vcpu *v, uint64_t now)
 {
-	bvt_charge(&v->bvt, now - v->run_start, now);
+	sched->charge(v, now - v->run_start, now);
 	v->run_start = now;
 }
 
-static void slice_expired(struct timer *t)
+/* v gets the CPU now; the policy says when to decide again. */
+static void start_running(struct vcpu *v)
 {
+	uint64_t now = clock_ns();
+
+	set_runstate(v, RUNSTATE_RUNNING);
+	v->run_start = now;
+	timer_set(&decision, now + sched->slice(v, now));
+}
+
+static void decide(struct timer *t)
+{
+	(void)t;
 	need_resched = true;
+	slice_over = true;
+}
+
+/* The console is polled on a steady tick, whatever the policy. */
+static void tick_elapsed(struct timer *t)
+{
 	console_input_poll();
-	timer_set(t, clock_ns() + SCHED_SLICE_NS);
+	timer_set(t, clock_ns() + SCHED_TICK_NS);
 }
 
 void set_runstate(struct vcpu *v, enum runstate s)
@@ -85,8 +80,10 @@ void set_runstate(struct vcpu *v, enum runstate s)
 
 void sched_init(void)
 {
-	slice_timer.fn = slice_expired;
-	timer_set(&slice_timer, clock_ns() + SCHED_SLICE_NS);
+	tick.fn = tick_elapsed;
+	decision.fn = decide;
+	log_info("scheduler: %s", sched->name);
+	timer_set(&tick, clock_ns() + SCHED_TICK_NS);
 }
 
 void sched_wake(struct vcpu *v)
@@ -95,19 +92,19 @@ void sched_wake(struct vcpu *v)
 
 	if (v->runstate == RUNSTATE_RUNNABLE || v->runstate == RUNSTATE_RUNNING)
 		return;
-	bvt_wake(&v->bvt, svt(), now);
-	enqueue(v);
-	/* A woken domain far enough behind (or warped) preempts at once. */
-	if (current && current->runstate == RUNSTATE_RUNNING) {
+	const struct vcpu *running = current && current->runstate == RUNSTATE_RUNNING ? current : NULL;
+	if (running)
 		charge(current, now);
-		if (bvt_preempts(bvt_evt(&v->bvt), bvt_evt(&current->bvt)))
-			need_resched = true;
-	}
+	sched->wake(v, runnable, running, now);
+	enqueue(v);
+	/* A woken domain the policy puts first preempts at once. */
+	if (running && sched->preempts(v, running, now, false))
+		need_resched = true;
 }
 
 void sched_block(struct vcpu *v)
 {
-	bvt_sleep(&v->bvt, clock_ns());
+	sched->block(v, clock_ns());
 	set_runstate(v, RUNSTATE_BLOCKED);
 }
 
@@ -144,9 +141,13 @@ static struct vcpu *wait_for_work(void)
 {
 	struct vcpu *next;
 
-	while (!(next = lowest_evt(NULL))) {
+	while (!(next = sched->pick(runnable, clock_ns()))) {
 		if (!domain_list)
 			machine_stop(true);
+		/* Runnable but not pickable (an Atropos slice spent): wake for
+		 * the policy's next event. */
+		if (runnable)
+			timer_set(&decision, sched->next_event(runnable, clock_ns()));
 		safe_halt();
 		irq_disable();
 	}
@@ -164,30 +165,30 @@ void sched_exit_trap(struct cpu_regs *frame)
 			return;
 		need_resched = false;
 		charge(prev, now);
-		struct vcpu *best = lowest_evt(NULL);
-		bool gives_way = yielded && best;
-		yielded = false;
-		if (!best || (!gives_way && !bvt_preempts(bvt_evt(&best->bvt), bvt_evt(&prev->bvt))))
-			return;                 /* it stays ahead: keep running */
+		struct vcpu *best = sched->pick(runnable, now);
+		bool gives_way = yielded && best, over = slice_over;
+		yielded = slice_over = false;
+		if (!best || (!gives_way && !sched->preempts(best, prev, now, over))) {
+			timer_set(&decision, now + sched->slice(prev, now));
+			return;                 /* it stays first: keep running */
+		}
 		enqueue(prev);
 		/* A yield hands the CPU to someone else even if the yielder is
-		 * still the furthest behind. */
+		 * still first. */
 		if (gives_way) {
 			unlink_runnable(best);
-			set_runstate(best, RUNSTATE_RUNNING);
-			best->run_start = clock_ns();
+			start_running(best);
 			context_switch(prev, best, frame);
 			return;
 		}
 	} else {
 		need_resched = false;
-		yielded = false;
+		yielded = slice_over = false;
 		if (prev && prev->runstate != RUNSTATE_OFFLINE)
 			charge(prev, now);
 	}
 	struct vcpu *next = wait_for_work();
-	set_runstate(next, RUNSTATE_RUNNING);
-	next->run_start = clock_ns();
+	start_running(next);
 	if (next != prev)
 		context_switch(prev && prev->runstate != RUNSTATE_OFFLINE ? prev : NULL, next, frame);
 }
@@ -196,7 +197,6 @@ _Noreturn void sched_start(void)
 {
 	struct vcpu *first = wait_for_work();
 
-	set_runstate(first, RUNSTATE_RUNNING);
-	first->run_start = clock_ns();
+	start_running(first);
 	enter_guest(first);
 }

@@ -1,5 +1,6 @@
-/* Which vCPU runs: Borrowed Virtual Time (sched/bvt.h), re-decided on
- * every tick of SCHED_SLICE_NS and whenever a vCPU wakes, blocks or yields.
+/* Which vCPU runs: the policy chosen with sched= (sched/policy.h) decides,
+ * when the slice it gave runs out and whenever a vCPU wakes, blocks or
+ * yields.
  * The hypervisor has no threads of its own, so switching happens on the way
  * back from a trap to a guest. */
 #ifndef SCHED_SCHED_H
@@ -8,7 +9,6 @@
 #include <stdbool.h>
 #include "domain/vcpu.h"
 
-#define SCHED_SLICE_NS 10000000ull
 
 extern struct vcpu *current;
 

@@ -3,13 +3,25 @@
 #include "arch/arch.h"
 
 static struct timer_queue queue;
+static uint64_t programmed;              /* what the hardware was last set to */
 uint64_t timer_interrupts;
+
+/* Touch the hardware only when the earliest deadline changed. */
+static void reprogram(void)
+{
+	uint64_t next = timer_queue_next(&queue);
+
+	if (next != programmed) {
+		programmed = next;
+		arch_timer_program(next);
+	}
+}
 
 void timer_set(struct timer *t, uint64_t expires)
 {
 	uint32_t flags = irq_save();
 	timer_queue_insert(&queue, t, expires);
-	arch_timer_program(timer_queue_next(&queue));
+	reprogram();
 	irq_restore(flags);
 }
 
@@ -17,7 +29,7 @@ void timer_cancel(struct timer *t)
 {
 	uint32_t flags = irq_save();
 	timer_queue_remove(&queue, t);
-	arch_timer_program(timer_queue_next(&queue));
+	reprogram();
 	irq_restore(flags);
 }
 
@@ -27,7 +39,8 @@ void timer_interrupt(void)
 	struct timer *t;
 
 	timer_interrupts++;
+	programmed = 0;                  /* it fired: whatever comes next is new */
 	while ((t = timer_queue_pop_expired(&queue, clock_ns())))
 		t->fn(t);
-	arch_timer_program(timer_queue_next(&queue));
+	reprogram();
 }

@@ -21,13 +21,15 @@ GUEST = os.path.join(qemu.BUILD_DIR, 'test', 'bench', 'hypercall', 'hypercall.el
 TIMEOUT = 120
 
 
-def run_guests(name, modules, opts, figure, timeout=TIMEOUT):
-    """Boot modules, a list of (elf path, module command line), and yield
-    the figures their BENCH lines report, named after benchmark name."""
+def run_guests(name, modules, opts, figure, timeout=TIMEOUT, cmdline='', prefix='', only=None):
+    """Boot modules, a list of (elf path, module command line), with the
+    hypervisor command line cmdline, and yield the figures their BENCH lines
+    report, named after benchmark name (metric names after prefix); with
+    only, just the lines of the domain of that name."""
     for path, _ in modules:
         if not os.path.isfile(path):
             raise MeasureError('%s is missing; build it with boot/build' % path)
-    cmd = qemu.command(modules=modules, accel=opts.accel)
+    cmd = qemu.command(modules=modules, accel=opts.accel, cmdline=cmdline)
     try:
         r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -36,14 +38,14 @@ def run_guests(name, modules, opts, figure, timeout=TIMEOUT):
     figures = 0
     for line in out.splitlines():
         at = line.find('BENCH ')
-        if at < 0:
+        if at < 0 or (only and not line.startswith('(%s) ' % only)):
             continue
         try:
             f = json.loads(line[at + 6:])
         except ValueError:
             raise MeasureError('unreadable benchmark line: %s' % line.strip())
         figures += 1
-        yield figure(name, f['metric'], f['value'], f['unit'], f.get('floor'), opts.accel,
+        yield figure(name, prefix + f['metric'], f['value'], f['unit'], f.get('floor'), opts.accel,
                      digits=1 if isinstance(f['value'], float) else 0)
     if figures == 0 or out.count('Test result: SUCCESS') < len(modules):
         raise MeasureError('the benchmark guests did not all finish (QEMU %s); the last output:\n%s'

@@ -8,6 +8,9 @@
  *             hypervisor raises it when another domain ends (EVT-9)
  *   "yield"   yields YIELDS times; beside another yielder each yield is a
  *             switch to the other domain and back, timed for test/bench/run
+ *   "latency=US"  an I/O-like domain: a 1 ms timer, WAKES times, beside CPU
+ *             hogs; how late each wake-up comes. SCHED-8: the median is
+ *             within US (its latency hint) *
  *
  * The well-behaved neighbour is test/scenario/share, which must still get
  * its share of the CPU (SCHED-7). */
@@ -77,6 +80,55 @@ static void yielder(void)
 	test_success();
 }
 
+#define WAKES 200
+
+static int cmp_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static void latency(uint32_t hint_us)
+{
+	static uint64_t late[WAKES];
+	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
+
+	if (evtchn_op(EVTCHNOP_bind_virq, &b)) {
+		test_error("bind_virq(VIRQ_TIMER) failed");
+		return;
+	}
+	shared_info->evtchn_mask[b.port / 32] |= 1u << (b.port % 32);
+	uint32_t ports[1] = { b.port };
+	for (unsigned i = 0; i < WAKES; i++) {
+		uint64_t deadline = system_time_ns(NULL) + 1000000;
+		page_hypercall(__HYPERVISOR_set_timer_op, (uint32_t)deadline,
+			       (uint32_t)(deadline >> 32), 0, 0, 0);
+		struct sched_poll p = { .nr_ports = 1, .timeout = 0 };
+		set_xen_guest_handle(p.ports, ports);
+		while (!(shared_info->evtchn_pending[b.port / 32] & (1u << (b.port % 32))))
+			hypercall_sched_op(SCHEDOP_poll, &p);
+		uint64_t now = system_time_ns(NULL);
+		shared_info->evtchn_pending[b.port / 32] &= ~(1u << (b.port % 32));
+		late[i] = now > deadline ? now - deadline : 0;
+	}
+	for (unsigned i = 1; i < WAKES; i++)
+		for (unsigned j = i; j > 0 && cmp_u64(late[j - 1], late[j]) > 0; j--) {
+			uint64_t t = late[j];
+			late[j] = late[j - 1];
+			late[j - 1] = t;
+		}
+	unsigned p50 = (unsigned)(late[WAKES / 2] / 1000), p99 = (unsigned)(late[WAKES * 99 / 100] / 1000);
+	printk("wake-up lateness: median %u us, 99th percentile %u us, worst %u us\n", p50, p99,
+	       (unsigned)(late[WAKES - 1] / 1000));
+	printk("BENCH {\"metric\": \"wakeup_latency_p50\", \"value\": %u, \"unit\": \"us\", "
+	       "\"floor\": null}\n", p50);
+	printk("BENCH {\"metric\": \"wakeup_latency_p99\", \"value\": %u, \"unit\": \"us\", "
+	       "\"floor\": null}\n", p99);
+	if (hint_us)
+		check("SCHED-8", p50 <= hint_us, "the median wake-up came %u us late (hint %u us)",
+		      p50, hint_us);
+	test_success();
+}
+
 static void watch(void)
 {
 	struct evtchn_bind_virq b = { .virq = VIRQ_DOM_EXC, .vcpu = 0 };
@@ -106,6 +158,12 @@ void test_main(void)
 		watch();
 	else if (strcmp(role, "yield") == 0)
 		yielder();
+	else if (strncmp(role, "latency=", 8) == 0) {
+		uint32_t us = 0;
+		for (const char *c = role + 8; *c >= '0' && *c <= '9'; c++)
+			us = us * 10 + (uint32_t)(*c - '0');
+		latency(us);
+	}
 	else
-		test_error("say events, faults, watch or yield on the command line");
+		test_error("say events, faults, watch, yield or latency=US on the command line");
 }
