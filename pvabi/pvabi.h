@@ -13,6 +13,7 @@
 #include "sched.h"
 #include "event_channel.h"
 #include "console.h"
+#include "domctl.h"
 #include "version.h"
 #include "memory.h"
 #include "vcpu.h"

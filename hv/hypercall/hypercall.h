@@ -70,6 +70,7 @@ HYPERCALL(mmuext_op);
 HYPERCALL(sched_op);
 HYPERCALL(set_timer_op);
 HYPERCALL(vcpu_op);
+HYPERCALL(domctl);
 HYPERCALL(event_channel_op);
 HYPERCALL(event_channel_op_compat);
 

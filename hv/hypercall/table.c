@@ -21,6 +21,7 @@ const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_sched_op]          = do_sched_op,
 	[__HYPERVISOR_set_timer_op]      = do_set_timer_op,
 	[__HYPERVISOR_vcpu_op]           = do_vcpu_op,
+	[__HYPERVISOR_domctl]            = do_domctl,
 	[__HYPERVISOR_event_channel_op]  = do_event_channel_op,
 	[__HYPERVISOR_event_channel_op_compat] = do_event_channel_op_compat,
 };

@@ -8,6 +8,9 @@
  *             hypervisor raises it when another domain ends (EVT-9)
  *   "yield"   yields YIELDS times; beside another yielder each yield is a
  *             switch to the other domain and back, timed for test/bench/run
+ *   "schedctl" (domain 0) reads and sets domain 1's BVT parameters through
+ *             the control interface (SCHED-11); "unprivileged" (domain 1)
+ *             finds the control interface closed to it
  *   "latency=US"  an I/O-like domain: a 1 ms timer, WAKES times, beside CPU
  *             hogs; how late each wake-up comes. SCHED-8: the median is
  *             within US (its latency hint) *
@@ -17,6 +20,7 @@
 #include "guest.h"
 #include "pvabi/event_channel.h"
 #include "systime.h"
+#include "pvabi/domctl.h"
 
 #define STORM_MS 1200
 
@@ -129,6 +133,58 @@ static void latency(uint32_t hint_us)
 	test_success();
 }
 
+static long domctl(struct xen_domctl *dc)
+{
+	return page_hypercall(__HYPERVISOR_domctl, (uint32_t)dc, 0, 0, 0, 0);
+}
+
+static struct xen_domctl sched_op(domid_t dom, uint32_t sched_id, uint32_t cmd)
+{
+	struct xen_domctl dc = { .cmd = XEN_DOMCTL_scheduler_op,
+				 .interface_version = XEN_DOMCTL_INTERFACE_VERSION, .domain = dom };
+	dc.u.scheduler_op.sched_id = sched_id;
+	dc.u.scheduler_op.cmd = cmd;
+	return dc;
+}
+
+static void schedctl(void)
+{
+	struct xen_domctl dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
+	check_rc("SCHED-11", "getinfo of domain 1", domctl(&dc), 0);
+	check_eq("SCHED-11", "its weight", dc.u.scheduler_op.u.bvt.weight, 3);
+	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_putinfo);
+	dc.u.scheduler_op.u.bvt.weight = 7;
+	check_rc("SCHED-11", "putinfo weight 7", domctl(&dc), 0);
+	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
+	domctl(&dc);
+	check_eq("SCHED-11", "the weight read back", dc.u.scheduler_op.u.bvt.weight, 7);
+	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_putinfo);
+	dc.u.scheduler_op.u.bvt.weight = 0;
+	check_rc("SCHED-11", "putinfo weight 0", domctl(&dc), -XEN_EINVAL);
+	dc = sched_op(1, RINGLET_SCHEDULER_ATROPOS, XEN_DOMCTL_SCHEDOP_getinfo);
+	check_rc("SCHED-11", "getinfo naming a scheduler that is not running", domctl(&dc),
+		 -XEN_EINVAL);
+	dc = sched_op(0x7000, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
+	check_rc("SCHED-11", "getinfo of a domain that does not exist", domctl(&dc), -XEN_ESRCH);
+	dc = sched_op(1, RINGLET_SCHEDULER_BVT, 9);
+	check_rc("SCHED-11", "an unknown scheduler command", domctl(&dc), -XEN_EINVAL);
+	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
+	dc.interface_version = 1;
+	check_rc("SCHED-11", "an old interface version", domctl(&dc), -XEN_EACCES);
+	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
+	dc.cmd = 1;
+	check_rc("SCHED-11", "another domctl command", domctl(&dc), -XEN_ENOSYS);
+	check_rc("SCHED-11", "a NULL argument", domctl(NULL), -XEN_EFAULT);
+	test_success();
+}
+
+static void unprivileged(void)
+{
+	struct xen_domctl dc = sched_op(0, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
+	check_rc("SCHED-11", "domctl from an unprivileged domain", domctl(&dc), -XEN_EPERM);
+	test_success();
+}
+
 static void watch(void)
 {
 	struct evtchn_bind_virq b = { .virq = VIRQ_DOM_EXC, .vcpu = 0 };
@@ -158,6 +214,10 @@ void test_main(void)
 		watch();
 	else if (strcmp(role, "yield") == 0)
 		yielder();
+	else if (strcmp(role, "schedctl") == 0)
+		schedctl();
+	else if (strcmp(role, "unprivileged") == 0)
+		unprivileged();
 	else if (strncmp(role, "latency=", 8) == 0) {
 		uint32_t us = 0;
 		for (const char *c = role + 8; *c >= '0' && *c <= '9'; c++)
