@@ -168,7 +168,11 @@ void sched_exit_trap(struct cpu_regs *frame)
 		struct vcpu *best = sched->pick(runnable, now);
 		bool gives_way = yielded && best, over = slice_over;
 		yielded = slice_over = false;
-		if (!best || (!gives_way && !sched->preempts(best, prev, now, over))) {
+		/* Alone, it keeps the CPU only while the policy would pick it (an
+		 * Atropos slice without extra time runs out even then). */
+		prev->rq_next = NULL;
+		bool may_run = best || sched->pick(prev, now);
+		if (may_run && (!best || (!gives_way && !sched->preempts(best, prev, now, over)))) {
 			timer_set(&decision, now + sched->slice(prev, now));
 			return;                 /* it stays first: keep running */
 		}
