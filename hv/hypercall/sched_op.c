@@ -107,19 +107,19 @@ HYPERCALL(sched_op)
 	}
 }
 
+/* Only shutdown takes its argument differently; yield and block are the
+ * same operations as in sched_op. */
 HYPERCALL(sched_op_compat)
 {
 	(void)a3;
 	(void)a4;
 	(void)a5;
 	switch (a1) {
-	case SCHEDOP_yield:
-		sched_yield();
-		return 0;
 	case SCHEDOP_shutdown:
 		return shutdown(current->d, a2);
+	case SCHEDOP_yield:
 	case SCHEDOP_block:
-		return block(current);
+		return do_sched_op(a1, 0, 0, 0, 0);
 	default:
 		return -XEN_ENOSYS;
 	}
