@@ -29,7 +29,7 @@
  */
 #include "guest.h"
 #include "systime.h"
-#include "pvabi/event_channel.h"
+#include "evtchn.h"
 #include "pvabi/vcpu.h"
 
 const char test_title[] = "events: event channels, upcalls, block, poll, timers and guest time";
@@ -72,11 +72,6 @@ void on_event(void)
 		page_hypercall(__HYPERVISOR_event_channel_op, EVTCHNOP_send, (uint32_t)&s, 0, 0, 0);
 	}
 	depth--;
-}
-
-static long evtchn_op(uint32_t cmd, void *arg)
-{
-	return page_hypercall(__HYPERVISOR_event_channel_op, cmd, (uint32_t)arg, 0, 0, 0);
 }
 
 static bool pending(uint32_t port)

@@ -18,7 +18,7 @@
  * The well-behaved neighbour is test/scenario/share, which must still get
  * its share of the CPU (SCHED-7). */
 #include "guest.h"
-#include "pvabi/event_channel.h"
+#include "evtchn.h"
 #include "systime.h"
 #include "pvabi/domctl.h"
 
@@ -26,24 +26,15 @@
 
 const char test_title[] = "storm: an event or fault storm, or a watcher of domains ending";
 
-static long evtchn_op(uint32_t cmd, void *arg)
-{
-	return page_hypercall(__HYPERVISOR_event_channel_op, cmd, (uint32_t)arg, 0, 0, 0);
-}
-
 static void event_storm(void)
 {
-	struct evtchn_bind_interdomain b = { .remote_dom = 0, .remote_port = 1 };
-	long rc;
-
-	for (unsigned tries = 0; (rc = evtchn_op(EVTCHNOP_bind_interdomain, &b)) != 0 && tries < 1000;
-	     tries++)
-		hypercall_sched_op(SCHEDOP_yield, NULL);
+	uint32_t port;
+	long rc = bind_offered_port(0, 1, &port);
 	if (rc != 0) {
 		test_error("bind_interdomain to domain 0, port 1: %ld", rc);
 		return;
 	}
-	struct evtchn_send s = { .port = b.local_port };
+	struct evtchn_send s = { .port = port };
 	uint64_t end = system_time_ns(NULL) + STORM_MS * 1000000ull;
 	unsigned sent = 0;
 	while (system_time_ns(NULL) < end) {
@@ -190,6 +181,10 @@ static void watch(void)
 	struct evtchn_bind_virq b = { .virq = VIRQ_DOM_EXC, .vcpu = 0 };
 	if (!check_rc("EVT-9", "bind_virq(VIRQ_DOM_EXC) in domain 0",
 		      evtchn_op(EVTCHNOP_bind_virq, &b), 0))
+		return;
+	/* Only now may the crasher go: it waits to bind this offer, port 2. */
+	struct evtchn_alloc_unbound go = { .dom = DOMID_SELF, .remote_dom = 1 };
+	if (!check_rc("EVT-9", "alloc_unbound for domain 1", evtchn_op(EVTCHNOP_alloc_unbound, &go), 0))
 		return;
 	uint32_t w = b.port / 32, bit = 1u << (b.port % 32);
 	shared_info->evtchn_mask[w] |= bit;

@@ -1,0 +1,22 @@
+/* Event channels from a test guest: the hypercall, and meeting another
+ * domain on a port it offers. */
+#ifndef CONFORMANCE_EVTCHN_H
+#define CONFORMANCE_EVTCHN_H
+
+#include <stdint.h>
+
+#include "hypercall.h"
+#include "pvabi/event_channel.h"
+
+static inline long evtchn_op(uint32_t cmd, void *arg)
+{
+	return page_hypercall(__HYPERVISOR_event_channel_op, cmd, ptr_arg(arg), 0, 0, 0);
+}
+
+/* Bind to port remote_port of domain remote, which offers it to us with
+ * alloc_unbound. Domains start in no set order, so the offer may not be made
+ * yet: yield and try again, up to 1000 times. Returns bind_interdomain's
+ * last result; on 0, *local_port is our end. */
+long bind_offered_port(domid_t remote, uint32_t remote_port, uint32_t *local_port);
+
+#endif
