@@ -59,4 +59,36 @@
 #define XEN_ELFNOTE_PHYS32_RELOC        19  /* numbers: PVH relocation */
 #define XEN_ELFNOTE_MAX                 XEN_ELFNOTE_PHYS32_RELOC
 
+#ifdef __ASSEMBLER__
+/* Emitting notes from assembly, in a section of type @note:
+ *     xen_note_str  XEN_ELFNOTE_LOADER, generic
+ *     xen_note_long XEN_ELFNOTE_ENTRY, _start
+ * Each is namesz, descsz, type, "Xen\0", the descriptor, padded to 4. */
+.macro xen_note_begin type
+	.balign 4
+	.long 2f - 1f
+	.long 4f - 3f
+	.long \type
+1:	.asciz "Xen"
+2:	.balign 4
+3:
+.endm
+
+.macro xen_note_end
+4:	.balign 4
+.endm
+
+.macro xen_note_str type, str
+	xen_note_begin \type
+	.asciz "\str"
+	xen_note_end
+.endm
+
+.macro xen_note_long type, value
+	xen_note_begin \type
+	.long \value
+	xen_note_end
+.endm
+#endif /* __ASSEMBLER__ */
+
 #endif

@@ -19,33 +19,6 @@
 
 #define GUEST_STACK_SIZE  (16 * 1024)
 
-/* One Xen note: namesz, descsz, type, "Xen\0", the descriptor, padded. */
-.macro xen_note_begin type
-	.balign 4
-	.long 2f - 1f
-	.long 4f - 3f
-	.long \type
-1:	.asciz "Xen"
-2:	.balign 4
-3:
-.endm
-
-.macro xen_note_end
-4:	.balign 4
-.endm
-
-.macro xen_note_str type, str
-	xen_note_begin \type
-	.asciz "\str"
-	xen_note_end
-.endm
-
-.macro xen_note_long type, value
-	xen_note_begin \type
-	.long \value
-	xen_note_end
-.endm
-
 	.section .note.Xen, "a", @note
 	xen_note_str  XEN_ELFNOTE_GUEST_OS,       ringlet-conformance
 	xen_note_str  XEN_ELFNOTE_GUEST_VERSION,  1
