@@ -1,0 +1,70 @@
+/* The file half of the system-call layer, with POSIX meanings but plain
+ * return values: each returns what the system call would, or a negative
+ * errno instead of setting errno. syscalls_fs.c turns them into the
+ * functions newlib calls; the unit tests call them directly.
+ *
+ * Descriptors 0, 1 and 2 are the console, opened read-write, and so is any
+ * descriptor opened on /dev/console: reads and writes go to
+ * console_read/console_write (console_io.h), seeking is -ESPIPE and they
+ * are the only descriptors for which fs_isatty answers 1. */
+#ifndef MINIGUEST_FS_OPS_H
+#define MINIGUEST_FS_OPS_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+#include "ramfs.h"
+
+/* Provided by the kernel (faked by the tests): the time to stamp on
+ * changes, in seconds since the epoch. */
+long fs_now(void);
+
+/* dirent d_type values (the usual ones). */
+#define FS_DT_CHR 2
+#define FS_DT_DIR 4
+#define FS_DT_REG 8
+
+struct fs_dirent {
+	unsigned long ino;
+	unsigned char type;             /* FS_DT_* */
+	char name[RAMFS_NAME_MAX + 1];
+};
+
+/* Starts afresh: a tree holding /dev/console, descriptors 0-2 on it, then
+ * what the cpio archive holds (none when len is 0). Returns as
+ * ramfs_load_cpio: the number of entries skipped, or an error with the
+ * offset in stats (which may be NULL); after an archive error the console
+ * and what loaded before it still work. Only -ENOMEM before the archive
+ * leaves nothing. If it was never called, the first call of any function
+ * below calls fs_init(NULL, 0, NULL). */
+int fs_init(const void *cpio, size_t len, struct ramfs_load_stats *stats);
+
+/* Closes every descriptor and frees the tree (for tests). */
+void fs_shutdown(void);
+
+/* flags: O_RDONLY, O_WRONLY or O_RDWR, with O_CREAT, O_EXCL, O_TRUNC,
+ * O_APPEND, O_DIRECTORY (others are ignored). mode: permission bits for a
+ * new file (there is no umask). Returns the lowest free descriptor. */
+int fs_open(const char *path, int flags, unsigned mode);
+long fs_read(int fd, void *buf, size_t len);
+long fs_write(int fd, const void *buf, size_t len);
+long fs_lseek(int fd, long offset, int whence);
+int fs_close(int fd);
+int fs_ftruncate(int fd, long length);
+int fs_fstat(int fd, struct stat *st);
+int fs_stat(const char *path, struct stat *st);
+int fs_unlink(const char *path);
+int fs_mkdir(const char *path, unsigned mode);
+int fs_rmdir(const char *path);
+int fs_rename(const char *from, const char *to);
+int fs_link(const char *from, const char *to);
+int fs_isatty(int fd);              /* 1, -ENOTTY or -EBADF */
+
+/* Directory streams are descriptors too (they count against FD_MAX):
+ * fs_opendir returns one, fs_readdir gives 1 and the next entry ("." and
+ * ".." first), or 0 at the end; fs_lseek(fd, 0, SEEK_SET) rewinds. */
+int fs_opendir(const char *path);
+int fs_readdir(int fd, struct fs_dirent *out);
+int fs_closedir(int fd);
+
+#endif

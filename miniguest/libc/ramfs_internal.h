@@ -1,0 +1,90 @@
+/* The inside of ramfs, shared by its files: nodes and the tree itself
+ * (ramfs_node.c), file contents (ramfs_data.c), names and paths
+ * (ramfs_path.c, ramfs_rename.c) and the archive loader (ramfs_cpio.c). */
+#ifndef MINIGUEST_RAMFS_INTERNAL_H
+#define MINIGUEST_RAMFS_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "ramfs.h"
+
+struct ramfs_slot {
+	char *name;             /* NUL-terminated, owned by the slot */
+	size_t len;
+	struct ramfs_node *node;
+};
+
+struct ramfs_node {
+	enum ramfs_type type;
+	unsigned mode;
+	unsigned long ino;
+	unsigned long nlink;    /* see struct ramfs_info */
+	unsigned long holds;
+	long mtime;
+	/* A directory's parent (the root's is itself); NULL once removed. */
+	struct ramfs_node *parent;
+	union {
+		struct {
+			unsigned char *data;
+			size_t size, cap;
+		} file;
+		struct {
+			struct ramfs_slot *slots;
+			size_t count, cap;
+		} dir;
+	} u;
+};
+
+struct ramfs {
+	struct ramfs_node *root;
+	unsigned long next_ino;
+	long (*clock)(void);
+};
+
+long ramfs_now(const struct ramfs *fs);
+
+/* A node in no directory yet: nlink 0 (a directory's own "." counts once
+ * it has a name). NULL when out of memory. */
+struct ramfs_node *ramfs_node_new(struct ramfs *fs, enum ramfs_type type, unsigned mode);
+
+/* Frees n if nothing names or holds it any more. */
+void ramfs_node_put(struct ramfs_node *n);
+
+/* The entry called name in dir ("." and ".." included), or NULL. */
+struct ramfs_node *ramfs_dir_find(struct ramfs_node *dir, const char *name, size_t len);
+/* The slot index of name in dir, or -1. */
+long ramfs_dir_slot(const struct ramfs_node *dir, const char *name, size_t len);
+
+/* Slots only, link counts untouched: add one at the end (-ENOMEM), or take
+ * one out, keeping the others in order. */
+int ramfs_slot_add(struct ramfs_node *dir, const char *name, size_t len,
+		   struct ramfs_node *n);
+void ramfs_slot_drop(struct ramfs_node *dir, size_t index);
+
+/* Link counts for child gaining or losing its name in dir (with a
+ * directory's "." and "..", and its parent pointer). */
+void ramfs_count_name(struct ramfs_node *dir, struct ramfs_node *child);
+void ramfs_uncount_name(struct ramfs_node *dir, struct ramfs_node *child);
+
+/* A new node named name in dir, counted; -ENOMEM. */
+int ramfs_dir_make(struct ramfs *fs, struct ramfs_node *dir, const char *name,
+		   size_t len, enum ramfs_type type, unsigned mode,
+		   struct ramfs_node **out);
+
+/* Names an existing node in dir too (a hard link or a move). */
+int ramfs_dir_link(struct ramfs *fs, struct ramfs_node *dir, const char *name,
+		   size_t len, struct ramfs_node *n);
+
+/* Removes slot index of dir, freeing the node if that was all. */
+void ramfs_dir_unlink(struct ramfs *fs, struct ramfs_node *dir, size_t index);
+
+/* A path resolved up to its last component. */
+struct ramfs_walk {
+	struct ramfs_node *dir;     /* where the last component lives */
+	struct path_comp last;      /* len 0 when the path is the root itself */
+	bool wants_dir;             /* a trailing slash */
+};
+
+int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w);
+
+#endif

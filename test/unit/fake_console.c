@@ -1,0 +1,40 @@
+/* Stand-ins for what the kernel gives the file layer: the console and the
+ * clock, observable and steerable by the tests through fake_console.h. */
+#include <string.h>
+
+#include "fake_console.h"
+#include "miniguest/libc/console_io.h"
+#include "miniguest/libc/fs_ops.h"
+
+struct fake_console fake;
+
+long console_write(const char *buf, unsigned long len)
+{
+	size_t room = sizeof(fake.out) - 1 - fake.out_len;
+	size_t n = len < room ? len : room;
+
+	memcpy(fake.out + fake.out_len, buf, n);
+	fake.out_len += n;
+	fake.out[fake.out_len] = '\0';
+	fake.writes++;
+	return (long)len;
+}
+
+long console_read(char *buf, unsigned long len)
+{
+	size_t left = strlen(fake.in + fake.in_pos);
+	size_t n = len < left ? len : left;
+
+	fake.reads++;
+	/* The real one would block; an empty script is a test bug. */
+	if (n == 0)
+		return 0;
+	memcpy(buf, fake.in + fake.in_pos, n);
+	fake.in_pos += n;
+	return (long)n;
+}
+
+long fs_now(void)
+{
+	return fake.now;
+}
