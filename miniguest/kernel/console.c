@@ -1,0 +1,96 @@
+/* Console output and input. Output goes straight to the hypervisor's
+ * console (console_io), so it works from the first instruction and inside
+ * trap handlers. Input arrives as VIRQ_CONSOLE; the handler drains the
+ * hypervisor's buffer into ours and wakes readers. */
+#include "kernel/console.h"
+
+#include "kernel/events.h"
+#include "kernel/hypervisor.h"
+#include "kernel/thread.h"
+#include "lib/format.h"
+#include "pvabi/console.h"
+
+#define INPUT_SIZE 1024
+
+static char input[INPUT_SIZE];
+static unsigned input_head, input_tail;   /* head - tail bytes are waiting */
+static bool have_input;
+static struct waitqueue readers;
+
+long console_write(const char *buf, unsigned long len)
+{
+	unsigned long done = 0;
+
+	while (done < len) {
+		unsigned long n = len - done > 1024 ? 1024 : len - done;
+		if (hypercall_console_io(CONSOLEIO_write, n, buf + done) < 0)
+			break;
+		done += n;
+	}
+	return (long)len;
+}
+
+void vprintk(const char *fmt, va_list ap)
+{
+	static const char cut[] = " [...]\n";
+	char buf[PRINTK_MAX];
+	int n = vformat(buf, sizeof(buf), fmt, ap);
+
+	if (n < 0)
+		return;
+	if ((unsigned)n < sizeof(buf)) {
+		console_write(buf, (unsigned long)n);
+		return;
+	}
+	console_write(buf, sizeof(buf) - 1);
+	console_write(cut, sizeof(cut) - 1);
+}
+
+void printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+
+static void drain(evtchn_port_t port, void *data)
+{
+	(void)port;
+	(void)data;
+	for (;;) {
+		unsigned used = input_head - input_tail;
+		unsigned room = INPUT_SIZE - used, at = input_head % INPUT_SIZE;
+		unsigned chunk = INPUT_SIZE - at < room ? INPUT_SIZE - at : room;
+		if (chunk == 0)
+			break;          /* full: the rest waits in the hypervisor */
+		long n = hypercall_console_io(CONSOLEIO_read, chunk, input + at);
+		if (n <= 0)
+			break;
+		input_head += (unsigned)n;
+	}
+	waitq_wake_all(&readers);
+}
+
+void console_init(void)
+{
+	/* Only one domain hears the console (the control domain on Xen). */
+	have_input = evtchn_bind_virq(VIRQ_CONSOLE, drain, 0) >= 0;
+	if (have_input)
+		drain(0, 0);
+}
+
+long console_read(char *buf, unsigned long len)
+{
+	unsigned long n = 0;
+
+	if (len == 0 || !have_input)
+		return 0;
+	wait_until(&readers, input_head != input_tail);
+	while (n < len && input_head != input_tail)
+		buf[n++] = input[input_tail++ % INPUT_SIZE];
+	/* The hypervisor may hold more than fitted last time. */
+	drain(0, 0);
+	return (long)n;
+}

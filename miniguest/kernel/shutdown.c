@@ -1,0 +1,32 @@
+/* Ending the domain (shutdown.h). */
+#include "kernel/shutdown.h"
+
+#include "kernel/console.h"
+#include "kernel/hypervisor.h"
+
+static __attribute__((noreturn)) void shutdown(unsigned reason)
+{
+	struct sched_shutdown sd = { .reason = reason };
+
+	for (;;) {
+		hypercall_sched_op(SCHEDOP_shutdown, &sd);
+		/* Only a broken hypervisor returns; do not run on. */
+		hypercall_sched_op(SCHEDOP_block, 0);
+	}
+}
+
+void mg_exit(int status)
+{
+	struct sched_exit ex = { .reason = SHUTDOWN_poweroff, .status = status };
+
+	hypercall_sched_op(SCHEDOP_ringlet_exit, &ex);
+	/* Not ringlet: the status goes to the console instead. */
+	printk("miniguest: exit status %d\n", status);
+	shutdown(SHUTDOWN_poweroff);
+}
+
+void mg_crash(const char *why)
+{
+	printk("miniguest: crashing the domain: %s\n", why);
+	shutdown(SHUTDOWN_crash);
+}

@@ -1,0 +1,105 @@
+/* malloc, calloc, realloc and free under stress: every block carries a
+ * pattern derived from its slot, checked before it is resized or freed. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "libc_test.h"
+
+#define SLOTS  256
+#define ROUNDS 20000
+
+static uint32_t rng = 12345;
+
+static uint32_t next_random(void)
+{
+	rng = rng * 1103515245u + 12345u;
+	return rng >> 8;
+}
+
+static void fill(unsigned char *p, size_t n, unsigned slot)
+{
+	for (size_t i = 0; i < n; i++)
+		p[i] = (unsigned char)(slot * 31 + i);
+}
+
+static int intact(const unsigned char *p, size_t n, unsigned slot)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != (unsigned char)(slot * 31 + i))
+			return 0;
+	return 1;
+}
+
+void test_memory(void)
+{
+	static unsigned char *block[SLOTS];
+	static size_t size[SLOTS];
+	int corrupt = 0, failed = 0;
+
+	for (int r = 0; r < ROUNDS; r++) {
+		unsigned s = next_random() % SLOTS;
+		size_t want = next_random() % (next_random() % 8 == 0 ? 65536 : 512);
+		if (block[s] && !intact(block[s], size[s], s))
+			corrupt++;
+		switch (next_random() % 3) {
+		case 0:
+			free(block[s]);
+			block[s] = NULL;
+			size[s] = 0;
+			break;
+		case 1: {
+			unsigned char *p = realloc(block[s], want + 1);
+			if (!p) {
+				failed++;
+				break;
+			}
+			/* realloc keeps the old contents up to the smaller size. */
+			if (!intact(p, size[s] < want + 1 ? size[s] : want + 1, s))
+				corrupt++;
+			block[s] = p;
+			size[s] = want + 1;
+			fill(p, size[s], s);
+			break;
+		}
+		default:
+			free(block[s]);
+			block[s] = malloc(want + 1);
+			size[s] = block[s] ? want + 1 : 0;
+			if (block[s])
+				fill(block[s], size[s], s);
+			else
+				failed++;
+		}
+	}
+	for (unsigned s = 0; s < SLOTS; s++) {
+		if (block[s] && !intact(block[s], size[s], s))
+			corrupt++;
+		free(block[s]);
+	}
+	CHECK(corrupt == 0 && failed == 0, "%d rounds of malloc/realloc/free keep every block "
+	      "intact (%d corrupt, %d failed)", ROUNDS, corrupt, failed);
+
+	unsigned char *z = calloc(1000, 4);
+	int zero = z != NULL;
+	for (int i = 0; z && i < 4000; i++)
+		zero &= z[i] == 0;
+	CHECK(zero, "calloc returns zeroed memory");
+	free(z);
+
+	/* 8 MiB: more than the heap had, so it must grow. */
+	unsigned char *big = malloc(8u << 20);
+	CHECK(big != NULL, "an 8 MiB block fits in the domain's memory");
+	if (big) {
+		memset(big, 0xa5, 8u << 20);
+		CHECK(big[0] == 0xa5 && big[(8u << 20) - 1] == 0xa5, "all of it is writable");
+		free(big);
+	}
+	errno = 0;
+	void *huge = malloc(1u << 30);
+	CHECK(huge == NULL && errno == ENOMEM, "a 1 GiB request fails with ENOMEM (%p, errno %d)",
+	      huge, errno);
+	free(huge);
+}
