@@ -13,14 +13,22 @@ import iso as isolib  # noqa: E402
 import qemu  # noqa: E402
 
 PROG = 'boot/run'
-DEFAULT_DEMO_CMDLINE = 'selftest'
+# The default demo: dom0 and a C program with its files (miniguest/apps/).
+DEMO_MODULES = [
+    ('miniguest/apps/dom0.elf', 'name=dom0 dom0'),
+    ('miniguest/apps/hello.elf', 'name=hello -- hello world'),
+    ('miniguest/apps/hello-files.cpio', 'initrd'),
+]
 
 DESCRIPTION = """\
 Build ringlet and boot it in QEMU. The serial console is this terminal; QEMU
 exits when the hypervisor finishes (Ctrl-C stops it earlier).
 
-With no guest, boots the default demo: the hypervisor's self-test (hypervisor
-command line "selftest"). With GUEST.elf, boots it as a guest; the words
+With no guest, boots the default demo: dom0 and "hello", a C program linked
+with miniguest and newlib, which prints a greeting, the date, its arguments
+and a file from the cpio archive it boots with; then the machine powers off.
+With --hv selftest it runs the hypervisor's self-test instead. With
+GUEST.elf, boots it as a guest; the words
 after it (optionally after "--") are the guest's arguments:
 
   boot/run app.elf -- arg1 arg2
@@ -54,7 +62,7 @@ def parse_args(argv):
                     help='machine memory, as QEMU -m takes it (default %s)' % qemu.DEFAULT_MEM)
     ap.add_argument('--hv', metavar='"CMDLINE"',
                     help='hypervisor command line, e.g. --hv "loglvl=debug" (default: '
-                         '"%s" without a guest, empty with one)' % DEFAULT_DEMO_CMDLINE)
+                         'empty)')
     ap.add_argument('--module', action='append', default=[], metavar='"FILE [CMDLINE]"',
                     help='add a module with exactly this command line (repeatable); '
                          'boots after GUEST.elf')
@@ -127,17 +135,18 @@ def main(argv):
     if a.accel == 'kvm' and not os.access('/dev/kvm', os.R_OK | os.W_OK):
         fail('--accel kvm: /dev/kvm is missing or not accessible to this user')
     modules = guest_modules(a)
-    if a.hv is not None:
-        cmdline = a.hv
-    else:
-        cmdline = '' if modules else DEFAULT_DEMO_CMDLINE
+    demo = not modules and 'selftest' not in (a.hv or '').split()
+    if demo:
+        modules = [(os.path.join(qemu.BUILD_DIR, p), c) for p, c in DEMO_MODULES]
+    cmdline = a.hv or ''
 
     if not a.no_build and not a.dry_run:
         build = subprocess.run([os.path.join(qemu.ROOT, 'boot', 'build')])
         if build.returncode != 0:
             sys.exit(build.returncode)
-    if not os.path.isfile(a.hv_elf):
-        fail('%s does not exist; build it with boot/build' % a.hv_elf)
+    for path in [a.hv_elf] + ([p for p, _ in modules] if demo else []):
+        if not os.path.isfile(path):
+            fail('%s does not exist; build it with boot/build' % path)
 
     try:
         iso = None
@@ -153,8 +162,8 @@ def main(argv):
         return 0
 
     what = os.path.relpath(a.hv_elf, os.getcwd())
-    if cmdline == DEFAULT_DEMO_CMDLINE and not modules:
-        what += ' (the self-test demo)'
+    if demo:
+        what += ' (the default demo)'
     what += ''.join(' + ' + os.path.basename(p) for p, _ in modules)
     print('%s: booting %s via %s (%s); Ctrl-C stops QEMU'
           % (PROG, what, 'GRUB ISO' if iso else '-kernel', a.accel), file=sys.stderr)

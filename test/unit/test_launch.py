@@ -56,7 +56,39 @@ def case_initrd_needs_a_value(launch, d):
     return rc == 2 and '--initrd' in err and not out, (rc, out, err)
 
 
-CASES = [case_initrd_follows_the_guest, case_no_initrd_no_module, case_initrd_needs_a_guest,
+def demo_section_modules(root):
+    """The modules of [demo] in test/miniguest/miniguest.tests, which boots
+    the default demo as a test: the two must not drift apart."""
+    lines, inside, grab = [], False, False
+    with open(os.path.join(root, 'test', 'miniguest', 'miniguest.tests')) as f:
+        for line in f:
+            if line.startswith('['):
+                inside = line.strip() == '[demo]'
+                grab = False
+            elif inside and line.startswith('modules ='):
+                grab = True
+                lines.append(line.split('=', 1)[1])
+            elif inside and grab and line.startswith((' ', '\t')):
+                lines.append(line)
+            else:
+                grab = False
+    return [' '.join(m.split()) for m in lines if m.strip()]
+
+
+def case_demo_without_guest(launch, d):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(launch)))
+    build = os.path.join(root, 'build')
+    rc, out, err = run(launch)
+    want = demo_section_modules(root)
+    return rc == 0 and want and modules(out, build) == want, (rc, out, err, want)
+
+
+def case_selftest_boots_no_guest(launch, d):
+    rc, out, err = run(launch, '--hv', 'selftest')
+    return rc == 0 and '-initrd' not in out and 'selftest' in out, (rc, out, err)
+
+
+CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest, case_no_initrd_no_module, case_initrd_needs_a_guest,
          case_initrd_must_exist, case_initrd_needs_a_value]
 
 
