@@ -1,4 +1,5 @@
 /* printf and scanf: integers, long long, floating point, strings. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@ void test_format(void)
 	SAYS("-0.000 inf nan", "%.3f %f %f", -0.0, 1.0 / 0.0, 0.0 / 0.0);
 	SAYS("[  abc] [ab]", "[%5s] [%.2s]", "abc", "abc");
 	SAYS("c 100%", "%c %d%%", 'c', 100);
+	SAYS("7 -3 200 1.500000", "%zu %jd %hhu %Lf", (size_t)7, (intmax_t)-3, (unsigned char)200,
+	     1.5L);
 
 	char big[8];
 	int n = snprintf(big, sizeof(big), "%s", "0123456789");
