@@ -24,6 +24,10 @@ command line "selftest"). With GUEST.elf, boots it as a guest; the words
 after it (optionally after "--") are the guest's arguments:
 
   boot/run app.elf -- arg1 arg2
+
+With --initrd FILE, FILE becomes GUEST.elf's start_info module (its initrd),
+the module right after it with the command line "initrd"; Xen reads
+"-initrd 'app.elf,FILE'" the same way.
 """
 
 EPILOG = """\
@@ -54,6 +58,8 @@ def parse_args(argv):
     ap.add_argument('--module', action='append', default=[], metavar='"FILE [CMDLINE]"',
                     help='add a module with exactly this command line (repeatable); '
                          'boots after GUEST.elf')
+    ap.add_argument('--initrd', metavar='FILE',
+                    help="GUEST.elf's start_info module (initrd), e.g. a cpio archive")
     ap.add_argument('--hv-elf', default=qemu.HV_ELF, metavar='FILE',
                     help='boot this Multiboot kernel instead of build/hv/ringlet.elf')
     ap.add_argument('--no-build', action='store_true',
@@ -93,6 +99,12 @@ def guest_modules(a):
         if a.args:
             cmdline += ' -- ' + ' '.join(a.args)
         modules.append((a.guest, cmdline))
+    if a.initrd is not None:
+        if not a.guest:
+            fail('--initrd %s: give GUEST.elf too; the initrd is its module' % a.initrd)
+        if not os.path.isfile(a.initrd):
+            fail('--initrd %s: no such file' % a.initrd)
+        modules.append((a.initrd, 'initrd'))
     for m in a.module:
         path, _, cmdline = m.strip().partition(' ')
         if not os.path.isfile(path):

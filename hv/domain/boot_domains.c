@@ -1,8 +1,11 @@
-/* Every Multiboot module becomes a domain at boot. */
+/* Every Multiboot module becomes a domain at boot, except an initrd, which
+ * becomes the start_info module of the domain before it. */
 #include "domain/boot_domains.h"
 #include "arch/x86/pv/build.h"
+#include "arch/x86/pv/module_window.h"
 #include "console/log.h"
 #include "domain/domain.h"
+#include "domain/module_initrd.h"
 #include "domain/module_opts.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -11,6 +14,7 @@
 #include "sched/sched.h"
 
 static struct module_opts opts[BOOT_MAX_MODULES];
+static int initrd_of[BOOT_MAX_MODULES];         /* module_initrds() */
 
 /* The privileged one: the module that says dom0, else the first. */
 static int pick_dom0(const struct bootinfo *bi)
@@ -30,8 +34,6 @@ static int pick_dom0(const struct bootinfo *bi)
 	return found >= 0 ? found : 0;
 }
 
-/* Build one domain from module i; clone is 1..clones, or 0 when the module
- * makes one domain only. */
 /* The module's scheduling options over the policy's defaults. */
 static int set_sched_params(struct domain *d, const struct module_opts *o, char *err,
 			    size_t errlen)
@@ -56,6 +58,37 @@ static int set_sched_params(struct domain *d, const struct module_opts *o, char 
 	return sched->set_params(&d->vcpu, &p, err, errlen);
 }
 
+/* Map module i's image and its initrd (if any) into img, both at once: the
+ * builder reads from the one while it copies the other. */
+static int map_image(const struct bootinfo *bi, unsigned i, struct pv_image *img)
+{
+	const struct boot_module *m = &bi->modules[i];
+
+	img->elf = module_map(m->start, m->end);
+	if (!img->elf) {
+		log_err("module %u (%s): larger than the %u MiB a guest image may be", i + 1,
+			m->cmdline, MODULE_WINDOW_SIZE >> 20);
+		return -1;
+	}
+	img->elf_len = (size_t)(m->end - m->start);
+	if (initrd_of[i] < 0)
+		return 0;
+	const struct boot_module *r = &bi->modules[initrd_of[i]];
+	img->module = module_map(r->start, r->end);
+	if (!img->module) {
+		module_unmap();
+		log_err("module %d (%s): %llu KiB, too large to read beside the %llu KiB image "
+			"of module %u: the two may take %u MiB together", initrd_of[i] + 1,
+			r->cmdline, (unsigned long long)((r->end - r->start) >> 10),
+			(unsigned long long)(img->elf_len >> 10), i + 1, MODULE_WINDOW_SIZE >> 20);
+		return -1;
+	}
+	img->module_len = (size_t)(r->end - r->start);
+	return 0;
+}
+
+/* Build one domain from module i; clone is 1..clones, or 0 when the module
+ * makes one domain only. Each clone gets its own copy of the initrd. */
 static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool privileged)
 {
 	const struct boot_module *m = &bi->modules[i];
@@ -72,15 +105,11 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		log_err("module %u (%s): no hypervisor memory for another domain", i + 1, m->cmdline);
 		return -1;
 	}
-	const uint8_t *elf = module_map(m->start, m->end);
-	if (!elf) {
-		log_err("module %u (%s): larger than the 16 MiB a guest image may be", i + 1, m->cmdline);
-		return -1;
-	}
 	struct pv_image img = {
-		.elf = elf, .elf_len = (size_t)(m->end - m->start),
 		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
 	};
+	if (map_image(bi, i, &img) < 0)
+		return -1;
 	int rc = pv_build(d, &img, err, sizeof(err));
 	module_unmap();
 	if (rc < 0) {
@@ -95,6 +124,9 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 	if (clone <= 1)
 		log_info("domain %u (%s): %u MiB%s, guest command line '%s'", d->domid, d->name,
 			 img.nr_pages >> 8, privileged ? ", privileged" : "", img.cmdline);
+	if (clone <= 1 && img.module)
+		log_info("domain %u (%s): module %d is its initrd (%zu bytes)", d->domid, d->name,
+			 initrd_of[i] + 1, img.module_len);
 	sched_wake(&d->vcpu);
 	return 0;
 }
@@ -109,6 +141,10 @@ int boot_domains(const struct bootinfo *bi)
 			return -1;
 		}
 	}
+	if (module_initrds(opts, bi->nr_modules, initrd_of, err, sizeof(err)) < 0) {
+		log_err("%s", err);
+		return -1;
+	}
 	int dom0 = pick_dom0(bi);
 	if (dom0 < 0)
 		return -1;
@@ -116,6 +152,8 @@ int boot_domains(const struct bootinfo *bi)
 	unsigned built = 0;
 	mm_stats(&before);
 	for (unsigned i = 0; i < bi->nr_modules; i++) {
+		if (opts[i].initrd)
+			continue;
 		unsigned clones = opts[i].clones;
 		for (unsigned c = 1; c <= clones; c++, built++)
 			/* Of a privileged module's clones, the first is privileged. */

@@ -77,10 +77,34 @@ static int parse_time(const struct cmdline_opt *opt, uint32_t *out, char *err, s
 	return 0;
 }
 
+bool module_is_initrd(const char *cmdline)
+{
+	struct cmdline_opt opt;
+
+	for (const char *p = cmdline; (p = cmdline_next(p, &opt));)
+		if (cmdline_key_is(&opt, "initrd"))
+			return true;
+	return false;
+}
+
+/* "initrd" is the whole command line or it is a mistake: anything beside it
+ * would be an option for a domain the module does not make. */
+static int check_initrd_alone(const char *cmdline, unsigned nr_opts, bool with_value,
+			      char *err, size_t errlen)
+{
+	if (nr_opts == 1 && !with_value && !cmdline_rest(cmdline))
+		return 0;
+	format(err, errlen, "'initrd' must be the module's whole command line: the module is "
+	       "then the initrd of the domain before it, and takes no options or arguments");
+	return -1;
+}
+
 int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, size_t errlen)
 {
 	struct cmdline_opt opt;
 	const char *p = cmdline;
+	unsigned nr_opts = 0;
+	bool initrd_value = false;
 
 	memset(o, 0, sizeof(*o));
 	o->mem = MODULE_MEM_DEFAULT;
@@ -89,7 +113,11 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 	o->extra = -1;
 	while ((p = cmdline_next(p, &opt))) {
 		int rc = 0;
-		if (cmdline_key_is(&opt, "name"))
+		nr_opts++;
+		if (cmdline_key_is(&opt, "initrd")) {
+			o->initrd = true;
+			initrd_value = initrd_value || opt.val;
+		} else if (cmdline_key_is(&opt, "name"))
 			rc = parse_name(&opt, o, err, errlen);
 		else if (cmdline_key_is(&opt, "mem"))
 			rc = parse_mem(&opt, o, err, errlen);
@@ -132,6 +160,8 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 		if (rc < 0)
 			return -1;
 	}
+	if (o->initrd && check_initrd_alone(cmdline, nr_opts, initrd_value, err, errlen) < 0)
+		return -1;
 	const char *rest = cmdline_rest(cmdline);
 	o->args = rest ? rest : "";
 	return 0;

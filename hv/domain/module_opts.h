@@ -15,7 +15,11 @@
  *   quantum=US  round robin's quantum
  *   clones=N    build N domains from this one image (1-4000; default 1),
  *               named NAME-1 ... NAME-N; of the privileged module's
- *               clones, only the first is privileged */
+ *               clones, only the first is privileged
+ *
+ * or the word "initrd" alone: the module is no domain but the start_info
+ * module (the initrd) of the domain built from the nearest module before it
+ * (domain/module_initrd.h pairs them). */
 #ifndef DOMAIN_MODULE_OPTS_H
 #define DOMAIN_MODULE_OPTS_H
 
@@ -39,10 +43,15 @@ struct module_opts {
 	uint32_t period_us, slice_us, latency_us, quantum_us;   /* 0: the policy's default */
 	int extra;                                              /* -1: the policy's default */
 	uint32_t clones;
+	bool initrd;                     /* the module is an initrd, no domain */
 	const char *args;                /* after "--", or "" */
 };
 
 /* 0, or -1 with err naming the offending option. */
 int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, size_t errlen);
+
+/* Whether the command line says "initrd" among its options (rightly alone or
+ * not: module_opts_parse tells), so that the module need not be an ELF. */
+bool module_is_initrd(const char *cmdline);
 
 #endif

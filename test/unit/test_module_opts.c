@@ -1,5 +1,5 @@
 /* A guest module's command line (hv/domain/module_opts.c): name=, mem=,
- * weight=, dom0, then "--" and the guest's own arguments. Each line goes to the
+ * weight=, dom0, then "--" and the guest's own arguments; or "initrd" alone. Each line goes to the
  * parser as an exact-size heap copy, so ASan sees any read past its NUL. */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -312,6 +312,9 @@ static bool ref_name_char(char c)
 
 static int ref_parse(const char *cl, struct module_opts *w)
 {
+	unsigned tokens = 0;
+	bool marker = false;
+
 	memset(w, 0, sizeof(*w));
 	w->mem = 16 * MIB;
 	w->weight = 1;
@@ -320,7 +323,7 @@ static int ref_parse(const char *cl, struct module_opts *w)
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (!*p)
-			return 0;
+			break;
 		size_t len = 0;
 		while (p[len] && p[len] != ' ' && p[len] != '\t')
 			len++;
@@ -328,8 +331,10 @@ static int ref_parse(const char *cl, struct module_opts *w)
 			for (p += 2; *p == ' ' || *p == '\t'; p++)
 				;
 			w->args = p;
-			return 0;
+			marker = true;
+			break;
 		}
+		tokens++;
 		const char *eq = memchr(p, '=', len);
 		size_t klen = eq ? (size_t)(eq - p) : len, vlen = eq ? len - klen - 1 : 0;
 		if (eq && klen == 4 && memcmp(p, "name", 4) == 0) {
@@ -352,11 +357,15 @@ static int ref_parse(const char *cl, struct module_opts *w)
 			w->weight = (uint32_t)v;
 		} else if (!eq && klen == 4 && memcmp(p, "dom0", 4) == 0) {
 			w->dom0 = true;
+		} else if (!eq && klen == 6 && memcmp(p, "initrd", 6) == 0) {
+			w->initrd = true;
 		} else {
 			return -1;
 		}
 		p += len;
 	}
+	/* "initrd" only alone ("initrd=..." was refused above). */
+	return w->initrd && (tokens > 1 || marker) ? -1 : 0;
 }
 
 static void test_fuzz(void)
@@ -366,6 +375,7 @@ static void test_fuzz(void)
 		"4", "16", "3", "0", "9999999999", "web", "a.b", "_", "-", "x", "name", "mem",
 		"dom", "4M", "3G", "3073M", "4095K", "\xff", "\x01", "/", "\xc3\xa9",
 		"weight=", "weight", "0x", "0X", "2710", "10000", "10001", "f", "A",
+		"initrd", "initrd ", " initrd", "initrd=", " -- ",
 	};
 	const unsigned nr_pieces = sizeof(pieces) / sizeof(pieces[0]);
 	uint64_t st = 0x082efa98ec4e6c89ull;
@@ -393,7 +403,8 @@ static void test_fuzz(void)
 		bool ok = rc == want;
 		if (ok && rc == 0)
 			ok = strcmp(o.name, w.name) == 0 && o.mem == w.mem && o.dom0 == w.dom0 &&
-			     o.weight == w.weight && strcmp(o.args, w.args) == 0;
+			     o.weight == w.weight && o.initrd == w.initrd &&
+			     strcmp(o.args, w.args) == 0;
 		if (ok && rc == -1)
 			ok = err[0] != '\0';
 		if (ok && rc == 0)
@@ -407,6 +418,40 @@ static void test_fuzz(void)
 	CHECK_EQ(wrong, 0);
 	CHECK(accepted > 5000);
 	CHECK(refused_ > 5000);
+}
+
+static void test_initrd(void)
+{
+	const char *alone[] = { "initrd", " initrd", "initrd \t ", "\tinitrd\t" };
+	for (unsigned i = 0; i < sizeof(alone) / sizeof(alone[0]); i++) {
+		CHECK_EQ(parse(alone[i]), 0);
+		CHECK(o.initrd);
+		CHECK_STR(o.args, "");
+		CHECK(module_is_initrd(line));
+	}
+	CHECK_EQ(parse("name=a"), 0);
+	CHECK(!o.initrd);
+	CHECK(!module_is_initrd(line));
+	CHECK(!module_is_initrd(""));
+	CHECK(!module_is_initrd(NULL));
+	CHECK(!module_is_initrd("-- initrd"));          /* the guest's word, not ours */
+	CHECK_EQ(parse("-- initrd"), 0);
+	CHECK(!o.initrd);
+	CHECK_STR(o.args, "initrd");
+
+	/* Anything beside it is refused, and still says initrd so that the
+	 * module is not taken for an ELF image. */
+	const char *crowded[] = { "initrd name=x", "name=x initrd", "initrd initrd",
+				  "initrd=files.cpio", "initrd=", "initrd --", "initrd -- a",
+				  "mem=4M initrd -- x", "initrd dom0", "initrd clones=2" };
+	for (unsigned i = 0; i < sizeof(crowded) / sizeof(crowded[0]); i++) {
+		REFUSED(crowded[i], "'initrd' must be the module's whole command line");
+		CHECK(module_is_initrd(crowded[i]));
+	}
+	REFUSED("initrd bogus", "unknown option 'bogus'");
+	REFUSED("initrds", "unknown option 'initrds'");
+	CHECK(!module_is_initrd("initrds"));
+	CHECK(!module_is_initrd("INITRD"));
 }
 
 static void test_clones(void)
@@ -437,7 +482,7 @@ static void test_warp(void)
 	REFUSED("warp", "expected microseconds");
 }
 
-UNIT_MAIN(UNIT(test_warp), UNIT(test_clones), 
+UNIT_MAIN(UNIT(test_warp), UNIT(test_clones), UNIT(test_initrd),
 	UNIT(test_defaults),
 	UNIT(test_every_option),
 	UNIT(test_names),

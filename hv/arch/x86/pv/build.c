@@ -42,6 +42,12 @@ static uint32_t pfn_of(const struct layout *l, uint32_t va)
 	return (va - l->v_start) >> PAGE_SHIFT;
 }
 
+/* An empty module is none, as on Xen: mod_start and mod_len stay 0. */
+static bool has_module(const struct pv_image *img)
+{
+	return img->module && img->module_len;
+}
+
 static int fail(char *err, size_t errlen, const char *fmt, uint32_t a, uint32_t b)
 {
 	format(err, errlen, fmt, a, b);
@@ -72,6 +78,22 @@ static uint32_t l2_count(uint32_t v_start, uint32_t v_end)
 static uint32_t l1_count(uint32_t v_start, uint32_t v_end)
 {
 	return ((v_end - 1) >> L2_SHIFT) - (v_start >> L2_SHIFT) + 1;
+}
+
+/* The initial region does not fit in the domain's memory. A large initrd
+ * is the likely reason, so say how large it is. */
+static int too_small(const struct pv_image *img, uint32_t need, char *err, size_t errlen)
+{
+	uint32_t need_mib = (need + 255) / 256, has_mib = img->nr_pages / 256;
+
+	if (has_module(img))
+		format(err, errlen, "mem= is too small: its initial region, with the %u KiB initrd, "
+		       "needs %u MiB (it has %u MiB)", (uint32_t)(img->module_len >> 10), need_mib,
+		       has_mib);
+	else
+		format(err, errlen, "mem= is too small: its initial region alone needs %u MiB "
+		       "(it has %u MiB)", need_mib, has_mib);
+	return -1;
 }
 
 static int plan(struct layout *l, const struct pv_image *img, const struct xen_notes *n,
@@ -112,7 +134,8 @@ static int plan(struct layout *l, const struct pv_image *img, const struct xen_n
 
 	uint64_t cur = round_up(l->kend, PAGE_SIZE);
 	l->mod_va = (uint32_t)cur;
-	cur += round_up((uint32_t)img->module_len, PAGE_SIZE);
+	if (has_module(img))
+		cur += round_up((uint32_t)img->module_len, PAGE_SIZE);
 	l->p2m_va = (uint32_t)cur;
 	cur += round_up(img->nr_pages * 4, PAGE_SIZE);
 	l->si_va = (uint32_t)cur;
@@ -132,8 +155,7 @@ static int plan(struct layout *l, const struct pv_image *img, const struct xen_n
 	l->stack_va = l->pt_va + l->nr_pt * PAGE_SIZE;
 	uint32_t need = (l->v_end - l->v_start) >> PAGE_SHIFT;
 	if (need > img->nr_pages)
-		return fail(err, errlen, "mem= is too small: its initial region alone needs %u MiB (it has %u MiB)",
-			    (need + 255) / 256, img->nr_pages / 256);
+		return too_small(img, need, err, errlen);
 	return 0;
 }
 
@@ -244,8 +266,13 @@ static void write_start_info(const struct layout *l, const struct pv_image *img,
 	si.pt_base = l->pt_va;
 	si.nr_pt_frames = l->nr_pt;
 	si.mfn_list = l->p2m_va;
-	si.mod_start = img->module ? l->mod_va : 0;
-	si.mod_len = img->module ? (uint32_t)img->module_len : 0;
+	/* Mapped in the region right after the kernel: a virtual address, never
+	 * a pfn (SIF_MOD_START_PFN), as Xen does for a guest without
+	 * XEN_ELFNOTE_MOD_START_PFN. */
+	if (has_module(img)) {
+		si.mod_start = l->mod_va;
+		si.mod_len = (uint32_t)img->module_len;
+	}
 	size_t n = strlen(img->cmdline);
 	memcpy(si.cmd_line, img->cmdline, n < MAX_GUEST_CMDLINE - 1 ? n : MAX_GUEST_CMDLINE - 1);
 	copy_in(l, l->si_va, &si, sizeof(si));
@@ -292,7 +319,7 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 		m2p_set(l.mfns[pfn], pfn);
 
 	load_segments(&l, img);
-	if (img->module)
+	if (has_module(img))
 		copy_in(&l, l.mod_va, img->module, img->module_len);
 	copy_in(&l, l.p2m_va, l.mfns, img->nr_pages * sizeof(uint32_t));
 	write_start_info(&l, img, d);
@@ -315,24 +342,4 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 	guest_wallclock_init(d);
 	guest_time_update(&d->vcpu);
 	return 0;
-}
-
-const uint8_t *module_map(uint64_t start, uint64_t end)
-{
-	uint64_t first = start >> PAGE_SHIFT, last = (end + PAGE_SIZE - 1) >> PAGE_SHIFT;
-
-	if (end < start || (last - first) << PAGE_SHIFT > MODULE_WINDOW_END - MODULE_WINDOW)
-		return NULL;
-	for (uint64_t f = first; f < last; f++)
-		hv_map(MODULE_WINDOW + ((f - first) << PAGE_SHIFT), f, pte_nx);
-	return (const uint8_t *)(MODULE_WINDOW + (start & (PAGE_SIZE - 1)));
-}
-
-void module_unmap(void)
-{
-	for (uintptr_t va = MODULE_WINDOW; va < MODULE_WINDOW_END; va += PAGE_SIZE) {
-		if (hv_lookup(va) == ~0ull)
-			break;
-		hv_unmap(va);
-	}
 }

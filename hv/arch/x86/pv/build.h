@@ -17,7 +17,7 @@ struct domain;
 struct pv_image {
 	const uint8_t *elf;
 	size_t elf_len;
-	const uint8_t *module;           /* NULL for none */
+	const uint8_t *module;           /* the initrd; NULL (or empty) for none */
 	size_t module_len;
 	const char *cmdline;             /* the guest's own (after "--") */
 	uint32_t nr_pages;               /* its memory */
@@ -27,10 +27,5 @@ struct pv_image {
  * a 32-bit PAE PV guest, the memory is too small, ...). On error the
  * caller destroys d. */
 int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t errlen);
-
-/* Map [start, end) of machine memory read-only in the module window, for
- * reading a guest image; NULL when it is larger than the window. */
-const uint8_t *module_map(uint64_t start, uint64_t end);
-void module_unmap(void);
 
 #endif

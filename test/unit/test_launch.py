@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""boot/run's module list (boot/launch.py), through --dry-run: the QEMU
+command it would run says which modules go in, in which order, with which
+command lines. Speaks TAP, one case per function below.
+
+    test_launch.py BOOT/launch.py
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def run(launch, *args):
+    """(exit status, stdout, stderr) of boot/run --no-build --dry-run ARGS."""
+    p = subprocess.run([sys.executable, launch, '--no-build', '--dry-run',
+                        '--hv-elf', launch] + list(args),
+                       capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def modules(stdout, d):
+    """The -initrd value of a dry run, split into its modules, their paths
+    relative to d."""
+    words = stdout.split("-initrd '", 1)
+    if len(words) != 2:
+        return []
+    return words[1].rstrip().rstrip("'").replace(d + '/', '').split(',')
+
+
+def case_initrd_follows_the_guest(launch, d):
+    rc, out, err = run(launch, '--initrd', d + '/files.cpio', '--module', d + '/other.elf x',
+                       d + '/app.elf', '--', 'a', 'b')
+    return rc == 0 and modules(out, d) == ['app.elf name=app -- a b', 'files.cpio initrd',
+                                        'other.elf x'], (rc, out, err)
+
+
+def case_no_initrd_no_module(launch, d):
+    rc, out, err = run(launch, d + '/app.elf')
+    return rc == 0 and modules(out, d) == ['app.elf name=app'], (rc, out, err)
+
+
+def case_initrd_needs_a_guest(launch, d):
+    rc, out, err = run(launch, '--initrd', d + '/files.cpio')
+    return rc == 2 and 'give GUEST.elf too' in err and not out, (rc, out, err)
+
+
+def case_initrd_must_exist(launch, d):
+    rc, out, err = run(launch, '--initrd', d + '/missing.cpio', d + '/app.elf')
+    return rc == 2 and 'missing.cpio: no such file' in err and not out, (rc, out, err)
+
+
+def case_initrd_needs_a_value(launch, d):
+    rc, out, err = run(launch, '--initrd')
+    return rc == 2 and '--initrd' in err and not out, (rc, out, err)
+
+
+CASES = [case_initrd_follows_the_guest, case_no_initrd_no_module, case_initrd_needs_a_guest,
+         case_initrd_must_exist, case_initrd_needs_a_value]
+
+
+def main(argv):
+    launch = os.path.abspath(argv[1])
+    failed = 0
+    print('1..%d' % len(CASES))
+    with tempfile.TemporaryDirectory() as d:
+        for name in ('app.elf', 'other.elf', 'files.cpio'):
+            open(os.path.join(d, name), 'wb').close()
+        for i, case in enumerate(CASES, 1):
+            ok, seen = case(launch, d)
+            if not ok:
+                failed += 1
+                print('#   got status %d\n#   stdout: %r\n#   stderr: %r' % seen)
+            print('%s %d - %s' % ('ok' if ok else 'not ok', i, case.__name__[len('case_'):]))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
