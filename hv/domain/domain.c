@@ -16,6 +16,7 @@
 struct domain *domain_list;
 static uint16_t next_domid = 1;
 static bool all_powered_off = true;
+static bool nonzero_exit;           /* some domain gave a nonzero exit status */
 static unsigned alive, peak_alive;
 
 static void link_domain(struct domain *d)
@@ -116,8 +117,27 @@ void domain_shutdown(struct domain *d, int reason)
 {
 	d->shutdown_code = reason;
 	d->state = DOMAIN_SHUTDOWN;
-	log_info("domain %u (%s) shut down: %s", d->domid, d->name, reason_name(reason));
+	if (d->exited)
+		log_info("domain %u (%s) shut down: %s, exit status %d", d->domid, d->name,
+			 reason_name(reason), d->exit_status);
+	else
+		log_info("domain %u (%s) shut down: %s", d->domid, d->name, reason_name(reason));
 	domain_destroy(d, NULL);
+}
+
+void domain_exit(struct domain *d, int reason, int32_t status)
+{
+	d->exited = true;
+	d->exit_status = status;
+	domain_shutdown(d, reason);
+}
+
+/* Why the machine stops when the last domain is gone. */
+static const char *ending(void)
+{
+	if (!all_powered_off)
+		return "some crashed or were destroyed";
+	return nonzero_exit ? "some exited with a nonzero status" : "all powered off";
 }
 
 void domain_destroy(struct domain *d, const char *why)
@@ -128,6 +148,8 @@ void domain_destroy(struct domain *d, const char *why)
 	} else if (d->shutdown_code != SHUTDOWN_poweroff) {
 		all_powered_off = false;
 	}
+	if (d->exited && d->exit_status != 0)
+		nonzero_exit = true;
 	sched_remove(&d->vcpu);
 	timer_cancel(&d->vcpu.timer);
 	timer_cancel(&d->vcpu.poll_timer);
@@ -164,9 +186,7 @@ void domain_destroy(struct domain *d, const char *why)
 	xfree(d->shared_info);
 	xfree(d);
 	if (!domain_list) {
-		log_info("no domains left: %s (at most %u alive at once)",
-			 all_powered_off ? "all powered off" : "some crashed or were destroyed",
-			 peak_alive);
-		machine_stop(all_powered_off);
+		log_info("no domains left: %s (at most %u alive at once)", ending(), peak_alive);
+		machine_stop(all_powered_off && !nonzero_exit);
 	}
 }

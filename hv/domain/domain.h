@@ -22,6 +22,8 @@ struct domain {
 	bool privileged;
 	enum domain_state state;
 	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
+	bool exited;                          /* gave an exit status (SCHEDOP_ringlet_exit) */
+	int32_t exit_status;                  /* ... this one */
 	uint32_t tot_pages, max_pages;
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
@@ -46,6 +48,10 @@ void domain_destroy(struct domain *d, const char *why);
 /* The guest asked to stop (SCHEDOP_shutdown) or the hypervisor decided it
  * must (crash). */
 void domain_shutdown(struct domain *d, int reason);
+
+/* The same, with the exit status the guest reported (SCHEDOP_ringlet_exit):
+ * logged, and a nonzero one makes the machine's end a failure. */
+void domain_exit(struct domain *d, int reason, int32_t status);
 
 /* Give the domain nr new frames; returns how many it got. */
 uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns);

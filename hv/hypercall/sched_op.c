@@ -17,6 +17,20 @@ static int32_t shutdown(struct domain *d, uint32_t reason)
 	return 0;
 }
 
+/* ringlet's extension: a shutdown that reports the guest's exit status too,
+ * refused as SCHEDOP_shutdown is. */
+static int32_t ringlet_exit(struct domain *d, guest_ptr_t arg)
+{
+	struct sched_exit e;
+
+	if (copy_from_guest(&e, arg, sizeof(e)) < 0)
+		return -XEN_EFAULT;
+	if (e.reason >= SHUTDOWN_MAX)
+		return -XEN_EINVAL;
+	domain_exit(d, (int)e.reason, e.status);
+	return 0;
+}
+
 /* In Xen's order: the argument, then the domain, then the permission. */
 static int32_t remote_shutdown(guest_ptr_t arg)
 {
@@ -98,6 +112,8 @@ HYPERCALL(sched_op)
 		return 0;
 	case SCHEDOP_remote_shutdown:
 		return remote_shutdown(guest_ptr(a2));
+	case SCHEDOP_ringlet_exit:
+		return ringlet_exit(current->d, guest_ptr(a2));
 	case SCHEDOP_block:
 		return block(current);
 	case SCHEDOP_poll:

@@ -4,6 +4,7 @@
  *   hypercall.h  hypercalls through the hypercall page, typed wrappers
  *   traps.h      expected exceptions (probe_*), exinfo
  *   console.h    printk
+ *   exit.h       ending the domain, with an exit status or without
  * and the guest ABI (pvabi/) with Xen's names. */
 #ifndef CONFORMANCE_GUEST_H
 #define CONFORMANCE_GUEST_H
@@ -28,6 +29,7 @@
 #include "pvabi/version.h"
 
 #include "console.h"
+#include "exit.h"
 #include "hypercall.h"
 #include "test.h"
 #include "traps.h"

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 
 #include "console.h"
+#include "exit.h"
 #include "hypercall.h"
 #include "lib/format.h"
 #include "pvabi/errno.h"
@@ -65,24 +66,13 @@ void test_failure(const char *fmt, ...)
 	va_end(ap);
 }
 
-__attribute__((noreturn)) static void shutdown(uint32_t reason)
-{
-	struct sched_shutdown arg = { .reason = reason };
-
-	for (;;) {
-		hypercall_sched_op(SCHEDOP_shutdown, &arg);
-		/* Still here: the hypervisor refused. Try not to spin hard. */
-		hypercall_sched_op(SCHEDOP_yield, 0);
-	}
-}
-
 void test_finish(void)
 {
 	if (status == ST_NONE)
 		printk("ERROR: test_main returned without a verdict\n");
 	printk("%u check(s) passed, %u failed\n", checks_passed, checks_failed);
 	printk("Test result: %s\n", status_word[status]);
-	shutdown(SHUTDOWN_poweroff);
+	guest_shutdown(SHUTDOWN_poweroff);
 }
 
 void panic(const char *fmt, ...)
@@ -94,7 +84,7 @@ void panic(const char *fmt, ...)
 	vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	printk("PANIC: %s\n", msg);
-	shutdown(SHUTDOWN_crash);
+	guest_shutdown(SHUTDOWN_crash);
 }
 
 static bool verdict(const char *rule, bool ok, bool quiet, const char *what,
