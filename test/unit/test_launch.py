@@ -88,7 +88,8 @@ def case_selftest_boots_no_guest(launch, d):
     return rc == 0 and '-initrd' not in out and 'selftest' in out, (rc, out, err)
 
 
-CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest, case_no_initrd_no_module, case_initrd_needs_a_guest,
+CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest,
+         case_no_initrd_no_module, case_initrd_needs_a_guest,
          case_initrd_must_exist, case_initrd_needs_a_value]
 
 
