@@ -138,6 +138,19 @@ static struct xen_domctl sched_op(domid_t dom, uint32_t sched_id, uint32_t cmd)
 	return dc;
 }
 
+/* Waits up to timeout_ns for an event on port (masked, so no upcall). */
+static bool wait_for_event(uint32_t port, uint64_t timeout_ns)
+{
+	uint32_t w = port / 32, bit = 1u << (port % 32);
+	uint32_t ports[1] = { port };
+	struct sched_poll p = { .nr_ports = 1, .timeout = system_time_ns(NULL) + timeout_ns };
+
+	shared_info->evtchn_mask[w] |= bit;
+	set_xen_guest_handle(p.ports, ports);
+	hypercall_sched_op(SCHEDOP_poll, &p);
+	return shared_info->evtchn_pending[w] & bit;
+}
+
 static void schedctl(void)
 {
 	struct xen_domctl dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
@@ -166,6 +179,14 @@ static void schedctl(void)
 	dc.cmd = 1;
 	check_rc("SCHED-11", "another domctl command", domctl(&dc), -XEN_ENOSYS);
 	check_rc("SCHED-11", "a NULL argument", domctl(NULL), -XEN_EFAULT);
+	/* Domain 1 must outlive the checks above: it waits for this offer,
+	 * binds it and says so, and only then ends; and this domain waits for
+	 * that, so that domain 1 finds it alive to bind to. */
+	struct evtchn_alloc_unbound done = { .dom = DOMID_SELF, .remote_dom = 1 };
+	if (check_rc("SCHED-11", "alloc_unbound for domain 1, saying the checks are over",
+		     evtchn_op(EVTCHNOP_alloc_unbound, &done), 0))
+		check("SCHED-11", wait_for_event(done.port, 10000000000ull),
+		      "domain 1 bound the offer and sent an event");
 	test_success();
 }
 
@@ -173,6 +194,13 @@ static void unprivileged(void)
 {
 	struct xen_domctl dc = sched_op(0, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
 	check_rc("SCHED-11", "domctl from an unprivileged domain", domctl(&dc), -XEN_EPERM);
+	uint32_t port;
+	struct evtchn_send send;
+	if (check_rc("SCHED-11", "domain 0's offer, once it has done with this domain",
+		     bind_offered_port(0, 1, &port), 0)) {
+		send.port = port;
+		check_rc("SCHED-11", "an event to domain 0", evtchn_op(EVTCHNOP_send, &send), 0);
+	}
 	test_success();
 }
 
@@ -186,13 +214,7 @@ static void watch(void)
 	struct evtchn_alloc_unbound go = { .dom = DOMID_SELF, .remote_dom = 1 };
 	if (!check_rc("EVT-9", "alloc_unbound for domain 1", evtchn_op(EVTCHNOP_alloc_unbound, &go), 0))
 		return;
-	uint32_t w = b.port / 32, bit = 1u << (b.port % 32);
-	shared_info->evtchn_mask[w] |= bit;
-	uint32_t ports[1] = { b.port };
-	struct sched_poll p = { .nr_ports = 1, .timeout = system_time_ns(NULL) + 10000000000ull };
-	set_xen_guest_handle(p.ports, ports);
-	hypercall_sched_op(SCHEDOP_poll, &p);
-	check("EVT-9", shared_info->evtchn_pending[w] & bit,
+	check("EVT-9", wait_for_event(b.port, 10000000000ull),
 	      "VIRQ_DOM_EXC arrived when the other domain ended");
 	test_success();
 }
