@@ -90,7 +90,10 @@ long console_read(char *buf, unsigned long len)
 	wait_until(&readers, input_head != input_tail);
 	while (n < len && input_head != input_tail)
 		buf[n++] = input[input_tail++ % INPUT_SIZE];
-	/* The hypervisor may hold more than fitted last time. */
+	/* The hypervisor may hold more than fitted last time; the upcall
+	 * drains too, so not at the same time. */
+	unsigned mask = events_mask_save();
 	drain(0, 0);
+	events_restore(mask);
 	return (long)n;
 }

@@ -10,6 +10,9 @@
 #include "kernel/stack.h"
 #include "kernel/time.h"
 
+/* Enough for printk's buffer and a few frames. */
+#define MIN_STACK_SIZE (8 * 1024)
+
 extern char boot_stack[], boot_stack_top[];
 
 void switch_stacks(uint32_t *save_esp, uint32_t new_esp);
@@ -211,6 +214,8 @@ struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
 
 	if (!t)
 		return 0;
+	if (stack_size < MIN_STACK_SIZE)
+		stack_size = MIN_STACK_SIZE;
 	stack_size = (stack_size + PAGE_SIZE - 1) & PAGE_MASK;
 	lo = stack_alloc(stack_size);
 	if (!lo) {

@@ -32,8 +32,9 @@ struct waitqueue {
 /* Turns the start-of-day context into the idle thread. */
 void threads_init(void);
 
-/* A new runnable thread with a stack of stack_size bytes (rounded up to
- * pages, with an unmapped guard page below); NULL when out of memory. */
+/* A new runnable thread with a stack of stack_size bytes (at least 8 KiB,
+ * rounded up to pages, with an unmapped guard page below); NULL when out of
+ * memory. */
 struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
 			     uint32_t stack_size);
 __attribute__((noreturn)) void thread_exit(void);

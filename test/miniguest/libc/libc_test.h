@@ -10,5 +10,6 @@ void test_files(void);      /* stdio and POSIX files on the ramfs */
 void test_errno(void);      /* errno of failing calls */
 void test_time(void);       /* clocks and sleeping */
 void test_threads(void);    /* miniguest's threads and wait queues */
+void test_process(void);    /* getpid, getentropy */
 
 #endif

@@ -33,5 +33,6 @@ int main(int argc, char **argv)
 	test_errno();
 	test_time();
 	test_threads();
+	test_process();
 	return check_finish();
 }
