@@ -13,7 +13,7 @@ import sys
 
 import iso as isolib
 import qemu
-from benchlib import MeasureError, time_to_line
+from benchlib import MeasureError, alternate, time_to_line
 
 NAME = 'boot'
 DESCRIPTION = 'QEMU start to the ready line, -kernel and GRUB ISO, against an empty kernel'
@@ -21,6 +21,12 @@ DESCRIPTION = 'QEMU start to the ready line, -kernel and GRUB ISO, against an em
 FLOOR_ELF = os.path.join(qemu.BUILD_DIR, 'test', 'bench', 'empty', 'empty.elf')
 HV_READY = b'ringlet: ready'
 FLOOR_READY = b'empty: ready'
+
+
+def hv_alone(accel, mem=qemu.DEFAULT_MEM):
+    """Milliseconds from starting QEMU to the hypervisor's ready line, with
+    no guest: the floor of the benchmarks that boot guests."""
+    return time_to_line(qemu.command(accel=accel, mem=mem), HV_READY)
 
 
 def run(opts, figure):
@@ -42,17 +48,10 @@ def run(opts, figure):
                             accel=opts.accel)
 
     paths = ('kernel', 'iso')
-    samples = {(p, w): [] for p in paths for w in kernels}
     print('boot: %d runs of each kernel on each path (%s)...' % (opts.reps, opts.accel),
           file=sys.stderr)
-    for p in paths:                         # warm up caches, unmeasured
-        for w in kernels:
-            time_to_line(command(p, w), kernels[w][1])
-    for rep in range(opts.reps):
-        order = ('hv', 'floor') if rep % 2 == 0 else ('floor', 'hv')
-        for p in paths:
-            for w in order:
-                samples[(p, w)].append(time_to_line(command(p, w), kernels[w][1]))
+    samples = alternate({(p, w): (lambda p=p, w=w: time_to_line(command(p, w), kernels[w][1]))
+                         for p in paths for w in kernels}, opts.reps)
 
     for p in paths:
         hv = statistics.median(samples[(p, 'hv')])

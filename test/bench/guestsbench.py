@@ -12,6 +12,7 @@ import sys
 
 import qemu
 from benchlib import MeasureError, time_to_line
+from bootbench import hv_alone
 
 NAME = 'guests'
 DESCRIPTION = 'boot time of 1-1000 idle guests, and hypervisor memory per guest'
@@ -26,9 +27,7 @@ def run(opts, figure):
     if not os.path.isfile(GUEST):
         raise MeasureError('%s is missing; build it with boot/build' % GUEST)
     reps = max(1, min(opts.reps, 3))
-    floor = statistics.median(
-        time_to_line(qemu.command(accel=opts.accel, mem=MEM), b'ringlet: ready')
-        for _ in range(reps))
+    floor = statistics.median(hv_alone(opts.accel, MEM) for _ in range(reps))
     for n in COUNTS:
         marker = b'(idle) alive' if n == 1 else b'(idle-%d) alive' % n
         cmd = qemu.command(modules=[(GUEST, 'name=idle clones=%d mem=1M -- until=600000' % n)],
