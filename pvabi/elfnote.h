@@ -89,6 +89,20 @@
 	.long \value
 	xen_note_end
 .endm
+
+/* The notes of a pv32pae image linked at base, whose pseudo-physical 0 is
+ * base too: what the builder MUST see, and the entry and hypercall page. */
+.macro xen_pv32pae_notes guest_os, base, entry, hypercall_page
+	xen_note_str  XEN_ELFNOTE_GUEST_OS,       \guest_os
+	xen_note_str  XEN_ELFNOTE_GUEST_VERSION,  1
+	xen_note_str  XEN_ELFNOTE_XEN_VERSION,    xen-3.0
+	xen_note_str  XEN_ELFNOTE_LOADER,         generic
+	xen_note_str  XEN_ELFNOTE_PAE_MODE,       yes
+	xen_note_long XEN_ELFNOTE_VIRT_BASE,      \base
+	xen_note_long XEN_ELFNOTE_PADDR_OFFSET,   \base
+	xen_note_long XEN_ELFNOTE_ENTRY,          \entry
+	xen_note_long XEN_ELFNOTE_HYPERCALL_PAGE, \hypercall_page
+.endm
 #endif /* __ASSEMBLER__ */
 
 #endif

@@ -7,7 +7,6 @@
 #include "kernel/events.h"
 #include "kernel/hypervisor.h"
 #include "kernel/thread.h"
-#include "lib/format.h"
 #include "pvabi/console.h"
 
 #define INPUT_SIZE 1024
@@ -28,31 +27,6 @@ long console_write(const char *buf, unsigned long len)
 		done += n;
 	}
 	return (long)len;
-}
-
-void vprintk(const char *fmt, va_list ap)
-{
-	static const char cut[] = " [...]\n";
-	char buf[PRINTK_MAX];
-	int n = vformat(buf, sizeof(buf), fmt, ap);
-
-	if (n < 0)
-		return;
-	if ((unsigned)n < sizeof(buf)) {
-		console_write(buf, (unsigned long)n);
-		return;
-	}
-	console_write(buf, sizeof(buf) - 1);
-	console_write(cut, sizeof(cut) - 1);
-}
-
-void printk(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vprintk(fmt, ap);
-	va_end(ap);
 }
 
 static void drain(evtchn_port_t port, void *data)

@@ -11,15 +11,7 @@
 #include "kernel/layout.h"
 
 	.section .note.Xen, "a", @note
-	xen_note_str  XEN_ELFNOTE_GUEST_OS,       miniguest
-	xen_note_str  XEN_ELFNOTE_GUEST_VERSION,  1
-	xen_note_str  XEN_ELFNOTE_XEN_VERSION,    xen-3.0
-	xen_note_str  XEN_ELFNOTE_LOADER,         generic
-	xen_note_str  XEN_ELFNOTE_PAE_MODE,       yes
-	xen_note_long XEN_ELFNOTE_VIRT_BASE,      MG_VIRT_BASE
-	xen_note_long XEN_ELFNOTE_PADDR_OFFSET,   MG_VIRT_BASE
-	xen_note_long XEN_ELFNOTE_ENTRY,          _start
-	xen_note_long XEN_ELFNOTE_HYPERCALL_PAGE, hypercall_page
+	xen_pv32pae_notes miniguest, MG_VIRT_BASE, _start, hypercall_page
 
 	.section .text.head, "ax"
 	.code32

@@ -20,15 +20,7 @@
 #define GUEST_STACK_SIZE  (16 * 1024)
 
 	.section .note.Xen, "a", @note
-	xen_note_str  XEN_ELFNOTE_GUEST_OS,       ringlet-conformance
-	xen_note_str  XEN_ELFNOTE_GUEST_VERSION,  1
-	xen_note_str  XEN_ELFNOTE_XEN_VERSION,    xen-3.0
-	xen_note_str  XEN_ELFNOTE_LOADER,         generic
-	xen_note_str  XEN_ELFNOTE_PAE_MODE,       yes
-	xen_note_long XEN_ELFNOTE_VIRT_BASE,      __image_start
-	xen_note_long XEN_ELFNOTE_PADDR_OFFSET,   __image_start
-	xen_note_long XEN_ELFNOTE_ENTRY,          _start
-	xen_note_long XEN_ELFNOTE_HYPERCALL_PAGE, hypercall_page
+	xen_pv32pae_notes ringlet-conformance, __image_start, _start, hypercall_page
 
 	.section .text.head, "ax"
 	.code32
