@@ -94,6 +94,10 @@ XEN_QEMU = 'qemu-system-x86_64'
 XEN_REF_DIR = os.path.join(BUILD_DIR, 'xen-ref')
 XEN_DEFAULT_MEM = '512M'
 XEN_CMDLINE = 'console=com1 loglvl=all guest_loglvl=all noreboot'
+# dom0's memory unless told otherwise: what a domain gets on ringlet without
+# mem= (MODULE_MEM_DEFAULT, hv/domain/module_opts.h), so that a guest sees
+# the same memory on both; Xen alone would give dom0 nearly all the machine's.
+XEN_DOM0_MEM = '16M'
 # Xen's own words when dom0 stops (with "noreboot" the machine then idles
 # rather than ending QEMU) or when Xen itself dies.
 XEN_DOM0_ENDED = re.compile(r'Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU|'
@@ -116,13 +120,15 @@ def newest_xen():
 
 
 def xen_command(xen, modules, cmdline=XEN_CMDLINE, accel='tcg', mem=XEN_DEFAULT_MEM,
-                cpu=DEFAULT_CPU):
+                cpu=DEFAULT_CPU, dom0_mem=XEN_DOM0_MEM):
     """The QEMU argument list that boots the Xen image xen with modules, a
-    list of (path, module cmdline): the first becomes dom0. Xen passes dom0
-    its module's command line without the leading file name."""
+    list of (path, module cmdline): the first becomes dom0, with dom0_mem of
+    memory, and the second, if any, dom0's initrd. Xen passes dom0 its
+    module's command line without the leading file name."""
     if accel not in ACCELS:
         raise QemuError('unknown accelerator %r (choose %s)' % (accel, ' or '.join(ACCELS)))
     return [XEN_QEMU, '-machine', 'q35', '-nodefaults', '-accel', accel, '-cpu', cpu,
             '-m', str(mem), '-display', 'none', '-no-reboot', '-serial', 'stdio',
-            '-kernel', os.path.abspath(xen), '-append', cmdline,
+            '-kernel', os.path.abspath(xen),
+            '-append', '%s dom0_mem=%s' % (cmdline, dom0_mem),
             '-initrd', initrd_arg(modules)]

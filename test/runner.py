@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Run every ringlet test: the host unit tests meson knows of, the QEMU
-boot tests declared in test/**/*.tests and, for the conformance guests,
-their runs on the reference Xen (the referee: xen/conformance/<name>),
-compared in build/test-logs/verdicts.md. Ends with one summary line,
+boot tests declared in test/**/*.tests and, for the conformance guests
+and the miniguest programs, their runs on the reference Xen (the referee:
+xen/conformance/<name>, xen/miniguest/<name>), compared in
+build/test-logs/verdicts.md. Ends with one summary line,
 "N passed, N failed[, N skipped]", and a non-zero status on any failure.
 
 Run it through test/run, which installs what is missing and builds first.
@@ -31,11 +32,12 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(
         prog='test/run', description='Run the unit tests and the QEMU boot tests.',
         epilog='Test names: unit/<program>/<case> for unit tests, <dir>/<section> for '
-               'boot tests (e.g. boot/selftest-kernel), xen/conformance/<section> for a '
-               'conformance guest booted on the reference Xen (built once by '
-               'boot/xen/build-reference). A failing test keeps its whole output in '
-               'build/test-logs/<name>.log; build/test-logs/verdicts.md compares each '
-               'conformance guest\'s verdicts on ringlet and on Xen.')
+               'boot tests (e.g. boot/selftest-kernel), xen/<dir>/<section> for a '
+               'conformance guest or a miniguest program booted on the reference Xen '
+               '(e.g. xen/miniguest/libc; Xen is built once by boot/xen/build-reference). '
+               'A failing test keeps its whole output in build/test-logs/<name>.log; '
+               'build/test-logs/verdicts.md compares each such guest\'s verdicts on '
+               'ringlet and on Xen.')
     ap.add_argument('--filter', action='append', default=[], metavar='SUBSTR',
                     help='run only tests whose name contains SUBSTR (repeatable: any of them)')
     ap.add_argument('-j', '--jobs', type=int, default=1, metavar='N',
@@ -43,8 +45,7 @@ def parse_args(argv):
     ap.add_argument('--junit', metavar='FILE', help='also write JUnit XML of all tests to FILE')
     ap.add_argument('--list', action='store_true', help='list the tests and exit')
     ap.add_argument('--no-referee', action='store_true',
-                    help='leave out the conformance guests\' runs on the reference Xen '
-                         '(the xen/... tests)')
+                    help='leave out the runs on the reference Xen (the xen/... tests)')
     a = ap.parse_args(argv)
     if a.jobs < 1:
         ap.error('-j needs a positive number')

@@ -21,17 +21,19 @@ INI files with one section per test:
                 (SUCCESS passes, SKIP skips, anything else or none fails)
   expect_regex  otherwise: one regex per line, each must match some log line
   expect_status ... and QEMU's end: success (33), failure (35) or reset (0)
-  referee       "skip: WHY": under test/conformance/ only, do not run this
-                guest on the reference Xen, and say why (see referee.py)
+  referee       "skip: WHY": under test/conformance/ and test/miniguest/ only,
+                do not run this guest on the reference Xen, and say why
+                (see referee.py)
 
 Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
 
 A test is named <directory under test/>/<section>, e.g. boot/selftest-kernel.
-Every test under test/conformance/ also has a counterpart on the reference
-Xen named xen/<directory>/<section>, e.g. xen/conformance/hello: the same
-guest booted as Xen's dom0 (harness/referee.py). Tests that boot several
-guests, expect log lines rather than a result, or say "referee = skip: WHY"
-are reported as skipped there, with the reason.
+Every test under test/conformance/ and test/miniguest/ also has a
+counterpart on the reference Xen named xen/<directory>/<section>, e.g.
+xen/conformance/hello: the same guest (and its initrd) booted as Xen's dom0
+(harness/referee.py). Tests that boot several guests, expect log lines
+rather than a result, or say "referee = skip: WHY" are reported as skipped
+there, with the reason.
 """
 
 import configparser

@@ -1,9 +1,11 @@
-"""The referee: the conformance guests booted on the reference Xen too.
+"""The referee: the conformance guests and the miniguest programs booted on
+the reference Xen too.
 
-Every boot test declared under test/conformance/ gets a counterpart named
-xen/<directory>/<section> (xen/conformance/hello): the same guest ELF booted
-as dom0 of the reference Xen (Debian's Xen 4.17 with CONFIG_PV32=y, built
-once by boot/xen/build-reference and cached in build/xen-ref/) under
+Every boot test declared under test/conformance/ or test/miniguest/ gets a
+counterpart named xen/<directory>/<section> (xen/conformance/hello,
+xen/miniguest/libc): the same guest ELF booted as dom0 of the reference Xen
+(Debian's Xen 4.17 with CONFIG_PV32=y, built once by
+boot/xen/build-reference and cached in build/xen-ref/) under
 qemu-system-x86_64, through boot/qemu.py's xen_command. It is judged as on
 ringlet: the last "Test result: WORD" line decides, SKIP skips, and no such
 line is a CRASH. Xen never ends QEMU itself, so QEMU is stopped as soon as
@@ -11,15 +13,21 @@ the result line appears, when Xen reports that dom0 halted or crashed (no
 result: a CRASH), or at the test's timeout (a CRASH).
 
 The module's command line is ringlet's: its domain options have no
-counterpart on Xen except mem=SIZE, which becomes Xen's dom0_mem=SIZE; the
-guest's own command line (after "--") becomes dom0's. The test's hypervisor
-command line (cmdline) and boot path (kernel or iso) are ringlet's alone.
+counterpart on Xen except mem=SIZE, which becomes Xen's dom0_mem=SIZE
+(without it, ringlet's default, so that dom0 gets the memory the domain gets
+on ringlet rather than nearly all of the machine's); the guest's own command
+line (after "--") becomes dom0's. A module whose command line is "initrd",
+right after the guest's, is the guest's initrd on ringlet; Xen reads the
+same list the same way (the module after dom0's kernel is its initrd), so
+both go to Xen in that order. The test's hypervisor command line (cmdline)
+and boot path (kernel or iso) are ringlet's alone.
 
 Some tests have no counterpart and are reported as skipped on Xen, with the
 reason: those that boot several guests (Xen builds only dom0 at boot; the
 others would need a toolstack), those that expect log lines (ringlet's own
-words, e.g. a guest being destroyed) and those whose section says
-"referee = skip: WHY".
+words, e.g. a guest being destroyed), those that type on the console (the
+runs on Xen type nothing) and those whose section says "referee = skip:
+WHY".
 """
 
 import os
@@ -36,7 +44,7 @@ from .result import FAIL, SKIP, Result
 
 import qemu                 # boot/ is on sys.path (test/runner.py puts it there)
 
-REFEREED_DIR = 'conformance'        # under test/: the tests that get a counterpart
+REFEREED_DIRS = ('conformance', 'miniguest')    # under test/: the tests that get a counterpart
 PREFIX = 'xen/'
 BUILD_REFERENCE = os.path.join(qemu.ROOT, 'boot', 'xen', 'build-reference')
 BUILD_TIMEOUT = 3600                # seconds; build-reference bounds each step itself
@@ -44,23 +52,31 @@ RETRY = 'retry: boot/xen/build-reference, or leave the referee runs out: test/ru
 
 SEVERAL_DOMAINS = 'needs several domains; no toolstack on the referee'
 LOG_LINES = 'expects a ringlet log line'
+TYPED_INPUT = 'types on the console; the runs on Xen type nothing'
+INITRD_PLACE = 'its initrd is not the one module right after the guest, where Xen takes it'
+INITRD = 'initrd'               # the whole command line of a module that is an initrd
 
 
 def refereed(test_name):
     """Whether a boot test of this name gets a counterpart on Xen."""
-    return test_name.startswith(REFEREED_DIR + '/')
+    return test_name.startswith(tuple(d + '/' for d in REFEREED_DIRS))
 
 
 def why_not(test):
     """Why a BootTest cannot run on the referee, or None when it can."""
     if test.referee_skip:
         return test.referee_skip
+    guests = [m for m in test.modules if m[1] != INITRD]
+    if len(guests) > 1:
+        return SEVERAL_DOMAINS
     if test.status is not None:
         return LOG_LINES
-    if len(test.modules) > 1:
-        return SEVERAL_DOMAINS
-    if not test.modules:
+    if test.serial_input is not None:
+        return TYPED_INPUT
+    if not guests:
         return 'boots no guest'
+    if test.modules[0] != guests[0] or len(test.modules) > 2:
+        return INITRD_PLACE
     if test.kernel != 'hv/ringlet.elf':
         return 'boots its own kernel (%s), not a guest' % test.kernel
     return None
@@ -68,20 +84,20 @@ def why_not(test):
 
 def xen_args(module_cmdline):
     """Translate a ringlet module command line for Xen: (dom0's command
-    line, extra options for Xen's own command line)."""
+    line, dom0's memory: mem=SIZE's, else what ringlet gives a domain)."""
     own, sep, guest = module_cmdline.partition('--')
     if not sep:
         own, guest = module_cmdline, ''
-    extra = []
+    mem = qemu.XEN_DOM0_MEM
     for word in own.split():
         key, eq, value = word.partition('=')
         if key == 'mem' and eq and value:
-            extra.append('dom0_mem=' + value)
-    return ' '.join(guest.split()), extra
+            mem = value
+    return ' '.join(guest.split()), mem
 
 
 class XenTest:
-    """One conformance guest booted as dom0 of the reference Xen."""
+    """One guest booted as dom0 of the reference Xen."""
 
     def __init__(self, test):
         self.test = test
@@ -103,28 +119,33 @@ class XenTest:
     def run(self):
         if self.skip:
             return boottest.outcome(self.logs, Result(self.name, SKIP, 0.0, self.skip), '')
-        problem = self.unavailable
-        module, args = self.test.modules[0]
-        path = os.path.join(self.test.build_dir, module)
-        if problem is None and self.xen is None:
-            problem = 'no reference Xen was prepared (a bug in the test runner)'
-        if problem is None and not os.path.isfile(path):
-            problem = 'module build/%s does not exist (not built?)' % module
-        if problem is None and shutil.which(qemu.XEN_QEMU) is None:
-            problem = '%s is not installed (boot/setup installs Debian\'s qemu-system-x86)' \
-                % qemu.XEN_QEMU
-        if problem is None:
-            guest_args, extra = xen_args(args)
-            try:
-                cmd = qemu.xen_command(self.xen, [(path, guest_args)],
-                                       cmdline=' '.join([qemu.XEN_CMDLINE] + extra),
-                                       mem=_machine_mem(self.test.mem), cpu=self.test.cpu)
-            except qemu.QemuError as e:
-                problem = str(e)
+        cmd, problem = self._command()
         if problem is not None:
             return boottest.outcome(self.logs, Result(self.name, FAIL, 0.0, problem),
                                     'no QEMU run\n')
         return self._boot(cmd)
+
+    def _command(self):
+        """The QEMU command, or a reason why there is none."""
+        if self.unavailable:
+            return None, self.unavailable
+        if self.xen is None:
+            return None, 'no reference Xen was prepared (a bug in the test runner)'
+        paths = [os.path.join(self.test.build_dir, m) for m, _ in self.test.modules]
+        for (module, _), path in zip(self.test.modules, paths):
+            if not os.path.isfile(path):
+                return None, 'module build/%s does not exist (not built?)' % module
+        if shutil.which(qemu.XEN_QEMU) is None:
+            return None, '%s is not installed (boot/setup installs Debian\'s ' \
+                'qemu-system-x86)' % qemu.XEN_QEMU
+        guest_args, dom0_mem = xen_args(self.test.modules[0][1])
+        # The initrd, if any, follows with no command line: Xen reads none.
+        modules = [(paths[0], guest_args)] + [(p, '') for p in paths[1:]]
+        try:
+            return qemu.xen_command(self.xen, modules, mem=_machine_mem(self.test.mem),
+                                    cpu=self.test.cpu, dom0_mem=dom0_mem), None
+        except qemu.QemuError as e:
+            return None, str(e)
 
     def _boot(self, cmd):
         def stop(line):

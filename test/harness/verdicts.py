@@ -1,6 +1,7 @@
-"""The verdict table: each conformance guest's verdict on ringlet beside its
-verdict on the reference Xen (referee.py), written to
-build/test-logs/verdicts.md, and a short account of it for the end of a run.
+"""The verdict table: each refereed guest's verdict (a conformance guest's,
+a miniguest program's) on ringlet beside its verdict on the reference Xen
+(referee.py), written to build/test-logs/verdicts.md, and a short account of
+it for the end of a run.
 
 A row compares the two XTF-style verdict words (SUCCESS, SKIP, ERROR,
 FAILURE, CRASH): the same word on both sides agrees, different words differ.
@@ -34,7 +35,7 @@ def compare(results):
         side, name = (xen, r.name[len(referee.PREFIX):]) if r.name.startswith(referee.PREFIX) \
             else (ringlet, r.name)
         if not referee.refereed(name) or name.endswith('.tests'):
-            continue        # not a conformance test (or a broken .tests file)
+            continue        # not a refereed test (or a broken .tests file)
         side[name] = r
         if name not in order:
             order.append(name)
@@ -81,7 +82,7 @@ def write(build_dir, rows, reference, no_referee):
         ref = 'the reference Xen is %s' % os.path.relpath(reference)
     else:
         ref = 'no reference Xen was available'
-    out = ['# Conformance verdicts: ringlet and the reference Xen', '',
+    out = ['# Verdicts: ringlet and the reference Xen', '',
            'Written by the last test/run; %s.' % ref,
            'Same verdict on both: agree. Different verdicts: DIFFER (a bug on one',
            'side, or a divergence from Xen to document). "skipped on Xen": the guest',
