@@ -39,10 +39,12 @@ static void load_files(const void *mod, size_t len)
 	struct ramfs_load_stats stats = { 0 };
 	int rc = fs_init(mod, len, &stats);
 
+	/* A CPIO_E* code and a filesystem error can share a number: say both. */
 	if (rc < 0)
-		printk("miniguest: the module is not a usable cpio (newc) archive: %s at byte "
-		       "%zu; %u files loaded before it\n", cpio_strerror(rc), stats.bad_offset,
-		       stats.files);
+		printk("miniguest: the module (a cpio newc archive) did not load whole: error %d "
+		       "(%s; %s) at byte %zu; %u files and %u directories before it did\n", rc,
+		       cpio_strerror(rc), strerror(-rc), stats.bad_offset, stats.files,
+		       stats.dirs);
 	else if (stats.skipped)
 		printk("miniguest: %u entries of the cpio archive skipped (links, devices; only "
 		       "files and directories are kept)\n", stats.skipped);
