@@ -6,12 +6,18 @@
 #include <string.h>
 
 #include "../check.h"
+#include "kernel/frames.h"
+#include "kernel/heap.h"
 #include "libc_test.h"
 
 #define SLOTS  256
 #define ROUNDS 20000
 
 static uint32_t rng = 12345;
+
+/* The compiler may drop an allocation whose contents it can predict; one
+ * that escapes through here is real. */
+static void *volatile escape;
 
 static uint32_t next_random(void)
 {
@@ -83,6 +89,7 @@ void test_memory(void)
 	      "intact (%d corrupt, %d failed)", ROUNDS, corrupt, failed);
 
 	unsigned char *z = calloc(1000, 4);
+	escape = z;
 	int zero = z != NULL;
 	for (int i = 0; z && i < 4000; i++)
 		zero &= z[i] == 0;
@@ -91,14 +98,27 @@ void test_memory(void)
 
 	/* 8 MiB: more than the heap had, so it must grow. */
 	unsigned char *big = malloc(8u << 20);
+	escape = big;
 	CHECK(big != NULL, "an 8 MiB block fits in the domain's memory");
 	if (big) {
 		memset(big, 0xa5, 8u << 20);
 		CHECK(big[0] == 0xa5 && big[(8u << 20) - 1] == 0xa5, "all of it is writable");
+		uint32_t grown = heap_size(), frames = frames_free_count();
+		free(big);
+		/* newlib trims the top of its heap: sbrk gives the pages back. */
+		CHECK(heap_size() + (4u << 20) < grown && frames_free_count() > frames + 1024,
+		      "freeing it shrinks the heap (%u -> %u bytes) and frees frames (%u -> %u)",
+		      (unsigned)grown, (unsigned)heap_size(), (unsigned)frames,
+		      (unsigned)frames_free_count());
+		big = malloc(8u << 20);
+		escape = big;
+		CHECK(big && memset(big, 1, 8u << 20) == big && heap_size() >= (8u << 20),
+		      "and it grows back");
 		free(big);
 	}
 	errno = 0;
 	void *huge = malloc(1u << 30);
+	escape = huge;
 	CHECK(huge == NULL && errno == ENOMEM, "a 1 GiB request fails with ENOMEM (%p, errno %d)",
 	      huge, errno);
 	free(huge);
