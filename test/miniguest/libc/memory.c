@@ -116,6 +116,16 @@ void test_memory(void)
 		      "and it grows back");
 		free(big);
 	}
+	void *aligned = NULL;
+	CHECK(posix_memalign(&aligned, 4096, 100) == 0 && ((uintptr_t)aligned & 4095) == 0,
+	      "posix_memalign gives a page-aligned block");
+	free(aligned);
+	void *a2 = aligned_alloc(64, 128);
+	escape = a2;
+	CHECK(a2 && ((uintptr_t)a2 & 63) == 0, "aligned_alloc aligns to 64");
+	free(a2);
+	CHECK(posix_memalign(&aligned, 3, 8) == EINVAL, "an alignment that is no power of 2: EINVAL");
+
 	errno = 0;
 	void *huge = malloc(1u << 30);
 	escape = huge;
