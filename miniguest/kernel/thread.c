@@ -89,7 +89,9 @@ void thread_wake(struct thread *t)
 	if (t->state == THREAD_BLOCKED) {
 		t->state = THREAD_RUNNABLE;
 		t->wake_at = 0;
-		if (t != &idle)
+		/* The current thread (woken inside schedule(), its deadline
+		 * already past) is queued by schedule() itself, if at all. */
+		if (t != &idle && t != current)
 			enqueue(t);
 	}
 	events_restore(mask);

@@ -33,4 +33,13 @@ void test_threads(void)
 	waitq_wake_all(&ready_q);
 	thread_yield();
 	CHECK(steps == 3 && order[2] == 100, "a wait queue wakes its waiter");
+
+	/* A sleep whose deadline has passed before the switch, with another
+	 * thread waiting to run: each must run once, the queue intact. */
+	steps = 0;
+	CHECK(thread_create("sleep-0", sleeper, (void *)0, 16384) != NULL, "a fourth thread");
+	thread_sleep_ns(0);
+	thread_sleep_ns(1000000);
+	CHECK(steps == 1 && order[0] == 0, "a zero sleep yields and everyone runs once (%d)",
+	      steps);
 }
