@@ -19,9 +19,15 @@ static uint64_t deadline_at(const struct atropos_state *a, uint64_t now)
 	return a->deadline + ((now - a->deadline) / a->period + 1) * a->period;
 }
 
+/* A new period's slice, less what the domain overran the last one by. */
+static uint64_t fresh_slice(const struct atropos_state *a)
+{
+	return a->slice > a->overrun ? a->slice - a->overrun : 0;
+}
+
 static uint64_t remaining_at(const struct atropos_state *a, uint64_t now)
 {
-	return now < a->deadline ? a->remaining : a->slice;
+	return now < a->deadline ? a->remaining : fresh_slice(a);
 }
 
 static uint64_t due_at(const struct atropos_state *a, uint64_t now)
@@ -34,7 +40,8 @@ static void refresh(struct atropos_state *a, uint64_t now)
 {
 	if (now >= a->deadline) {
 		a->deadline = deadline_at(a, now);
-		a->remaining = a->slice;
+		a->remaining = fresh_slice(a);
+		a->overrun = a->overrun > a->slice ? a->overrun - a->slice : 0;
 	}
 }
 
@@ -63,6 +70,7 @@ static int set_params(struct vcpu *v, const struct sched_params *p, char *err, s
 	a->latency = p->latency_ns ? p->latency_ns : p->period_ns;
 	a->extra = p->extra;
 	a->deadline = 0;
+	a->overrun = 0;
 	return 0;
 }
 
@@ -93,6 +101,12 @@ static void charge(struct vcpu *v, uint64_t ran, uint64_t now)
 {
 	struct atropos_state *a = &v->sched.atropos;
 
+	/* The timer that ends a slice fires late at times (under emulation by
+	 * most of a millisecond): left uncharged, that lateness would add up to
+	 * more than the domain's share. Time on extra time (no slice left) is
+	 * not an overrun. */
+	if (a->remaining && ran > a->remaining)
+		a->overrun += ran - a->remaining;
 	a->remaining -= ran < a->remaining ? ran : a->remaining;
 	if (ran)
 		a->wake_deadline = 0;

@@ -14,6 +14,8 @@ struct atropos_state {
 	bool extra;
 	uint64_t deadline;         /* end of the current period */
 	uint64_t remaining;        /* of this period's slice */
+	uint64_t overrun;          /* run past the slice (a late timer): the
+				    * next period's slice pays it back */
 	uint64_t wake_deadline;    /* now + latency at wake-up; 0 once it ran */
 };
 
