@@ -24,6 +24,11 @@ INI files with one section per test:
   referee       "skip: WHY": under test/conformance/ and test/miniguest/ only,
                 do not run this guest on the reference Xen, and say why
                 (see referee.py)
+  xen_expect_regex  for a test judged by expect_regex/expect_status: how its
+                run on the reference Xen is judged instead, one regex per
+                line, each must match some line of Xen's serial log (the
+                guest's output and Xen's own words, e.g. "Hardware Dom0
+                crashed"); without it such a test is skipped on Xen
 
 Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
 
@@ -32,8 +37,9 @@ Every test under test/conformance/ and test/miniguest/ also has a
 counterpart on the reference Xen named xen/<directory>/<section>, e.g.
 xen/conformance/hello: the same guest (and its initrd) booted as Xen's dom0
 (harness/referee.py). Tests that boot several guests, expect log lines
-rather than a result, or say "referee = skip: WHY" are reported as skipped
-there, with the reason.
+rather than a result (unless xen_expect_regex says how to judge them on
+Xen), or say "referee = skip: WHY" are reported as skipped there, with the
+reason.
 """
 
 import configparser
@@ -48,7 +54,7 @@ import qemu
 
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
         'serial_input', 'serial_input_after', 'expect',
-        'expect_regex', 'expect_status', 'referee'}
+        'expect_regex', 'expect_status', 'referee', 'xen_expect_regex'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -119,13 +125,8 @@ class BootTest:
         self.serial_input = None if text is None else (text.strip() + '\n').encode()
         self.serial_input_after = spec.get('serial_input_after', SERIAL_INPUT_AFTER).strip().encode()
         self.expect = spec.get('expect', '').strip()
-        self.regexes = []
-        for line in spec.get('expect_regex', '').splitlines():
-            if line.strip():
-                try:
-                    self.regexes.append(re.compile(line.strip()))
-                except re.error as e:
-                    self._bad('expect_regex %r: %s' % (line.strip(), e))
+        self.regexes = self._regexes(spec, 'expect_regex')
+        self.xen_regexes = self._regexes(spec, 'xen_expect_regex')
         status = spec.get('expect_status', '').strip()
         if self.expect:
             if self.expect != 'result':
@@ -146,6 +147,19 @@ class BootTest:
                 self._bad('referee = %s: the only value is "skip: <why it cannot run '
                           'on Xen>"' % referee)
             self.referee_skip = why.strip()
+        if self.xen_regexes and self.status is None:
+            self._bad('xen_expect_regex is for tests judged by log lines; with expect = '
+                      'result the result line decides on Xen too')
+
+    def _regexes(self, spec, key):
+        regexes = []
+        for line in spec.get(key, '').splitlines():
+            if line.strip():
+                try:
+                    regexes.append(re.compile(line.strip()))
+                except re.error as e:
+                    self._bad('%s %r: %s' % (key, line.strip(), e))
+        return regexes
 
     def _bad(self, why):
         raise TestFileError('[%s]: %s' % (self.name.rsplit('/', 1)[-1], why))
@@ -213,9 +227,9 @@ class BootTest:
             return judge_result(lines, stopped, 'QEMU %s' % qemu.status_name(r.status))
         if stopped:
             return FAIL, stopped, ''
-        for rx in self.regexes:
-            if not any(rx.search(line) for line in lines):
-                return FAIL, 'no line matches /%s/' % rx.pattern, ''
+        missing = first_unmatched(self.regexes, lines)
+        if missing:
+            return FAIL, 'no line matches /%s/' % missing, ''
         if r.status != self.status:
             return FAIL, 'QEMU ended with %s, expected %s' % (
                 _status(r.status), _status(self.status)), ''
@@ -241,6 +255,14 @@ def outcome(logs, res, log):
         else:
             lines = ['PASS %s (%.1f s)' % (res.name, res.seconds)]
     return JobOutcome([res], lines)
+
+
+def first_unmatched(regexes, lines):
+    """The pattern of the first regex that matches no line, or None."""
+    for rx in regexes:
+        if not any(rx.search(line) for line in lines):
+            return rx.pattern
+    return None
 
 
 def judge_result(lines, stopped, ending):

@@ -22,12 +22,15 @@ same list the same way (the module after dom0's kernel is its initrd), so
 both go to Xen in that order. The test's hypervisor command line (cmdline)
 and boot path (kernel or iso) are ringlet's alone.
 
+A test judged by ringlet's log lines (a guest being destroyed, an exit
+status) is judged on Xen by its xen_expect_regex lines, which Xen's serial
+log must show. A line to type (serial_input) is typed the same way: Xen hands
+serial input to dom0.
+
 Some tests have no counterpart and are reported as skipped on Xen, with the
 reason: those that boot several guests (Xen builds only dom0 at boot; the
-others would need a toolstack), those that expect log lines (ringlet's own
-words, e.g. a guest being destroyed), those that type on the console (the
-runs on Xen type nothing) and those whose section says "referee = skip:
-WHY".
+others would need a toolstack), those judged by log lines that give no
+xen_expect_regex, and those whose section says "referee = skip: WHY".
 """
 
 import os
@@ -40,7 +43,7 @@ import subprocess
 import time
 
 from . import boottest, proc
-from .result import FAIL, SKIP, Result
+from .result import FAIL, PASS, SKIP, Result
 
 import qemu                 # boot/ is on sys.path (test/runner.py puts it there)
 
@@ -52,7 +55,6 @@ RETRY = 'retry: boot/xen/build-reference, or leave the referee runs out: test/ru
 
 SEVERAL_DOMAINS = 'needs several domains; no toolstack on the referee'
 LOG_LINES = 'expects a ringlet log line'
-TYPED_INPUT = 'types on the console; the runs on Xen type nothing'
 INITRD_PLACE = 'its initrd is not the one module right after the guest, where Xen takes it'
 INITRD = 'initrd'               # the whole command line of a module that is an initrd
 
@@ -69,10 +71,8 @@ def why_not(test):
     guests = [m for m in test.modules if m[1] != INITRD]
     if len(guests) > 1:
         return SEVERAL_DOMAINS
-    if test.status is not None:
+    if test.status is not None and not test.xen_regexes:
         return LOG_LINES
-    if test.serial_input is not None:
-        return TYPED_INPUT
     if not guests:
         return 'boots no guest'
     if test.modules[0] != guests[0] or len(test.modules) > 2:
@@ -148,14 +148,20 @@ class XenTest:
             return None, str(e)
 
     def _boot(self, cmd):
+        by_regex = bool(self.test.xen_regexes)
+
         def stop(line):
-            if boottest.RESULT_LINE.search(line):
+            # A test judged by its lines may print more after a result.
+            if not by_regex and boottest.RESULT_LINE.search(line):
                 return 'the guest printed its result'
             if qemu.XEN_DOM0_ENDED.search(line):
                 return 'Xen said: ' + line.strip()
             return ''
 
-        r = proc.run(cmd, self.test.timeout, cwd=qemu.ROOT, stop=stop)
+        # Xen hands serial input to dom0 unless told otherwise.
+        feed = (self.test.serial_input_after, self.test.serial_input) \
+            if self.test.serial_input else None
+        r = proc.run(cmd, self.test.timeout, cwd=qemu.ROOT, stop=stop, feed=feed)
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         stopped = None
@@ -165,7 +171,10 @@ class XenTest:
             stopped = 'printed more than %d MiB' % (proc.OUTPUT_LIMIT >> 20)
         ending = r.stopped if r.stopped.startswith('Xen said') else \
             'QEMU %s' % qemu.status_name(r.status)
-        outcome, reason, verdict = boottest.judge_result(lines, stopped, ending)
+        if by_regex:
+            outcome, reason, verdict = judge_lines(self.test.xen_regexes, lines, stopped)
+        else:
+            outcome, reason, verdict = boottest.judge_result(lines, stopped, ending)
         how = 'was killed: timed out' if r.timed_out else \
             'was stopped: %s' % r.stopped if r.stopped else \
             'ended: %s' % qemu.status_name(r.status)
@@ -181,6 +190,16 @@ class XenTest:
         if err.strip():
             res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
         return boottest.outcome(self.logs, res, log)
+
+
+def judge_lines(regexes, lines, stopped):
+    """A run judged by xen_expect_regex: (outcome, reason, no verdict word)."""
+    if stopped:
+        return FAIL, stopped, ''
+    missing = boottest.first_unmatched(regexes, lines)
+    if missing:
+        return FAIL, 'no line matches /%s/' % missing, ''
+    return PASS, '', ''
 
 
 def _machine_mem(mem):

@@ -5,6 +5,8 @@ it for the end of a run.
 
 A row compares the two XTF-style verdict words (SUCCESS, SKIP, ERROR,
 FAILURE, CRASH): the same word on both sides agrees, different words differ.
+A test judged by log lines on both sides (xen_expect_regex) agrees when it
+passes, or fails, on both.
 A guest the referee cannot run is "skipped on Xen"; a row with no verdict on
 one side (filtered out, not built, no reference Xen) is "not compared".
 """
@@ -48,6 +50,10 @@ def _state(ring, xen):
         return SKIPPED
     if ring is not None and xen is not None and ring.verdict and xen.verdict:
         return AGREE if ring.verdict == xen.verdict else DIFFER
+    # Judged by log lines on both sides (xen_expect_regex): pass or fail.
+    if ring is not None and xen is not None and not ring.verdict and not xen.verdict \
+            and SKIP not in (ring.outcome, xen.outcome):
+        return AGREE if ring.outcome == xen.outcome else DIFFER
     return UNCOMPARED
 
 

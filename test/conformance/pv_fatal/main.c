@@ -1,14 +1,14 @@
-/* pv_fatal: ringlet only: guest errors the hypervisor answers by
- * destroying the domain (one per run, picked on the command line).
+/* pv_fatal: guest errors the hypervisor answers by destroying the domain
+ * (one per run, picked on the command line).
  *
- * RINGLET ONLY. Each case ends the domain on purpose. On Xen this guest
- * boots as dom0, and a dom0 that crashes takes the machine with it, so the
- * referee does not run it (its conformance.tests sections expect ringlet's
- * log lines, which the referee skips). Each section of conformance.tests
- * names one case after "--" and expects the hypervisor's log line saying
- * why the domain went, and the machine's end; a case the domain survives
- * says so (FAILURE) and powers off, which the section's expected failure
- * status does not match.
+ * Each case ends the domain on purpose, so there is no result line: each
+ * section of conformance.tests names one case after "--" and expects the
+ * hypervisor's log line saying why the domain went, and the machine's end;
+ * a case the domain survives says so (FAILURE) and powers off, which the
+ * section's expected failure status does not match. On Xen the guest boots
+ * as dom0 and the same case must crash it: the sections' xen_expect_regex
+ * look for this guest's announcement of the case and Xen's "Hardware Dom0
+ * crashed" (or, for a reboot, "shutdown").
  *
  * Rules checked (pvabi/ABI.md):
  *   TRAP-4  an exception with no handler, or whose frame cannot be written
@@ -34,7 +34,7 @@
 
 #include "ring3.h"
 
-const char test_title[] = "pv_fatal: ringlet only: guest errors the hypervisor answers by "
+const char test_title[] = "pv_fatal: guest errors the hypervisor answers by "
 			  "destroying the domain";
 
 #define HOLE_VA 0xF6000000u          /* inside the hypervisor's hole */
