@@ -1,6 +1,7 @@
 /* __HYPERVISOR_domctl (36): the control interface, for the privileged
- * domain only (everyone else gets -XEN_EPERM). ringlet offers one command
- * so far, XEN_DOMCTL_scheduler_op, to read and set a domain's scheduling
+ * domain only (everyone else gets -XEN_EPERM). ringlet offers two commands
+ * so far: XEN_DOMCTL_getdomaininfo, as Xen has it, and
+ * XEN_DOMCTL_scheduler_op, to read and set a domain's scheduling
  * parameters. The wrapper is Xen's (struct xen_domctl with its interface
  * version); the scheduler ids and parameter layouts are ringlet's own,
  * since Xen dropped BVT and Atropos long ago. */
@@ -11,7 +12,21 @@
 
 #define XEN_DOMCTL_INTERFACE_VERSION 0x00000015   /* Xen 4.17's */
 
+#define XEN_DOMCTL_getdomaininfo      5
 #define XEN_DOMCTL_scheduler_op      16
+
+/* xen_domctl_getdomaininfo.flags */
+#define XEN_DOMINF_dying             (1u << 0)
+#define XEN_DOMINF_hvm_guest         (1u << 1)
+#define XEN_DOMINF_shutdown          (1u << 2)   /* the code in bits 16-23 */
+#define XEN_DOMINF_paused            (1u << 3)
+#define XEN_DOMINF_blocked           (1u << 4)
+#define XEN_DOMINF_running           (1u << 5)
+#define XEN_DOMINF_debugged          (1u << 6)
+#define XEN_DOMINF_xs_domain         (1u << 7)
+#define XEN_DOMINF_hap               (1u << 8)
+#define XEN_DOMINF_shutdownshift     16
+#define XEN_DOMINF_shutdownmask      255
 
 /* xen_domctl_scheduler_op.cmd */
 #define XEN_DOMCTL_SCHEDOP_putinfo   0
@@ -45,12 +60,55 @@ struct xen_domctl_scheduler_op {
 };
 PV_CHECK_SIZE(struct xen_domctl_scheduler_op, 24);
 
+/* XEN_DOMCTL_getdomaininfo: the domain named in xen_domctl.domain, or if
+ * there is none the next one up; -XEN_ESRCH when there is none above
+ * either, -XEN_EINVAL for a reserved id (DOMID_FIRST_RESERVED and up). The hypervisor MUST write the id it answers for into both
+ * xen_domctl.domain and .domain below, so that a caller walks every domain
+ * by asking for the id after the last answer. Fields ringlet has no use for
+ * (outstanding, shared and paged pages, the ssidref, handle and cpupool)
+ * read 0. */
+struct xen_domctl_getdomaininfo {
+	domid_t domain;
+	uint16_t _pad1;
+	uint32_t flags;                    /* XEN_DOMINF_* */
+	pv_u64_aligned tot_pages;          /* pages it has */
+	pv_u64_aligned max_pages;          /* pages it may have */
+	pv_u64_aligned outstanding_pages;
+	pv_u64_aligned shr_pages;
+	pv_u64_aligned paged_pages;
+	pv_u64_aligned shared_info_frame;  /* its machine frame (PV) */
+	pv_u64_aligned cpu_time;           /* ns its vCPUs have run */
+	uint32_t nr_online_vcpus;
+	uint32_t max_vcpu_id;
+	uint32_t ssidref;
+	uint8_t handle[16];
+	uint32_t cpupool;
+	uint8_t gpaddr_bits;               /* guest physical address width */
+	uint8_t _pad2[7];
+	struct {
+		uint32_t emulation_flags;
+		uint32_t misc_flags;
+	} arch_config;
+};
+PV_CHECK_SIZE(struct xen_domctl_getdomaininfo, 112);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, flags, 4);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, tot_pages, 8);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, shared_info_frame, 48);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, cpu_time, 56);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, nr_online_vcpus, 64);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, max_vcpu_id, 68);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, handle, 76);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, cpupool, 92);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, gpaddr_bits, 96);
+PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, arch_config, 104);
+
 struct xen_domctl {
 	uint32_t cmd;                      /* XEN_DOMCTL_* */
 	uint32_t interface_version;        /* MUST be XEN_DOMCTL_INTERFACE_VERSION */
 	domid_t domain;
 	uint16_t _pad[3];
 	union {
+		struct xen_domctl_getdomaininfo getdomaininfo;
 		struct xen_domctl_scheduler_op scheduler_op;
 		uint8_t pad[128];
 	} u;

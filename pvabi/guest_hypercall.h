@@ -115,6 +115,7 @@ struct trap_info;
 struct mmu_update;
 struct mmuext_op;
 struct multicall_entry;
+struct xen_domctl;
 
 static inline long hypercall_set_trap_table(const struct trap_info *table)
 {
@@ -185,6 +186,11 @@ static inline long hypercall_mmuext_op(const struct mmuext_op *ops, uint32_t cou
 {
 	return hypercall4(__HYPERVISOR_mmuext_op, ptr_arg(ops), count, ptr_arg(done),
 			  foreigndom);
+}
+
+static inline long hypercall_domctl(struct xen_domctl *dc)
+{
+	return hypercall1(__HYPERVISOR_domctl, ptr_arg(dc));
 }
 
 static inline long hypercall_sched_op(uint32_t cmd, void *arg)

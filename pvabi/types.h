@@ -38,7 +38,12 @@
 typedef uint64_t pv_u64 __attribute__((aligned(4)));
 typedef int64_t  pv_s64 __attribute__((aligned(4)));
 
+/* ... and where Xen's headers say uint64_aligned_t (the control interface):
+ * 8-byte aligned, so that 32- and 64-bit callers share one layout. */
+typedef uint64_t pv_u64_aligned __attribute__((aligned(8)));
+
 _Static_assert(sizeof(pv_u64) == 8 && _Alignof(pv_u64) == 4, "i386 layout");
+_Static_assert(_Alignof(pv_u64_aligned) == 8, "the control interface's layout");
 _Static_assert(sizeof(pv_s64) == 8 && _Alignof(pv_s64) == 4, "i386 layout");
 
 /* Helpers in these headers are static inline and may go unused. */

@@ -41,4 +41,7 @@ struct vcpu {
 /* Account the time spent in the old state and enter the new one. */
 void set_runstate(struct vcpu *v, enum runstate s);
 
+/* The time spent in state s so far, the current stint included. */
+uint64_t runstate_ns(const struct vcpu *v, enum runstate s);
+
 #endif

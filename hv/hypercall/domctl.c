@@ -1,7 +1,9 @@
 /* __HYPERVISOR_domctl (36): the control interface, privileged domain only.
- * Offered: XEN_DOMCTL_scheduler_op (read and set a domain's scheduling
- * parameters under the running policy). */
+ * Offered: XEN_DOMCTL_getdomaininfo (domctl_getdomaininfo.c) and
+ * XEN_DOMCTL_scheduler_op (read and set a domain's scheduling parameters
+ * under the running policy). */
 #include "hypercall/hypercall.h"
+#include "hypercall/domctl.h"
 #include "arch/x86/uaccess.h"
 #include "console/log.h"
 #include "domain/domain.h"
@@ -99,12 +101,17 @@ HYPERCALL(domctl)
 		return -XEN_EFAULT;
 	if (dc.interface_version != XEN_DOMCTL_INTERFACE_VERSION)
 		return -XEN_EACCES;
-	if (dc.cmd != XEN_DOMCTL_scheduler_op)
+	int rc;
+	if (dc.cmd == XEN_DOMCTL_getdomaininfo) {
+		rc = domctl_getdomaininfo(&dc);
+	} else if (dc.cmd == XEN_DOMCTL_scheduler_op) {
+		struct domain *d = domain_by_id(dc.domain);
+		if (!d)
+			return -XEN_ESRCH;
+		rc = scheduler_op(d, &dc.u.scheduler_op);
+	} else {
 		return -XEN_ENOSYS;
-	struct domain *d = domain_by_id(dc.domain);
-	if (!d)
-		return -XEN_ESRCH;
-	int rc = scheduler_op(d, &dc.u.scheduler_op);
+	}
 	if (rc == 0 && copy_to_guest(arg, &dc, sizeof(dc)) < 0)
 		return -XEN_EFAULT;
 	return rc;

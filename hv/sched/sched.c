@@ -78,6 +78,11 @@ void set_runstate(struct vcpu *v, enum runstate s)
 	v->runstate = s;
 }
 
+uint64_t runstate_ns(const struct vcpu *v, enum runstate s)
+{
+	return v->runstate_time[s] + (v->runstate == s ? clock_ns() - v->runstate_entry : 0);
+}
+
 void sched_init(void)
 {
 	tick.fn = tick_elapsed;

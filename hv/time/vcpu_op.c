@@ -16,11 +16,9 @@
 static int32_t runstate_info(struct vcpu *v, guest_ptr_t arg)
 {
 	struct vcpu_runstate_info r = { .state = v->runstate, .state_entry_time = v->runstate_entry };
-	uint64_t now = clock_ns();
 
 	for (int i = 0; i < 4; i++)
-		r.time[i] = v->runstate_time[i];
-	r.time[v->runstate] += now - v->runstate_entry;
+		r.time[i] = runstate_ns(v, (enum runstate)i);
 	return copy_to_guest(arg, &r, sizeof(r)) < 0 ? -XEN_EFAULT : 0;
 }
 

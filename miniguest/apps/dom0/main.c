@@ -1,10 +1,7 @@
 /* dom0 of the default demo: says which domains are up, reports each one
  * that ends (VIRQ_DOM_EXC) and powers off once it is the last domain, so
- * the hypervisor stops when the demo is over.
- *
- * There is no domain-info call yet, so dom0 asks whether domain d exists
- * with a request that cannot succeed: binding to port 0 of d fails with
- * ESRCH when d does not exist and with another error when it does. */
+ * the hypervisor stops when the demo is over. It lists the domains as a
+ * toolstack does, with domctl's getdomaininfo. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,29 +10,25 @@
 #include "kernel/hypervisor.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
-
-#define MAX_DOMID 64
+#include "pvabi/domctl.h"
 
 static struct thread *waiter;
 static volatile unsigned domain_events;
 
-static bool domain_exists(domid_t d)
-{
-	struct evtchn_bind_interdomain op = { .remote_dom = d, .remote_port = 0 };
-
-	return hypercall_evtchn_op(EVTCHNOP_bind_interdomain, &op) != -XEN_ESRCH;
-}
-
+/* The domains other than this one (domain 0), walked in id order. */
 static unsigned count_others(bool print)
 {
+	struct xen_domctl dc = { .cmd = XEN_DOMCTL_getdomaininfo,
+				 .interface_version = XEN_DOMCTL_INTERFACE_VERSION, .domain = 1 };
 	unsigned n = 0;
 
-	for (domid_t d = 1; d < MAX_DOMID; d++) {
-		if (!domain_exists(d))
-			continue;
+	while (dc.domain < DOMID_FIRST_RESERVED && hypercall_domctl(&dc) == 0) {
+		const struct xen_domctl_getdomaininfo *info = &dc.u.getdomaininfo;
 		if (print)
-			printf("dom0: domain %u is running\n", d);
+			printf("dom0: domain %u is up, %llu KiB\n", info->domain,
+			       (unsigned long long)info->tot_pages * 4);
 		n++;
+		dc.domain = info->domain + 1;
 	}
 	return n;
 }

@@ -124,11 +124,6 @@ static void latency(uint32_t hint_us)
 	test_success();
 }
 
-static long domctl(struct xen_domctl *dc)
-{
-	return page_hypercall(__HYPERVISOR_domctl, (uint32_t)dc, 0, 0, 0, 0);
-}
-
 static struct xen_domctl sched_op(domid_t dom, uint32_t sched_id, uint32_t cmd)
 {
 	struct xen_domctl dc = { .cmd = XEN_DOMCTL_scheduler_op,
@@ -154,31 +149,39 @@ static bool wait_for_event(uint32_t port, uint64_t timeout_ns)
 static void schedctl(void)
 {
 	struct xen_domctl dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
-	check_rc("SCHED-11", "getinfo of domain 1", domctl(&dc), 0);
+	check_rc("SCHED-11", "getinfo of domain 1", hypercall_domctl(&dc), 0);
 	check_eq("SCHED-11", "its weight", dc.u.scheduler_op.u.bvt.weight, 3);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_putinfo);
 	dc.u.scheduler_op.u.bvt.weight = 7;
-	check_rc("SCHED-11", "putinfo weight 7", domctl(&dc), 0);
+	check_rc("SCHED-11", "putinfo weight 7", hypercall_domctl(&dc), 0);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
-	domctl(&dc);
+	hypercall_domctl(&dc);
 	check_eq("SCHED-11", "the weight read back", dc.u.scheduler_op.u.bvt.weight, 7);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_putinfo);
 	dc.u.scheduler_op.u.bvt.weight = 0;
-	check_rc("SCHED-11", "putinfo weight 0", domctl(&dc), -XEN_EINVAL);
+	check_rc("SCHED-11", "putinfo weight 0", hypercall_domctl(&dc), -XEN_EINVAL);
 	dc = sched_op(1, RINGLET_SCHEDULER_ATROPOS, XEN_DOMCTL_SCHEDOP_getinfo);
-	check_rc("SCHED-11", "getinfo naming a scheduler that is not running", domctl(&dc),
+	check_rc("SCHED-11", "getinfo naming a scheduler that is not running", hypercall_domctl(&dc),
 		 -XEN_EINVAL);
 	dc = sched_op(0x7000, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
-	check_rc("SCHED-11", "getinfo of a domain that does not exist", domctl(&dc), -XEN_ESRCH);
+	check_rc("SCHED-11", "getinfo of a domain that does not exist", hypercall_domctl(&dc), -XEN_ESRCH);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, 9);
-	check_rc("SCHED-11", "an unknown scheduler command", domctl(&dc), -XEN_EINVAL);
+	check_rc("SCHED-11", "an unknown scheduler command", hypercall_domctl(&dc), -XEN_EINVAL);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
 	dc.interface_version = 1;
-	check_rc("SCHED-11", "an old interface version", domctl(&dc), -XEN_EACCES);
+	check_rc("SCHED-11", "an old interface version", hypercall_domctl(&dc), -XEN_EACCES);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
 	dc.cmd = 1;
-	check_rc("SCHED-11", "another domctl command", domctl(&dc), -XEN_ENOSYS);
-	check_rc("SCHED-11", "a NULL argument", domctl(NULL), -XEN_EFAULT);
+	check_rc("SCHED-11", "another domctl command", hypercall_domctl(&dc), -XEN_ENOSYS);
+	check_rc("SCHED-11", "a NULL argument", hypercall_domctl(NULL), -XEN_EFAULT);
+	/* Walking the domains: from 1 up the answer is domain 1, then none. */
+	dc = sched_op(1, 0, 0);
+	dc.cmd = XEN_DOMCTL_getdomaininfo;
+	if (check_rc("DOMCTL-1", "getdomaininfo from domain 1 up", hypercall_domctl(&dc), 0))
+		check_eq("DOMCTL-1", "the domain it answers for", dc.u.getdomaininfo.domain, 1);
+	dc = sched_op(2, 0, 0);
+	dc.cmd = XEN_DOMCTL_getdomaininfo;
+	check_rc("DOMCTL-1", "getdomaininfo from domain 2 up", hypercall_domctl(&dc), -XEN_ESRCH);
 	/* Domain 1 must outlive the checks above: it waits for this offer,
 	 * binds it and says so, and only then ends; and this domain waits for
 	 * that, so that domain 1 finds it alive to bind to. */
@@ -193,7 +196,10 @@ static void schedctl(void)
 static void unprivileged(void)
 {
 	struct xen_domctl dc = sched_op(0, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
-	check_rc("SCHED-11", "domctl from an unprivileged domain", domctl(&dc), -XEN_EPERM);
+	check_rc("SCHED-11", "domctl from an unprivileged domain", hypercall_domctl(&dc), -XEN_EPERM);
+	dc.cmd = XEN_DOMCTL_getdomaininfo;
+	check_rc("DOMCTL-2", "getdomaininfo from an unprivileged domain", hypercall_domctl(&dc),
+		 -XEN_EPERM);
 	uint32_t port;
 	struct evtchn_send send;
 	if (check_rc("SCHED-11", "domain 0's offer, once it has done with this domain",
