@@ -99,9 +99,9 @@ class UnitJob:
             name = '%s/%s' % (self.name, c.name)
             if not self.selected(name):
                 continue
-            if c.directive == 'SKIP':
+            if c.skipped:
                 results.append(Result(name, SKIP, 0.0, c.reason or 'skipped'))
-            elif c.ok or c.directive == 'TODO':
+            elif c.ok:
                 results.append(Result(name, PASS, 0.0))
             else:
                 results.append(Result(name, FAIL, 0.0, _first(c.diagnostics) or 'not ok',
@@ -114,7 +114,7 @@ class UnitJob:
         elif stream.plan != len(stream.cases):
             problems.append('planned %d tests but reported %d' % (stream.plan, len(stream.cases)))
         exit_problem = self._exit_problem(r)
-        failed_cases = any(not c.ok and c.directive != 'TODO' for c in stream.cases)
+        failed_cases = any(not c.ok and not c.skipped for c in stream.cases)
         if exit_problem and (r.status == 0 or r.timed_out or r.flooded or
                              r.status < 0 or not failed_cases):
             problems.insert(0, exit_problem)

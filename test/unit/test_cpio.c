@@ -267,7 +267,7 @@ static void test_errors_stick(void)
 
 	reset();
 	put_file(&im, "f", "1");
-	memcpy(im.b, "XXXXXX", 6);
+	memcpy(im.b, "QQQQQQ", 6);
 	cpio_begin(&r, im.b, im.len);
 	CHECK_EQ(cpio_next(&r, &e), CPIO_EMAGIC);
 	memcpy(im.b, "070701", 6);

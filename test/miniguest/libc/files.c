@@ -71,8 +71,10 @@ static void stdio_io(void)
 
 static void posix_io(void)
 {
-	char back[8] = "xxxxxxx";
+	char back[8];
 	int fd = open("/tmp/hole", O_CREAT | O_RDWR | O_TRUNC, 0644);
+
+	memset(back, 0x5a, sizeof(back));       /* not zeros: the hole must write them */
 
 	CHECK(fd >= 3, "open O_CREAT gives a descriptor above the console's (%d)", fd);
 	if (fd < 0)

@@ -22,8 +22,8 @@ void test_strings(void)
 	      strchr(buf, 'z') == NULL, "strchr and strrchr");
 	CHECK(strstr("hypervisor", "visor") != NULL && strstr("abc", "d") == NULL, "strstr");
 	CHECK(strspn("aabbc", "ab") == 4 && strcspn("abc;d", ";") == 3, "strspn, strcspn");
-	memset(buf, 'x', 10);
-	CHECK(memcmp(buf, "xxxxxxxxxx", 10) == 0, "memset and memcmp");
+	memset(buf, '=', 10);
+	CHECK(memcmp(buf, "==========", 10) == 0, "memset and memcmp");
 	memcpy(buf, "0123456789", 11);
 	memmove(buf + 2, buf, 5);
 	CHECK(memcmp(buf, "0101234789", 10) == 0, "memmove handles overlap");
