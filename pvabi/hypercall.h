@@ -115,4 +115,19 @@
 #define __HYPERVISOR_arch_7                        55
 #define __HYPERVISOR_mca                           __HYPERVISOR_arch_0
 
+#ifdef __ASSEMBLER__
+/* The guest's hypercall page, named by its HYPERCALL_PAGE note: a whole,
+ * page-aligned page of int3s in an executable section, which the builder
+ * fills with the stubs above before the guest starts. Its section is
+ * .hypercall_page, which a guest's linker script places on its own. */
+.macro define_hypercall_page
+	.pushsection .hypercall_page, "ax"
+	.balign 4096
+	.globl hypercall_page
+hypercall_page:
+	.fill 4096, 1, 0xcc
+	.popsection
+.endm
+#endif /* __ASSEMBLER__ */
+
 #endif

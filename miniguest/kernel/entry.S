@@ -16,12 +16,7 @@
 	.code32
 
 .macro restore_regs_and_return
-	popal
-	pop %gs
-	pop %fs
-	pop %es
-	pop %ds
-	add $8, %esp                    /* vector, error code */
+	restore_trap_frame
 	jmp hypercall_page + __HYPERVISOR_iret * 32
 .endm
 

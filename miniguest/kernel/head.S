@@ -8,6 +8,7 @@
  * stack, the last page of the initial region: mg_start() needs both. */
 
 #include "pvabi/elfnote.h"
+#include "pvabi/hypercall.h"
 #include "kernel/layout.h"
 
 	.section .note.Xen, "a", @note
@@ -26,11 +27,7 @@ _start:
 	call mg_start
 	ud2                             /* mg_start never returns */
 
-	.section .text.hypercall_page, "ax"
-	.balign 4096
-	.globl hypercall_page
-hypercall_page:
-	.fill 4096, 1, 0xcc             /* int3s until the hypervisor fills it */
+	define_hypercall_page
 
 	.bss
 	.balign 4096

@@ -32,6 +32,17 @@
 	cld
 .endm
 
+/* Undoes save_trap_frame and drops the stub's vector and error code,
+ * leaving eip, cs, eflags on top for the return. */
+.macro restore_trap_frame
+	popal
+	pop %gs
+	pop %fs
+	pop %es
+	pop %ds
+	add $8, %esp
+.endm
+
 .macro trap_stub vec, common
 	.balign 8
 trap_stub_\vec:

@@ -18,12 +18,7 @@ trap_common:
 	push %esp                       /* struct trap_frame * */
 	call trap_dispatch
 	add $4, %esp
-	popal
-	pop %gs
-	pop %fs
-	pop %es
-	pop %ds
-	add $8, %esp                    /* vector, error code */
+	restore_trap_frame
 	iret
 
 	exception_stubs trap_common

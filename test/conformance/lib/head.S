@@ -15,6 +15,7 @@
  * hand start_info, and the %esp we came in with, to guest_start(). */
 
 #include "pvabi/elfnote.h"
+#include "pvabi/hypercall.h"
 #include "pvabi/arch_x86_32.h"
 
 #define GUEST_STACK_SIZE  (16 * 1024)
@@ -36,12 +37,7 @@ _start:
 	/* guest_start never returns; if it did, stop here rather than run on. */
 	ud2
 
-/* Filled by the hypervisor before the guest starts: stub N at N * 32. */
-	.section .text.hypercall_page, "ax"
-	.balign 4096
-	.globl hypercall_page
-hypercall_page:
-	.fill 4096, 1, 0xcc             /* int3s until the hypervisor fills it */
+	define_hypercall_page
 
 	.bss
 	.balign 4096
