@@ -4,6 +4,7 @@
 #include "kernel/time.h"
 
 #include "kernel/hypervisor.h"
+#include "time/scale.h"
 #include "pvabi/vcpu.h"
 
 static inline uint64_t rdtsc(void)
@@ -12,18 +13,6 @@ static inline uint64_t rdtsc(void)
 
 	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
 	return ((uint64_t)hi << 32) | lo;
-}
-
-/* ns = (delta shifted by shift) * mul / 2^32, without 128-bit arithmetic. */
-static uint64_t scale(uint64_t delta, uint32_t mul, int8_t shift)
-{
-	if (shift < 0)
-		delta >>= -shift;
-	else
-		delta <<= shift;
-	uint64_t lo = ((uint64_t)(uint32_t)delta * mul) >> 32;
-	uint64_t hi = (delta >> 32) * mul;
-	return hi + lo;
 }
 
 uint64_t time_now_ns(void)
@@ -43,7 +32,9 @@ uint64_t time_now_ns(void)
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	} while ((version & 1) || version != t->version);
 	uint64_t now = rdtsc();
-	return system + (now > stamp ? scale(now - stamp, mul, shift) : 0);
+	/* The same conversion the hypervisor applies to its own clock. */
+	const struct time_scale ts = { .shift = shift, .mul_frac = mul };
+	return system + (now > stamp ? time_scale_apply(&ts, now - stamp) : 0);
 }
 
 void time_wallclock(uint64_t *sec, uint32_t *nsec)
