@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Reading .tests files (test/harness/boottest.py) and what the referee
+makes of them (referee.why_not): xen_expect_regex, initrd modules, and
+malformed sections. Speaks TAP.
+
+    test_boottest.py SOURCE_ROOT
+"""
+
+import os
+import sys
+import tempfile
+
+
+def load(boottest, text):
+    """The tests of a .tests file holding text, under test/conformance/."""
+    with tempfile.TemporaryDirectory() as root:
+        d = os.path.join(root, 'conformance')
+        os.makedirs(d)
+        path = os.path.join(d, 'x.tests')
+        with open(path, 'w') as f:
+            f.write(text)
+        return boottest.load(path, root, root, None)
+
+
+def refused(boottest, text, words):
+    try:
+        load(boottest, text)
+    except boottest.TestFileError as e:
+        return words in str(e), str(e)
+    return False, 'accepted'
+
+
+LOG_JUDGED = '[t]\nmodules = a.elf name=a\nexpect_regex = destroyed\nexpect_status = failure\n'
+
+
+def case_xen_regex_makes_a_log_test_run_on_xen(boottest, referee):
+    plain = load(boottest, LOG_JUDGED)[0]
+    judged = load(boottest, LOG_JUDGED + 'xen_expect_regex = Dom0 crashed\n')[0]
+    return (referee.why_not(plain) == referee.LOG_LINES and referee.why_not(judged) is None
+            and judged.xen_regexes[0].pattern == 'Dom0 crashed'), (plain, judged)
+
+
+def case_xen_regex_with_a_result_is_refused(boottest, referee):
+    return refused(boottest, '[t]\nmodules = a.elf\nexpect = result\n'
+                   'xen_expect_regex = x\n', 'xen_expect_regex is for tests judged by log lines')
+
+
+def case_bad_xen_regex_is_refused(boottest, referee):
+    return refused(boottest, LOG_JUDGED + 'xen_expect_regex = (unclosed\n', 'xen_expect_regex')
+
+
+def case_unknown_key_is_refused(boottest, referee):
+    return refused(boottest, '[t]\nmodules = a.elf\nexpect = result\nexpext = x\n', 'expext')
+
+
+def case_guest_and_initrd_are_one_domain(boottest, referee):
+    t = load(boottest, '[t]\nmodules = a.elf name=a -- x\n          f.cpio initrd\n'
+             'expect = result\n')[0]
+    several = load(boottest, '[t]\nmodules = a.elf\n          b.elf\nexpect = result\n')[0]
+    misplaced = load(boottest, '[t]\nmodules = f.cpio initrd\n          a.elf\n'
+                     'expect = result\n')[0]
+    return (referee.why_not(t) is None and referee.why_not(several) == referee.SEVERAL_DOMAINS
+            and referee.why_not(misplaced) == referee.INITRD_PLACE), (t, several, misplaced)
+
+
+CASES = [case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
+         case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
+         case_guest_and_initrd_are_one_domain]
+
+
+def main(root):
+    sys.dont_write_bytecode = True
+    sys.path[:0] = [os.path.join(root, 'test'), os.path.join(root, 'boot')]
+    from harness import boottest, referee
+    print('1..%d' % len(CASES))
+    failed = 0
+    for i, case in enumerate(CASES, 1):
+        try:
+            ok, detail = case(boottest, referee)
+        except Exception as e:
+            ok, detail = False, repr(e)
+        print('%s %d - %s' % ('ok' if ok else 'not ok', i, case.__name__[5:]))
+        if not ok:
+            failed += 1
+            print('# ' + repr(detail)[:500])
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1]))
