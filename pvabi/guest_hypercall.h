@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 
+#include "arch_x86_32.h"
 #include "types.h"
 #include "hypercall.h"
 
@@ -186,6 +187,25 @@ static inline long hypercall_mmuext_op(const struct mmuext_op *ops, uint32_t cou
 {
 	return hypercall4(__HYPERVISOR_mmuext_op, ptr_arg(ops), count, ptr_arg(done),
 			  foreigndom);
+}
+
+static inline long hypercall_event_channel_op(uint32_t cmd, void *arg)
+{
+	return hypercall2(__HYPERVISOR_event_channel_op, cmd, ptr_arg(arg));
+}
+
+/* deadline: absolute system time in ns; 0 cancels the timer. */
+static inline long hypercall_set_timer_op(uint64_t deadline)
+{
+	return hypercall2(__HYPERVISOR_set_timer_op, (uint32_t)deadline,
+			  (uint32_t)(deadline >> 32));
+}
+
+/* Both entry points in the flat ring-1 code segment. */
+static inline long hypercall_set_callbacks(uint32_t event_eip, uint32_t failsafe_eip)
+{
+	return hypercall4(__HYPERVISOR_set_callbacks, FLAT_RING1_CS, event_eip, FLAT_RING1_CS,
+			  failsafe_eip);
 }
 
 static inline long hypercall_domctl(struct xen_domctl *dc)

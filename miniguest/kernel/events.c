@@ -39,7 +39,7 @@ void evtchn_set_handler(evtchn_port_t port, evtchn_handler_t h, void *data)
 long evtchn_bind_virq(uint32_t virq, evtchn_handler_t h, void *data)
 {
 	struct evtchn_bind_virq op = { .virq = virq, .vcpu = 0 };
-	long rc = hypercall_evtchn_op(EVTCHNOP_bind_virq, &op);
+	long rc = hypercall_event_channel_op(EVTCHNOP_bind_virq, &op);
 
 	if (rc < 0)
 		return rc;
@@ -51,7 +51,7 @@ long evtchn_notify(evtchn_port_t port)
 {
 	struct evtchn_send op = { .port = port };
 
-	return hypercall_evtchn_op(EVTCHNOP_send, &op);
+	return hypercall_event_channel_op(EVTCHNOP_send, &op);
 }
 
 void evtchn_mask(evtchn_port_t port)
@@ -65,7 +65,7 @@ void evtchn_unmask(evtchn_port_t port)
 {
 	struct evtchn_unmask op = { .port = port };
 
-	hypercall_evtchn_op(EVTCHNOP_unmask, &op);
+	hypercall_event_channel_op(EVTCHNOP_unmask, &op);
 }
 
 unsigned events_mask_save(void)

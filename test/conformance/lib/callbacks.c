@@ -62,7 +62,6 @@ void failsafe_report(const uint32_t *frame)
 
 long callbacks_init(void)
 {
-	return hypercall4(__HYPERVISOR_set_callbacks, FLAT_RING1_CS,
-			  (uint32_t)(uintptr_t)event_callback_entry, FLAT_RING1_CS,
-			  (uint32_t)(uintptr_t)failsafe_callback_entry);
+	return hypercall_set_callbacks((uint32_t)(uintptr_t)event_callback_entry,
+				       (uint32_t)(uintptr_t)failsafe_callback_entry);
 }

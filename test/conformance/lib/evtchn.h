@@ -10,7 +10,7 @@
 
 static inline long evtchn_op(uint32_t cmd, void *arg)
 {
-	return page_hypercall(__HYPERVISOR_event_channel_op, cmd, ptr_arg(arg), 0, 0, 0);
+	return hypercall_event_channel_op(cmd, arg);
 }
 
 /* Bind to port remote_port of domain remote, which offers it to us with
