@@ -25,6 +25,9 @@ struct domain {
 	bool exited;                          /* gave an exit status (SCHEDOP_ringlet_exit) */
 	int32_t exit_status;                  /* ... this one */
 	uint32_t tot_pages, max_pages;
+	uint32_t given_back_live;             /* frames given back, still referenced */
+	uint32_t devalidate_head;             /* page tables let go of, to take apart: */
+	uint32_t devalidate_nr;               /* a list through struct frame's next */
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
 	struct vcpu vcpu;

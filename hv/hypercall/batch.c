@@ -1,10 +1,14 @@
 /* The shape mmu_update and mmuext_op share: an array of requests run in
  * order, stopping at the first failure, the number that succeeded written
- * to *pdone, and continuation after every HYPERCALL_BATCH requests with the
- * top bit of the count marking "pdone already holds a partial count".
+ * to *pdone, and continuation once the budget is spent -- between requests,
+ * or in the middle of one that returns -XEN_ERESTART (a page table half
+ * validated), which then runs again -- with the top bit of the count
+ * marking "pdone already holds a partial count".
  * As on Xen, a pdone the hypervisor cannot read or write changes nothing
  * but itself: the batch's result stands. */
 #include "hypercall/hypercall.h"
+#include "hypercall/budget.h"
+#include "arch/x86/pv/pagetype.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
 #include "sched/sched.h"
@@ -26,20 +30,29 @@ int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t 
 		if (!guest_ptr_is_null(pdone) && copy_from_guest(&done, pdone, sizeof(done)) < 0)
 			done = 0;
 	}
-	for (i = 0; i < count; i++) {
-		if (i >= HYPERCALL_BATCH && hypercall_may_preempt()) {
+	for (i = 0; i < count;) {
+		/* The requests before may have let go of page tables: they are
+		 * taken apart first, for this request may want their frames. */
+		if (i > 0 && rc != -XEN_ERESTART)
+			rc = pt_devalidate_queued(current->d);
+		if (rc == -XEN_ERESTART || (i > 0 && budget_spent())) {
 			done += i;
 			if (!guest_ptr_is_null(pdone))
 				(void)copy_to_guest(pdone, &done, sizeof(done));
 			return hypercall_continue(nr, list_va + i * size,
 						  (count - i) | BATCH_PREEMPTED, pdone_va, a4, a5);
 		}
+		budget_charge(1);
 		if (copy_from_guest(elem, guest_ptr_add(list, i, size), size) < 0) {
 			rc = -XEN_EFAULT;
 			break;
 		}
-		if ((rc = one(elem, current)) < 0)
+		rc = one(elem, current);
+		if (rc == -XEN_ERESTART)
+			continue;         /* the same request, next turn */
+		if (rc < 0)
 			break;
+		i++;
 	}
 	done += i;
 	if (!guest_ptr_is_null(pdone))

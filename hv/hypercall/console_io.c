@@ -3,6 +3,7 @@
  * name; reads (privileged domains only) take what has arrived on the serial
  * line, which VIRQ_CONSOLE announces. */
 #include "hypercall/hypercall.h"
+#include "hypercall/budget.h"
 #include "console/input.h"
 #include "arch/x86/uaccess.h"
 #include "console/console.h"
@@ -11,7 +12,6 @@
 #include "sched/sched.h"
 
 #define CHUNK 128
-#define WRITE_BATCH 4096      /* bytes per turn before the write continues */
 
 static void flush_line(struct domain *d)
 {
@@ -50,10 +50,11 @@ static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t 
 	char chunk[CHUNK];
 
 	for (uint32_t done = 0; done < count; done += CHUNK) {
-		if (done >= WRITE_BATCH && hypercall_may_preempt())
+		if (done > 0 && budget_spent())
 			return hypercall_continue(__HYPERVISOR_console_io, CONSOLEIO_write,
 						  count - done, guest_ptr_va(buf) + done, a4, a5);
 		uint32_t n = count - done < CHUNK ? count - done : CHUNK;
+		budget_charge(CHUNK / 32);     /* every byte is looked at */
 		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
 			return -XEN_EFAULT;
 		for (uint32_t i = 0; i < n; i++)

@@ -20,20 +20,27 @@ extern const hypercall_fn hypercall_table[NR_HYPERCALLS];
 
 void hypercall_dispatch(struct cpu_regs *regs);
 
-/* Run one hypercall; the nested form is for multicall entries. */
+/* Run one hypercall. */
 int32_t hypercall_call(uint32_t nr, const uint32_t args[5]);
-int32_t hypercall_call_nested(uint32_t nr, const uint32_t args[5]);
+
+/* A multicall entry that gave the CPU back: the call and arguments it is
+ * to be issued with again. */
+struct nested_continuation {
+	bool pending;
+	uint32_t nr;
+	uint32_t args[5];
+};
+/* Run a multicall entry; *c says whether (and how) it is to continue. */
+int32_t hypercall_call_nested(uint32_t nr, const uint32_t args[5], struct nested_continuation *c);
 
 /* Make the guest issue hypercall nr again with these arguments when it next
- * runs (the way long operations give the CPU back). The handler returns
- * HYPERCALL_CONTINUED's value, which leaves eax alone. */
+ * runs (the way long operations give the CPU back, once budget_spent()).
+ * The handler returns HYPERCALL_CONTINUED's value, which leaves eax alone.
+ * A handler may instead return -XEN_ERESTART before it changed anything:
+ * it is issued again with the same arguments. */
 #define HYPERCALL_CONTINUED 0x7fffffff
 int32_t hypercall_continue(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4,
 			   uint32_t a5);
-
-/* False inside a multicall, whose entries run to completion (the multicall
- * itself continues between entries). */
-bool hypercall_may_preempt(void);
 
 struct vcpu;
 /* Run count requests of size bytes from list_va through one(), as
@@ -44,9 +51,6 @@ int32_t hypercall_batch(uint32_t nr, uint32_t list_va, uint32_t count, uint32_t 
 			int (*one)(const void *elem, struct vcpu *v));
 /* 0 when a request may name foreigndom as the domain it works on. */
 int hypercall_foreigndom_ok(uint16_t foreigndom);
-
-/* How many entries a batch handles before it continues. */
-#define HYPERCALL_BATCH 512
 
 #define HYPERCALL(name) \
 	int32_t do_##name(uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4, uint32_t a5)

@@ -4,6 +4,7 @@
  * Long reservation requests continue, with the extent reached kept in the
  * command's upper bits as Xen does. */
 #include "hypercall/hypercall.h"
+#include "hypercall/budget.h"
 #include "arch/arch.h"
 #include "arch/x86/pv/m2p.h"
 #include "arch/x86/pv/pagetype.h"
@@ -35,21 +36,6 @@ static int target(domid_t id, struct domain **out)
 	return me->privileged ? 0 : -XEN_EPERM;
 }
 
-/* Frames the domain gave back that are still referenced (mapped, or in a
- * table): as on Xen they count in its size until they are freed. */
-static uint32_t given_back_in_use(const struct domain *d)
-{
-	uint32_t n = 0;
-
-	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
-		const struct frame *f = &frame_table.f[mfn];
-		if (f->owner == d->domid && f->count &&
-		    (f->flags & (FRAME_RAM | FRAME_ALLOCATED | FRAME_FREE | FRAME_SHARED)) == FRAME_RAM)
-			n++;
-	}
-	return n;
-}
-
 /* Give back a frame the domain was given: mappings of it keep it alive
  * until they go. A frame given back already but still alive is the
  * domain's all the same: Xen counts it done again, and so does this. */
@@ -70,6 +56,12 @@ static bool give_back(struct domain *d, uint32_t mfn)
 	f->flags &= ~FRAME_ALLOCATED;
 	m2p_set(mfn, INVALID_M2P_ENTRY);
 	d->tot_pages--;
+	/* Still mapped: it counts in the domain's size until it is freed
+	 * (frame_release), as on Xen. */
+	if (f->count > 1) {
+		f->flags |= FRAME_GIVEN_BACK;
+		d->given_back_live++;
+	}
 	put_page(mfn);
 	return true;
 }
@@ -91,7 +83,7 @@ static bool one_extent(uint32_t op, struct domain *d, const struct xen_memory_re
 		return false;
 	if (op == XENMEM_decrease_reservation)
 		return give_back(d, in);
-	if (d->tot_pages + given_back_in_use(d) >= d->max_pages ||
+	if (d->tot_pages + d->given_back_live >= d->max_pages ||
 	    domain_alloc_frames(d, 1, &mfn) != 1)
 		return false;
 	if (!fits_address_bits(mfn, r->mem_flags) ||
@@ -121,10 +113,11 @@ static int32_t reservation(uint32_t op, uint32_t start, guest_ptr_t arg, uint32_
 		return (int32_t)start;
 	uint32_t i;
 	for (i = start; i < r.nr_extents; i++) {
-		if (i - start >= HYPERCALL_BATCH && hypercall_may_preempt())
+		if (i > start && budget_spent())
 			return hypercall_continue(__HYPERVISOR_memory_op,
 						  op | (i << MEMOP_EXTENT_SHIFT), guest_ptr_va(arg),
 						  a3, a4, a5);
+		budget_charge(PAGE_SIZE / 64);   /* a frame scrubbed or given back */
 		if (!one_extent(op, d, &r, i))
 			break;
 	}
@@ -143,7 +136,7 @@ static int32_t domain_size(uint32_t op, guest_ptr_t arg)
 	if (rc < 0)
 		return rc;
 	if (op == XENMEM_current_reservation)
-		return (int32_t)(d->tot_pages + given_back_in_use(d));
+		return (int32_t)(d->tot_pages + d->given_back_live);
 	if (op == XENMEM_maximum_reservation)
 		return (int32_t)d->max_pages;
 	/* maximum_gpfn: what the guest put in arch.max_pfn (the size of its

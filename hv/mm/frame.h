@@ -20,6 +20,7 @@
 #define FRAME_FREE     0x0002u     /* on the free list */
 #define FRAME_SHARED   0x0004u     /* a hypervisor page lent to its owner (shared info) */
 #define FRAME_ALLOCATED 0x0008u    /* holds its owner's allocation reference */
+#define FRAME_GIVEN_BACK 0x0010u   /* given back by its owner while still referenced */
 
 enum frame_type {
 	FT_NONE = 0,
@@ -33,14 +34,16 @@ enum frame_type {
 #define FT_TYPE_SHIFT   28
 #define FT_PINNED       (1u << 27)
 #define FT_VALIDATED    (1u << 26)
-#define FT_COUNT_MASK   ((1u << 26) - 1)
+#define FT_PARTIAL      (1u << 25)  /* validation under way: next = the entry it goes on at */
+#define FT_QUEUED       (1u << 24)  /* let go of, waiting to be taken apart: next = link */
+#define FT_COUNT_MASK   ((1u << 24) - 1)
 
 struct frame {
 	uint32_t count;         /* general references */
 	uint32_t type_info;     /* type, flags and type count, as above */
 	uint16_t owner;         /* a domain id, DOMID_XEN or DOMID_INVALID */
 	uint16_t flags;
-	uint32_t next;          /* free-list link */
+	uint32_t next;          /* free-list link; see FT_PARTIAL, FT_QUEUED */
 };
 _Static_assert(sizeof(struct frame) == 16, "frame descriptors pack the frame table");
 

@@ -10,6 +10,7 @@
 #include "console/log.h"
 #include "console/panic.h"
 #include "lib/string.h"
+#include "domain/domain.h"
 
 #define MIN_RAM_MB        32
 #define MAX_FRAMES        ((FRAMETABLE_END - FRAMETABLE_START) / sizeof(struct frame))
@@ -70,6 +71,13 @@ void frame_share(uint32_t mfn, uint16_t domid)
  * it goes back on the free list. */
 void frame_release(uint32_t mfn)
 {
+	struct frame *f = &frame_table.f[mfn];
+
+	if (f->flags & FRAME_GIVEN_BACK) {
+		struct domain *d = domain_by_id(f->owner);
+		if (d && d->given_back_live)
+			d->given_back_live--;
+	}
 	flush_tlb_local();
 	if (frame_free(&frame_table, mfn) < 0)
 		panic("frame 0x%x lost its last reference but cannot be freed", mfn);

@@ -15,6 +15,12 @@
 
 static struct domain dom = { .domid = 1 }, other = { .domid = 2 };
 
+__attribute__((constructor)) static void register_domains(void)
+{
+	fake_domains[0] = &dom;
+	fake_domains[1] = &other;
+}
+
 #define PTE(mfn, flags) (((pte_t)(mfn) << PAGE_SHIFT) | (pte_t)(flags))
 #define L1_RW   (PTE_P | PTE_RW | PTE_US)
 #define L1_RO   (PTE_P | PTE_US)

@@ -109,7 +109,7 @@ static int clear_or_copy(uint32_t dst, uint32_t src, bool copy, const struct dom
 	}
 	if (copy)
 		put_page(src);
-	return rc < 0 ? -XEN_EINVAL : 0;
+	return rc == -XEN_ERESTART ? rc : rc < 0 ? -XEN_EINVAL : 0;
 }
 
 static int one_op(const void *elem, struct vcpu *v)

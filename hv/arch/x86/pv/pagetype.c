@@ -3,6 +3,7 @@
 #include "arch/x86/pv/descriptor.h"
 #include "console/panic.h"
 #include "domain/domain.h"
+#include "hypercall/budget.h"
 #include "lib/string.h"
 #include "mm/mm.h"
 #include "pvabi/errno.h"
@@ -43,7 +44,7 @@ bool get_page(uint32_t mfn, const struct domain *d)
 		return false;
 	struct frame *f = frame(mfn);
 	if ((f->flags & (FRAME_RAM | FRAME_FREE)) != FRAME_RAM || f->owner != d->domid ||
-	    f->count == 0 || f->count == UINT32_MAX)
+	    f->count == 0 || f->count >= UINT32_MAX - 1)   /* one spare: see claim() */
 		return false;
 	f->count++;
 	return true;
@@ -97,8 +98,10 @@ static int get_entry(enum frame_type t, unsigned idx, pte_t e, const struct doma
 		 * domain's, or that cannot be writable now, is -EBUSY. */
 		if (mfn >= frame_table.nr || !(frame(mfn)->flags & FRAME_RAM))
 			return -XEN_EPERM;
-		if (e & PTE_RW)
-			return get_page_and_type(mfn, d, FT_WRITABLE) < 0 ? -XEN_EBUSY : 0;
+		if (e & PTE_RW) {
+			int rc = get_page_and_type(mfn, d, FT_WRITABLE);
+			return rc == -XEN_ERESTART ? rc : rc < 0 ? -XEN_EBUSY : 0;
+		}
 		return get_page(mfn, d) ? 0 : -XEN_EBUSY;
 	case FT_L2:
 	case FT_L2_HV:
@@ -120,16 +123,29 @@ static void put_entry(enum frame_type t, pte_t e)
 		put_page_and_type(pte_mfn(e));
 }
 
-static int validate(uint32_t mfn, enum frame_type t, const struct domain *d)
+/* Check entries [from, n) of a table claimed as type t, taking their
+ * references. Inside a hypercall this stops once the budget is spent (or
+ * when an entry's own table is half validated) with -XEN_ERESTART, the entry
+ * to go on at kept in the frame's next; at least one entry is checked per
+ * call. On a refusal every reference taken so far is dropped again. */
+static int validate(uint32_t mfn, enum frame_type t, const struct domain *d, unsigned from)
 {
 	pte_t *pt = map_frame(mfn);
 	unsigned n = guest_entries(t), i;
 	int rc = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = from; i < n; i++) {
+		if (i > from && budget_spent()) {
+			rc = -XEN_ERESTART;
+			break;
+		}
+		budget_charge(1);
 		if ((rc = get_entry(t, i, pt[i], d)) < 0)
 			break;
-	if (rc < 0) {
+	}
+	if (rc == -XEN_ERESTART) {
+		frame(mfn)->next = i;
+	} else if (rc < 0) {
 		while (i-- > 0)
 			put_entry(t, pt[i]);
 	} else if (t == FT_L3) {
@@ -151,27 +167,73 @@ static void devalidate(uint32_t mfn, enum frame_type t)
 	unmap_frame(pt);
 }
 
-int get_page_type(uint32_t mfn, enum frame_type t, const struct domain *d)
+/* A table whose last type reference went is taken apart later, in slices
+ * (pt_devalidate_queued), so letting go of the root of a large tree costs
+ * no more than one table's entries at a time. The queue holds a general
+ * reference, so the frame stays the owner's until then. */
+static void enqueue(uint32_t mfn)
 {
 	struct frame *f = frame(mfn);
-	enum frame_type cur = frame_type(f);
+	struct domain *d = domain_by_id(f->owner);
 
-	/* A hypervisor page lent to the domain (its shared info) is written by
-	 * the hypervisor behind the type system's back: writable, nothing else. */
-	if ((f->flags & FRAME_SHARED) && t != FT_WRITABLE)
-		return -XEN_EINVAL;
-	if (type_count(f) > 0) {
-		/* The hole's L2 is never shared: one L3 slot, nothing else. */
-		if (cur != t || t == FT_L2_HV || type_count(f) == FT_COUNT_MASK)
-			return -XEN_EINVAL;
-		f->type_info++;
+	BUG_ON(!d);
+	f->type_info = (f->type_info & ~(FT_COUNT_MASK | FT_PINNED)) | FT_QUEUED;
+	f->count++;
+	f->next = d->devalidate_nr ? d->devalidate_head : FRAME_NONE;
+	d->devalidate_head = mfn;
+	d->devalidate_nr++;
+	if (!budget_armed())
+		(void)pt_devalidate_queued(d);       /* nothing to slice: do it now */
+}
+
+int pt_devalidate_queued(struct domain *d)
+{
+	static bool busy;            /* taking a table apart queues its children */
+
+	if (busy)
 		return 0;
+	busy = true;
+	while (d->devalidate_nr) {
+		if (budget_spent()) {
+			busy = false;
+			return -XEN_ERESTART;
+		}
+		uint32_t mfn = d->devalidate_head;
+		struct frame *f = frame(mfn);
+		d->devalidate_head = f->next;
+		d->devalidate_nr--;
+		enum frame_type t = frame_type(f);
+		budget_charge(guest_entries(t));
+		devalidate(mfn, t);
+		f->type_info = 0;
+		f->next = FRAME_NONE;
+		put_page(mfn);
 	}
-	/* A writable mapping may linger in the TLB after its last reference
-	 * went: flush before the frame turns into something the guest may not
-	 * write. */
-	if (cur == FT_WRITABLE && t != FT_WRITABLE)
-		flush_tlb_local();
+	busy = false;
+	return 0;
+}
+
+/* Go on validating a half-validated table. Whoever asks for its type next
+ * goes on with it and, once it is done, holds the type reference it had
+ * kept for itself; its general reference goes. */
+static int resume(uint32_t mfn, enum frame_type t, const struct domain *d)
+{
+	struct frame *f = frame(mfn);
+	int rc = validate(mfn, t, d, f->next);
+
+	if (rc == -XEN_ERESTART)
+		return rc;
+	f->type_info = rc < 0 ? 0 : ((uint32_t)t << FT_TYPE_SHIFT) | FT_VALIDATED | 1;
+	f->next = FRAME_NONE;
+	put_page(mfn);
+	return rc;
+}
+
+/* A frame with no type references takes on type t. */
+static int claim(uint32_t mfn, enum frame_type t, const struct domain *d)
+{
+	struct frame *f = frame(mfn);
+
 	if (t == FT_SEG_DESC) {
 		int rc = check_descriptor_page(mfn);
 		f->type_info = rc < 0 ? 0 : ((uint32_t)t << FT_TYPE_SHIFT) | 1;
@@ -183,14 +245,52 @@ int get_page_type(uint32_t mfn, enum frame_type t, const struct domain *d)
 	}
 	/* Claim the type before looking at the entries, so a table that refers
 	 * back to itself meets a type conflict instead of recursing. */
-	f->type_info = ((uint32_t)t << FT_TYPE_SHIFT) | 1;
-	int rc = validate(mfn, t, d);
-	if (rc < 0) {
-		f->type_info = 0;
+	f->type_info = ((uint32_t)t << FT_TYPE_SHIFT) | FT_PARTIAL | 1;
+	int rc = validate(mfn, t, d, 0);
+	if (rc == -XEN_ERESTART) {
+		/* Half done: the table keeps a general reference of its own
+		 * (get_page keeps one spare) until someone goes on with it. */
+		f->count++;
 		return rc;
 	}
-	f->type_info |= FT_VALIDATED;
-	return 0;
+	f->type_info = rc < 0 ? 0 : ((uint32_t)t << FT_TYPE_SHIFT) | FT_VALIDATED | 1;
+	f->next = FRAME_NONE;
+	return rc;
+}
+
+int get_page_type(uint32_t mfn, enum frame_type t, const struct domain *d)
+{
+	struct frame *f = frame(mfn);
+	enum frame_type cur = frame_type(f);
+
+	/* A hypervisor page lent to the domain (its shared info) is written by
+	 * the hypervisor behind the type system's back: writable, nothing else. */
+	if ((f->flags & FRAME_SHARED) && t != FT_WRITABLE)
+		return -XEN_EINVAL;
+	/* A table let go of is taken apart before it becomes anything again;
+	 * the domain's next hypercall (or this one, continued) does that. */
+	if (f->type_info & FT_QUEUED) {
+		if (budget_armed())
+			return -XEN_ERESTART;
+		(void)pt_devalidate_queued(domain_by_id(f->owner));
+		cur = frame_type(f);
+	}
+	if (type_count(f) > 0) {
+		/* The hole's L2 is never shared: one L3 slot, nothing else. */
+		if (cur != t || (t == FT_L2_HV && !(f->type_info & FT_PARTIAL)) ||
+		    type_count(f) == FT_COUNT_MASK)
+			return -XEN_EINVAL;
+		if (f->type_info & FT_PARTIAL)
+			return resume(mfn, t, d);
+		f->type_info++;
+		return 0;
+	}
+	/* A writable mapping may linger in the TLB after its last reference
+	 * went: flush before the frame turns into something the guest may not
+	 * write. */
+	if (cur == FT_WRITABLE && t != FT_WRITABLE)
+		flush_tlb_local();
+	return claim(mfn, t, d);
 }
 
 void put_page_type(uint32_t mfn)
@@ -198,10 +298,9 @@ void put_page_type(uint32_t mfn)
 	struct frame *f = frame(mfn);
 	enum frame_type t = frame_type(f);
 
-	BUG_ON(type_count(f) == 0);
+	BUG_ON(type_count(f) == 0 || (f->type_info & (FT_PARTIAL | FT_QUEUED)));
 	if (type_count(f) == 1 && is_page_table(t)) {
-		devalidate(mfn, t);
-		f->type_info = 0;
+		enqueue(mfn);
 		return;
 	}
 	/* Other types keep their name at count zero: a writable frame is
@@ -247,7 +346,8 @@ int pt_update_entry(uint32_t mfn, unsigned idx, pte_t val, const struct domain *
 	struct frame *f = frame(mfn);
 	enum frame_type t = frame_type(f);
 
-	if (!is_page_table(t) || type_count(f) == 0)
+	/* A table still being validated is not in use yet. */
+	if (!is_page_table(t) || type_count(f) == 0 || (f->type_info & FT_PARTIAL))
 		return -XEN_EINVAL;
 	if (idx >= guest_entries(t))
 		return -XEN_EPERM;         /* the hypervisor's slots, or past an L3 */

@@ -52,6 +52,14 @@ void put_page_type(uint32_t mfn);
 int get_page_and_type(uint32_t mfn, const struct domain *d, enum frame_type type);
 void put_page_and_type(uint32_t mfn);
 
+/* Inside a hypercall, validation goes in slices: get_page_type() may return
+ * -XEN_ERESTART, leaving the table half validated (FT_PARTIAL); asking again
+ * goes on with it. A table whose last type reference goes is queued on its
+ * owner (FT_QUEUED) and taken apart here, in slices too: 0 once the queue is
+ * empty, -XEN_ERESTART when the budget ran out first. Outside a hypercall
+ * both happen at once. */
+int pt_devalidate_queued(struct domain *d);
+
 /* Replace entry idx of page table mfn (typed L1, L2, L2_HV or L3 and in
  * use) with val: val takes its references, the old entry drops its own.
  * Returns 0 or a negative Xen errno; nothing changes on error. */
@@ -62,6 +70,7 @@ int pt_update_entry(uint32_t mfn, unsigned idx, pte_t val, const struct domain *
 const char *frame_type_name(enum frame_type t);
 
 /* From its surroundings (stubbed by the unit tests) it needs map_frame,
- * the frame table, hv_l2_slots(), flush_tlb_local() and frame_release(). */
+ * the frame table, hv_l2_slots(), flush_tlb_local(), frame_release(),
+ * domain_by_id() and the hypercall budget. */
 
 #endif

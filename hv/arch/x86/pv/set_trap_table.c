@@ -3,6 +3,7 @@
  * clears every vector. Vector 0x80 with DPL 3 becomes a direct trap gate
  * from ring 3 into the guest kernel (the system-call fast path). */
 #include "hypercall/hypercall.h"
+#include "hypercall/budget.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
@@ -23,9 +24,10 @@ HYPERCALL(set_trap_table)
 	for (uint32_t i = 0;; i++) {
 		/* The continuation changes only ebx (the list), as on Xen: the
 		 * guest's other registers go back as they came. */
-		if (i >= HYPERCALL_BATCH && hypercall_may_preempt())
+		if (i > 0 && budget_spent())
 			return hypercall_continue(__HYPERVISOR_set_trap_table,
 						  guest_ptr_va(list) + i * sizeof(ti), a2, a3, a4, a5);
+		budget_charge(1);
 		if (copy_from_guest(&ti, guest_ptr_add(list, i, sizeof(ti)), sizeof(ti)) < 0)
 			return -XEN_EFAULT;
 		if (ti.address == 0)
