@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #define CR0_TS            (1u << 3)
+#define CR0_NE            (1u << 5)
 #define CR0_WP            (1u << 16)
 #define CR0_PG            (1u << 31)
 #define CR4_PAE           (1u << 5)

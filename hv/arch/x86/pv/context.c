@@ -32,6 +32,11 @@ void pv_init(uint32_t nr_frames)
 	gdt_use_area(empty_gdt_mfn);
 	if (cpu_has.fxsr)
 		write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
+	/* A guest's x87 errors arrive as #MF, the native way, and not on the
+	 * legacy IRQ 13, which nobody listens to. */
+	uint32_t cr0;
+	asm volatile("movl %%cr0, %0" : "=r"(cr0));
+	asm volatile("movl %0, %%cr0" : : "r"(cr0 | CR0_NE));
 }
 
 void pv_show_gdt(const struct vcpu *v)
@@ -111,6 +116,12 @@ _Noreturn void enter_guest(struct vcpu *v)
 	__builtin_unreachable();
 }
 
+/* What a reset FPU holds, in FXSAVE's layout: x87 control word 0x37f and
+ * MXCSR 0x1f80 (every exception masked), everything else zero. */
+static const uint8_t fpu_reset_state[512] __attribute__((aligned(16))) = {
+	[0] = 0x7f, [1] = 0x03, [24] = 0x80, [25] = 0x1f,
+};
+
 /* #NM from a guest: its FPU state goes back on the CPU; if the guest had
  * asked to see the trap itself (fpu_taskswitch), it sees it too. */
 void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame)
@@ -128,8 +139,10 @@ void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame)
 		if (v->arch.fpu_used) {
 			asm volatile("fxrstor (%0)" : : "r"(v->arch.fxsave) : "memory");
 		} else {
-			uint32_t mxcsr = 0x1f80;        /* every exception masked */
-			asm volatile("fninit; ldmxcsr %0" : : "m"(mxcsr));
+			/* Every register, not just the control words: fninit
+			 * would leave the x87 and XMM data registers as the
+			 * last domain had them. */
+			asm volatile("fxrstor %0" : : "m"(fpu_reset_state));
 			v->arch.fpu_used = true;
 		}
 		fpu_owner = v;
