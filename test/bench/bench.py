@@ -25,13 +25,14 @@ import benchlib  # noqa: E402
 import bootbench  # noqa: E402
 import guestbench  # noqa: E402
 import guestsbench  # noqa: E402
+import latenessbench  # noqa: E402
 import miniguestbench  # noqa: E402
 import pingpongbench  # noqa: E402
 import sharesbench  # noqa: E402
 import qemu  # noqa: E402
 
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
-                                   guestsbench, miniguestbench)}
+                                   guestsbench, miniguestbench, latenessbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):
