@@ -4,13 +4,16 @@
  * region below the hole and inside the domain's memory, and writing an
  * accepted plan never fails.
  *
- * Input: a header, then the ELF image. The header can also set the fields
- * a hostile image would aim at directly, so the search need not find their
- * bytes: u16 nr_pages (mod 8192), u16 module length, u8 flags (bit 0:
- * privileged), u8 which (bits 0-3: set the notes VIRT_BASE, ENTRY,
- * HYPERCALL_PAGE, PADDR_OFFSET to the four u32 that follow; bits 4-7, when
- * not 0: program header (which >> 4) - 1 gets the p_paddr and p_memsz that
- * follow them). */
+ * Input: a header, then the ELF image. The header can also move the
+ * fields a hostile image would aim at, so the search need not find their
+ * bytes in the image: u16 nr_pages (mod 8192), u16 module length, u8 flags
+ * (bit 0: privileged), u8 which (bits 0-3: set the notes VIRT_BASE, ENTRY,
+ * HYPERCALL_PAGE, PADDR_OFFSET; bits 4-7, when not 0: set p_paddr and
+ * p_memsz of program header (which >> 4) - 1), then six values for those
+ * fields in that order, 4 bytes each: u8 anchor, u8 offset, s16 pages. A
+ * value is anchor + pages * 4 KiB + offset (modulo 4 GiB), the anchor
+ * being (anchor % 3) 0, the field's own value or the hole's start: small
+ * steps from there reach every edge where arithmetic wraps. */
 #include <string.h>
 
 #include "fake_machine.h"
@@ -32,6 +35,14 @@ static const uint32_t note_types[4] = {
 	XEN_ELFNOTE_PADDR_OFFSET,
 };
 
+static uint32_t value(const uint8_t *v, uint32_t own)
+{
+	static const uint32_t anchors[3] = { 0, 0, HOLE_START };
+	uint32_t anchor = v[0] % 3 == 1 ? own : anchors[v[0] % 3];
+
+	return anchor + (uint32_t)(int16_t)le16(v + 2) * PAGE_SIZE + v[1];
+}
+
 static void set_notes(struct xen_notes *n, const uint8_t *h)
 {
 	uint32_t *field[4] = { &n->virt_base, &n->entry, &n->hypercall_page, &n->paddr_offset };
@@ -39,13 +50,18 @@ static void set_notes(struct xen_notes *n, const uint8_t *h)
 	for (unsigned i = 0; i < 4; i++) {
 		if (!(h[5] & (1u << i)))
 			continue;
-		*field[i] = le32(h + 6 + 4 * i);
+		*field[i] = value(h + 6 + 4 * i, *field[i]);
 		n->seen |= 1u << note_types[i];
 	}
 }
 
+static void put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4);
+}
+
 /* The image to build: a copy of exactly its bytes (so ASan sees a read past
- * its end), with one program header patched when the header says so. */
+ * its end), with one program header moved when the header says so. */
 static uint8_t *image_of(const uint8_t *data, size_t size)
 {
 	size_t len = size - HEADER;
@@ -57,8 +73,8 @@ static uint8_t *image_of(const uint8_t *data, size_t size)
 	if (ph && len >= 52) {
 		uint64_t at = le32(elf + 28) + (ph - 1) * 32ull;
 		if (at + 32 <= len) {
-			memcpy(elf + at + 12, data + 22, 4);
-			memcpy(elf + at + 20, data + 26, 4);
+			put32(elf + at + 12, value(data + 22, le32(elf + at + 12)));
+			put32(elf + at + 20, value(data + 26, le32(elf + at + 20)));
 		}
 	}
 	return elf;
@@ -72,6 +88,29 @@ static void check_plan(const struct layout *l, const struct pv_image *img)
 	FUZZ_CHECK(l->stack_va + PAGE_SIZE <= l->v_end && l->v_end <= HOLE_START);
 	FUZZ_CHECK((uint64_t)l->v_end - l->v_start <= (uint64_t)img->nr_pages << PAGE_SHIFT);
 	FUZZ_CHECK(((l->v_start | l->v_end | l->pt_va) & (PAGE_SIZE - 1)) == 0);
+}
+
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned seed);
+
+/* Half the mutations step one header field to near an edge: which fields
+ * are set, and a value a few pages either side of its anchor. */
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned seed)
+{
+	if (size < HEADER || seed % 2)
+		return LLVMFuzzerMutate(data, size, max_size);
+	seed /= 2;
+	uint8_t *v = data + 6 + 4 * (seed % 6);
+	seed /= 6;
+	if (seed % 4 == 0) {
+		data[5] ^= (uint8_t)(1u << (seed / 4 % 8));
+		return size;
+	}
+	v[0] = (uint8_t)(seed / 4 % 3);
+	v[1] = seed / 12 % 2 ? (uint8_t)(seed >> 8) : 0;
+	int16_t pages = (int16_t)(seed / 24 % 9) - 4;
+	memcpy(v + 2, &pages, 2);
+	return size;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

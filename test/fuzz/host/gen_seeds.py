@@ -28,16 +28,51 @@ def loaded_part(elf):
     return elf[:end]
 
 
+def compact(elf):
+    """The same guest in a few hundred bytes: its headers and notes, and
+    the first 64 bytes of each loadable segment (memory sizes unchanged),
+    so that mutations land on the fields more often than on code."""
+    phoff, = struct.unpack_from('<I', elf, 28)
+    phnum, = struct.unpack_from('<H', elf, 44)
+    out = bytearray(elf[:52])
+    struct.pack_into('<I', out, 28, 52)
+    struct.pack_into('<I', out, 32, 0)                 # no section headers
+    struct.pack_into('<H', out, 48, 0)
+    phdrs = [list(struct.unpack_from('<8I', elf, phoff + 32 * i)) for i in range(phnum)]
+    body = bytearray()
+    at = 52 + 32 * phnum
+    for ph in phdrs:
+        if ph[0] not in (1, 4):
+            continue
+        size = ph[4] if ph[0] == 4 else min(ph[4], 64)
+        data = elf[ph[1]:ph[1] + size]
+        ph[1], ph[4] = at + len(body), size
+        body += data + b'\0' * (-len(data) % 4)
+    for ph in phdrs:
+        out += struct.pack('<8I', *ph)
+    return bytes(out + body)
+
+
 def builder_seeds(elfs):
     """The header fuzz_builder.c describes, then the image: as it is, and
-    with notes and a program header set to values that stay sound."""
+    with every field the header can move set to its own value."""
+    own = struct.pack('<BBh', 1, 0, 0) * 6
     out = []
     for elf in elfs:
         for pages, mod, flags in ((4096, 0, 1), (4096, 512, 0), (1024, 0, 0), (2048, 9000, 0)):
-            out.append(struct.pack('<HHBB6I', pages, mod, flags, 0, 0, 0, 0, 0, 0, 0) + elf)
-        entry = struct.unpack_from('<I', elf, 24)[0]
-        out.append(struct.pack('<HHBB6I', 4096, 0, 0, 0x1f, entry & ~0x3fffff, entry,
-                               entry & ~0xfff, entry & ~0x3fffff, entry & ~0xfff, 0x1000) + elf)
+            out.append(struct.pack('<HHBB', pages, mod, flags, 0) + own + elf)
+        for ph in (1, 2):
+            out.append(struct.pack('<HHBB', 4096, 0, 0, 0x0f | ph << 4) + own + elf)
+        if len(elf) > 4096:
+            continue
+        # Each field alone at 4 GiB (0) and at the hole, the edges where
+        # arithmetic on it wraps or meets the hypervisor.
+        for field in range(6):
+            for anchor in (0, 2):
+                values = bytearray(own)
+                values[4 * field] = anchor
+                which = 1 << field if field < 4 else 0x20
+                out.append(struct.pack('<HHBB', 4096, 0, 0, which) + values + elf)
     return out
 
 
@@ -121,9 +156,9 @@ def main(argv):
             data = f.read()
         (cpios if path.endswith('.cpio') else elfs).append(loaded_part(data) if data[:4] == b'\x7fELF' else data)
     seeds = {
-        'builder': lambda: builder_seeds(elfs),
-        'elf': lambda: elfs,
-        'xen_notes': lambda: elfs,
+        'builder': lambda: builder_seeds(elfs + [compact(e) for e in elfs]),
+        'elf': lambda: elfs + [compact(e) for e in elfs],
+        'xen_notes': lambda: elfs + [compact(e) for e in elfs],
         'multiboot1': lambda: multiboot1_seed(elfs),
         'multiboot2': lambda: multiboot2_seed(elfs),
         'memmap': memmap_seeds,
