@@ -1,5 +1,7 @@
 /* Every Multiboot module becomes a domain at boot, except an initrd, which
- * becomes the start_info module of the domain before it. */
+ * becomes the start_info module of the domain before it. A module whose
+ * domain cannot be built is refused alone (BOOT-13): its half-built domain
+ * is destroyed and the others run. */
 #include "domain/boot_domains.h"
 #include "arch/x86/pv/build.h"
 #include "arch/x86/pv/module_window.h"
@@ -15,6 +17,19 @@
 
 static struct module_opts opts[BOOT_MAX_MODULES];
 static int initrd_of[BOOT_MAX_MODULES];         /* module_initrds() */
+static unsigned built;                          /* domains built so far */
+static struct domain *held;                     /* see refuse() */
+
+/* Destroying the only domain there is stops the machine, before the
+ * modules after it are built: the first refused domain is held back until
+ * the end of the boot, and the others go at once. */
+static void refuse(struct domain *d)
+{
+	if (built == 0 && !held)
+		held = d;
+	else
+		domain_destroy(d, "its module was refused");
+}
 
 /* The privileged one: the module that says dom0, else the first. */
 static int pick_dom0(const struct bootinfo *bi)
@@ -108,16 +123,20 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 	struct pv_image img = {
 		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
 	};
-	if (map_image(bi, i, &img) < 0)
+	if (map_image(bi, i, &img) < 0) {
+		refuse(d);
 		return -1;
+	}
 	int rc = pv_build(d, &img, err, sizeof(err));
 	module_unmap();
 	if (rc < 0) {
 		log_err("module %u (%s): cannot build a domain from it: %s", i + 1, m->cmdline, err);
+		refuse(d);
 		return -1;
 	}
 	if (set_sched_params(d, &opts[i], err, sizeof(err)) < 0) {
 		log_err("module %u (%s): %s scheduler: %s", i + 1, m->cmdline, sched->name, err);
+		refuse(d);
 		return -1;
 	}
 	/* With many clones, one line for the module says enough. */
@@ -149,19 +168,27 @@ int boot_domains(const struct bootinfo *bi)
 	if (dom0 < 0)
 		return -1;
 	struct mm_stats before, after;
-	unsigned built = 0;
 	mm_stats(&before);
 	for (unsigned i = 0; i < bi->nr_modules; i++) {
 		if (opts[i].initrd)
 			continue;
-		unsigned clones = opts[i].clones;
-		for (unsigned c = 1; c <= clones; c++, built++)
+		unsigned clones = opts[i].clones, first = built;
+		for (unsigned c = 1; c <= clones; c++)
 			/* Of a privileged module's clones, the first is privileged. */
-			if (build_one(bi, i, clones > 1 ? c : 0, (int)i == dom0 && c == 1) < 0)
-				return -1;
+			if (build_one(bi, i, clones > 1 ? c : 0, (int)i == dom0 && c == 1) == 0)
+				built++;
 		if (clones > 1)
-			log_info("module %u: %u clones built", i + 1, clones);
+			log_info("module %u: %u clones built", i + 1, built - first);
 	}
+	if (built == 0)
+		log_err("no domain could be built from the %u module(s)", bi->nr_modules);
+	if (held) {
+		struct domain *d = held;
+		held = NULL;
+		domain_destroy(d, "its module was refused");
+	}
+	if (built == 0)
+		return -1;
 	mm_stats(&after);
 	uint32_t heap = (after.heap_pages - before.heap_pages) * 4096;
 	log_info("%u domain(s) built; the hypervisor's heap grew by %u KiB, %u bytes a domain",

@@ -67,15 +67,16 @@ static int parse_segment(const uint8_t *p, uint32_t start, uint32_t size, struct
 	while (size - off >= sizeof(struct elf32_nhdr)) {
 		uint32_t at = start + off;
 		uint32_t namesz = le32(p + at), descsz = le32(p + at + 4), type = le32(p + at + 8);
-		uint32_t name_pad = (namesz + 3) & ~3u, desc_pad = (descsz + 3) & ~3u;
-		if (namesz > size || descsz > size || name_pad < namesz || desc_pad < descsz ||
-		    sizeof(struct elf32_nhdr) + name_pad + desc_pad > size - off)
+		/* In 64 bits: no padded size of a hostile field can wrap. */
+		uint64_t name_pad = ((uint64_t)namesz + 3) & ~3ull;
+		uint64_t desc_pad = ((uint64_t)descsz + 3) & ~3ull;
+		if (sizeof(struct elf32_nhdr) + name_pad + desc_pad > size - off)
 			return fail(err, errlen, "runs past the end of its segment", at);
 		const uint8_t *name = p + at + sizeof(struct elf32_nhdr);
 		if (namesz == 4 && memcmp(name, "Xen", 4) == 0 &&
 		    take(n, type, name + name_pad, descsz, at, err, errlen) < 0)
 			return -1;
-		off += sizeof(struct elf32_nhdr) + name_pad + desc_pad;
+		off += (uint32_t)(sizeof(struct elf32_nhdr) + name_pad + desc_pad);
 	}
 	return 0;
 }

@@ -27,4 +27,9 @@ struct xen_notes {
  * 4 or 8 bytes or does not fit 32 bits. Unknown note types are skipped. */
 int xen_notes_parse(const void *img, size_t len, struct xen_notes *n, char *err, size_t errlen);
 
+/* Is it a guest for this ABI: 32-bit PAE, the generic loader, Xen 3.0's
+ * interface? (The questions Xen asks.) Returns 0, or -1 with err naming
+ * the note. */
+int xen_notes_check(const struct xen_notes *n, char *err, size_t errlen);
+
 #endif
