@@ -31,8 +31,10 @@ int64_t arch_read_rtc(void);
 _Noreturn void machine_stop(bool success);
 
 /* Program the hardware timer to interrupt at (or soon after) deadline_ns on
- * the clock of time/clock.h; 0 cancels it. */
+ * the clock of time/clock.h; a deadline already past (0 too) interrupts at
+ * once. arch_timer_stop() cancels it. */
 void arch_timer_program(uint64_t deadline_ns);
+void arch_timer_stop(void);
 const char *arch_timer_name(void);
 
 /* Serial output for the console, and input (-1 when nothing waits). */

@@ -60,7 +60,12 @@ static void period_elapsed(struct timer *t)
 
 	guest_time_update(v);
 	send_virq(v->d, VIRQ_TIMER);
-	timer_set(t, t->expires + v->period_ns);
+
+	uint64_t next = t->expires + v->period_ns, now = clock_ns();
+
+	/* Periods missed while the host was away are not caught up one by
+	 * one: that would be unbounded work in one interrupt. */
+	timer_set(t, next > now ? next : now + v->period_ns);
 }
 
 void guest_timer_init(struct vcpu *v)

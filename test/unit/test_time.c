@@ -83,7 +83,8 @@ static void test_queue_orders_by_deadline(void)
 	timer_queue_insert(&q, &t[2], 30);
 	timer_queue_insert(&q, &t[3], 30);
 	timer_queue_insert(&q, &t[4], 70);
-	CHECK_EQ(timer_queue_next(&q), 10);
+	uint64_t next;
+	CHECK(timer_queue_next(&q, &next) && next == 10);
 	CHECK(timer_queue_pop_expired(&q, 9) == NULL);
 	nfired = 0;
 	struct timer *x;
@@ -93,7 +94,7 @@ static void test_queue_orders_by_deadline(void)
 	CHECK_EQ(fired[0], 10);
 	CHECK_EQ(fired[1], 30);
 	CHECK_EQ(fired[3], 50);
-	CHECK_EQ(timer_queue_next(&q), 70);
+	CHECK(timer_queue_next(&q, &next) && next == 70);
 	CHECK(!t[0].queued && t[4].queued);
 }
 
@@ -104,15 +105,58 @@ static void test_queue_rearm_and_remove(void)
 	timer_queue_insert(&q, &a, 100);
 	timer_queue_insert(&q, &b, 200);
 	timer_queue_insert(&q, &a, 300);              /* re-arming moves it */
-	CHECK_EQ(timer_queue_next(&q), 200);
+	uint64_t next;
+	CHECK(timer_queue_next(&q, &next) && next == 200);
 	CHECK(timer_queue_remove(&q, &b));
 	CHECK(!timer_queue_remove(&q, &b));           /* not queued any more */
-	CHECK_EQ(timer_queue_next(&q), 300);
+	CHECK(timer_queue_next(&q, &next) && next == 300);
 	CHECK(timer_queue_pop_expired(&q, 300) == &a);
-	CHECK_EQ(timer_queue_next(&q), 0);
+	CHECK(!timer_queue_next(&q, &next));
 	CHECK(timer_queue_pop_expired(&q, ~0ull) == NULL);
+}
+
+/* Deadline 0 is a deadline like any other, the earliest there is: it
+ * neither reads as an empty queue nor hides the timers behind it. */
+static void test_queue_deadline_zero(void)
+{
+	struct timer_queue q = { 0 };
+	struct timer zero = { .fn = note }, slice = { .fn = note };
+	uint64_t next = 12345;
+
+	CHECK(!timer_queue_next(&q, &next));
+	timer_queue_insert(&q, &slice, 10000000);
+	timer_queue_insert(&q, &zero, 0);
+	CHECK(timer_queue_next(&q, &next) && next == 0);
+	CHECK(timer_queue_pop_expired(&q, 0) == &zero);
+	CHECK(timer_queue_pop_expired(&q, 0) == NULL);
+	CHECK(timer_queue_next(&q, &next) && next == 10000000);
+	CHECK(timer_queue_pop_expired(&q, 10000000) == &slice);
+}
+
+/* UINT64_MAX goes last and never expires before the end of time; a queue
+ * of equal deadlines keeps its insertion order, and re-arming one moves it
+ * behind the others. */
+static void test_queue_far_and_equal(void)
+{
+	struct timer_queue q = { 0 };
+	struct timer far = { .fn = note }, e[3] = { { .fn = note }, { .fn = note }, { .fn = note } };
+	uint64_t next;
+
+	timer_queue_insert(&q, &far, UINT64_MAX);
+	for (int i = 0; i < 3; i++)
+		timer_queue_insert(&q, &e[i], 500);
+	timer_queue_insert(&q, &e[0], 500);
+	CHECK(timer_queue_next(&q, &next) && next == 500);
+	CHECK(timer_queue_pop_expired(&q, 500) == &e[1]);
+	CHECK(timer_queue_pop_expired(&q, 500) == &e[2]);
+	CHECK(timer_queue_pop_expired(&q, 500) == &e[0]);
+	CHECK(timer_queue_pop_expired(&q, UINT64_MAX - 1) == NULL);
+	CHECK(timer_queue_next(&q, &next) && next == UINT64_MAX);
+	CHECK(timer_queue_pop_expired(&q, UINT64_MAX) == &far);
+	CHECK(!timer_queue_next(&q, &next));
 }
 
 UNIT_MAIN(UNIT(test_scale_rates), UNIT(test_scale_is_monotonic), UNIT(test_calendar_known_dates),
 	  UNIT(test_calendar_garbage), UNIT(test_queue_orders_by_deadline),
-	  UNIT(test_queue_rearm_and_remove))
+	  UNIT(test_queue_rearm_and_remove), UNIT(test_queue_deadline_zero),
+	  UNIT(test_queue_far_and_equal))

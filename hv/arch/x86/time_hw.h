@@ -19,7 +19,7 @@ void pic_eoi(unsigned irq);
 
 bool lapic_init(void);
 uint32_t lapic_calibrate(void);              /* timer ticks per ms */
-void lapic_timer_oneshot(uint32_t ticks);    /* 0 stops it */
+void lapic_timer_oneshot(uint32_t ticks);    /* 0 stops it (arch_timer_stop only) */
 void lapic_eoi(void);
 
 int64_t rtc_read_unix(void);                 /* -1 when the RTC makes no sense */
