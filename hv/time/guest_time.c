@@ -17,7 +17,7 @@ void guest_time_update(struct vcpu *v)
 	barrier();
 	uint64_t tsc = rdtsc();
 	t->tsc_timestamp = tsc;
-	t->system_time = time_scale_apply(sc, tsc - boot_tsc);
+	t->system_time = clock_ns_at(tsc);
 	t->tsc_to_system_mul = sc->mul_frac;
 	t->tsc_shift = sc->shift;
 	barrier();
