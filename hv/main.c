@@ -13,6 +13,7 @@
 #include "options.h"
 #include "selftest.h"
 #include "time/clock.h"
+#include "time/discipline.h"
 
 static struct bootinfo bootinfo;
 const struct bootinfo *boot_info = &bootinfo;
@@ -80,6 +81,7 @@ void start_hv(uint32_t magic, uint32_t info_pa)
 		machine_stop(false);
 	pv_init(frame_table.nr);
 	arch_timer_init(opts.timer_pit);
+	discipline_start();
 	read_wallclock();
 	irq_enable();
 	if (opts.fault != FAULT_NONE)

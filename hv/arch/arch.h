@@ -18,6 +18,13 @@
 void arch_console_init(void);
 void arch_cpu_init(void);
 uint64_t arch_measure_tsc_hz(void);       /* 0 when the reference timer is dead */
+
+/* The platform timer: a counter that keeps real time whatever the host
+ * does to the CPU (the ACPI PM timer). Its rate, 0 when there is none; its
+ * count since it was found, with the TSC read beside it (call it at least
+ * every 4 s: the counter wraps). */
+uint64_t arch_platform_hz(void);
+uint64_t arch_platform_read(uint64_t *tsc);
 void arch_paging_init(void);
 
 /* Pick the timer (the local APIC unless force_pit or there is none). */
@@ -31,8 +38,10 @@ int64_t arch_read_rtc(void);
 _Noreturn void machine_stop(bool success);
 
 /* Program the hardware timer to interrupt at (or soon after) deadline_ns on
- * the clock of time/clock.h; 0 cancels it. */
+ * the clock of time/clock.h; a deadline already past (0 too) interrupts at
+ * once. arch_timer_stop() cancels it. */
 void arch_timer_program(uint64_t deadline_ns);
+void arch_timer_stop(void);
 const char *arch_timer_name(void);
 
 /* Serial output for the console, and input (-1 when nothing waits). */

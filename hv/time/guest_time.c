@@ -17,7 +17,7 @@ void guest_time_update(struct vcpu *v)
 	barrier();
 	uint64_t tsc = rdtsc();
 	t->tsc_timestamp = tsc;
-	t->system_time = time_scale_apply(sc, tsc - boot_tsc);
+	t->system_time = clock_ns_at(tsc);
 	t->tsc_to_system_mul = sc->mul_frac;
 	t->tsc_shift = sc->shift;
 	barrier();
@@ -60,7 +60,12 @@ static void period_elapsed(struct timer *t)
 
 	guest_time_update(v);
 	send_virq(v->d, VIRQ_TIMER);
-	timer_set(t, t->expires + v->period_ns);
+
+	uint64_t next = t->expires + v->period_ns, now = clock_ns();
+
+	/* Periods missed while the host was away are not caught up one by
+	 * one: that would be unbounded work in one interrupt. */
+	timer_set(t, next > now ? next : now + v->period_ns);
 }
 
 void guest_timer_init(struct vcpu *v)

@@ -3,15 +3,21 @@
 #include "arch/arch.h"
 
 static struct timer_queue queue;
-static uint64_t programmed;              /* what the hardware was last set to */
+static bool armed;                       /* the hardware will interrupt ... */
+static uint64_t programmed;              /* ... for this deadline */
 uint64_t timer_interrupts;
 
 /* Touch the hardware only when the earliest deadline changed. */
 static void reprogram(void)
 {
-	uint64_t next = timer_queue_next(&queue);
+	uint64_t next;
 
-	if (next != programmed) {
+	if (!timer_queue_next(&queue, &next)) {
+		if (armed)
+			arch_timer_stop();
+		armed = false;
+	} else if (!armed || next != programmed) {
+		armed = true;
 		programmed = next;
 		arch_timer_program(next);
 	}
@@ -39,7 +45,7 @@ void timer_interrupt(void)
 	struct timer *t;
 
 	timer_interrupts++;
-	programmed = 0;                  /* it fired: whatever comes next is new */
+	armed = false;                   /* it fired: whatever comes next is new */
 	while ((t = timer_queue_pop_expired(&queue, clock_ns())))
 		t->fn(t);
 	reprogram();

@@ -24,8 +24,9 @@ void timer_queue_insert(struct timer_queue *q, struct timer *t, uint64_t expires
 bool timer_queue_remove(struct timer_queue *q, struct timer *t);
 /* Unlink and return the earliest timer that expired at or before now, or NULL. */
 struct timer *timer_queue_pop_expired(struct timer_queue *q, uint64_t now);
-/* The earliest deadline, or 0 when the queue is empty. */
-uint64_t timer_queue_next(const struct timer_queue *q);
+/* The earliest deadline in *deadline; false when the queue is empty. Every
+ * deadline value, 0 included, is a deadline: none means "nothing". */
+bool timer_queue_next(const struct timer_queue *q, uint64_t *deadline);
 
 /* The hypervisor's queue. */
 void timer_set(struct timer *t, uint64_t expires);

@@ -41,7 +41,10 @@ struct timer *timer_queue_pop_expired(struct timer_queue *q, uint64_t now)
 	return t;
 }
 
-uint64_t timer_queue_next(const struct timer_queue *q)
+bool timer_queue_next(const struct timer_queue *q, uint64_t *deadline)
 {
-	return q->head ? q->head->expires : 0;
+	if (!q->head)
+		return false;
+	*deadline = q->head->expires;
+	return true;
 }

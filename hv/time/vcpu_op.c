@@ -42,8 +42,9 @@ static int32_t singleshot(struct vcpu *v, guest_ptr_t arg)
 	if (copy_from_guest(&s, arg, sizeof(s)) < 0)
 		return -XEN_EFAULT;
 	/* VCPU_SSHOTTMR_future is ignored, as Xen 4.17 ignores it: a deadline
-	 * in the past fires at once. */
-	timer_set(&v->timer, s.timeout_abs_ns);
+	 * in the past fires at once. Deadlines are signed, as Xen's: 2^63 and
+	 * above is before system time 0. */
+	timer_set(&v->timer, (int64_t)s.timeout_abs_ns < 0 ? 0 : s.timeout_abs_ns);
 	return 0;
 }
 

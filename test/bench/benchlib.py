@@ -36,17 +36,18 @@ def time_to_stop(cmd, markers=()):
     return times
 
 
-def watch(cmd, markers, to_stop=False):
+def watch(cmd, markers, to_stop=False, arrivals=None):
     """Launch cmd and time, in milliseconds from the launch, the first
     stdout line containing each of markers and, with to_stop, QEMU's exit
     (key STOP); QEMU is killed once nothing is left to time. Returns the
-    times, the stdout seen and QEMU's exit status."""
+    times, the stdout seen and QEMU's exit status. arrivals, if a list,
+    gets the time each complete stdout line arrived, in order."""
     start = time.perf_counter()
     p = _launch(cmd)
     out, err = bytearray(), bytearray()
     times = {}
     try:
-        if _read(p, start, markers, times, out, err, to_stop) and to_stop:
+        if _read(p, start, markers, times, out, err, to_stop, arrivals) and to_stop:
             p.wait(max(0.0, start + TIMEOUT - time.perf_counter()))
             times[STOP] = (time.perf_counter() - start) * 1000.0
     except subprocess.TimeoutExpired:
@@ -74,7 +75,7 @@ def _launch(cmd):
         raise MeasureError('cannot start %s: %s' % (cmd[0], e))
 
 
-def _read(p, start, markers, times, out, err, to_stop):
+def _read(p, start, markers, times, out, err, to_stop, arrivals):
     """Read p's stdout into out and stderr into err, noting in times when
     each marker's line is complete, until all markers are seen (with
     to_stop: until both pipes close) or the time is up; True unless the
@@ -95,6 +96,8 @@ def _read(p, start, markers, times, out, err, to_stop):
                 key.data.extend(data)
                 if key.data is out and b'\n' in data:
                     _note_lines(out, markers, times, (now - start) * 1000.0)
+                    if arrivals is not None:
+                        arrivals += [(now - start) * 1000.0] * data.count(b'\n')
     return True
 
 

@@ -24,6 +24,9 @@ INI files with one section per test:
   referee       "skip: WHY": under test/conformance/ and test/miniguest/ only,
                 do not run this guest on the reference Xen, and say why
                 (see referee.py)
+  host_interval  with expect_regex: the host's time between two log lines
+                over a duration the guest printed must lie within a ratio
+                (harness/interval.py), for clock tests
   xen_expect_regex  for a test judged by expect_regex/expect_status: how its
                 run on the reference Xen is judged instead, one regex per
                 line, each must match some line of Xen's serial log (the
@@ -45,8 +48,9 @@ reason.
 import configparser
 import os
 import re
+import time
 
-from . import proc
+from . import interval, proc
 from .result import FAIL, PASS, SKIP, JobOutcome, Result
 
 import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there)
@@ -54,7 +58,7 @@ import qemu
 
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
         'serial_input', 'serial_input_after', 'expect',
-        'expect_regex', 'expect_status', 'referee', 'xen_expect_regex'}
+        'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -127,6 +131,12 @@ class BootTest:
         self.expect = spec.get('expect', '').strip()
         self.regexes = self._regexes(spec, 'expect_regex')
         self.xen_regexes = self._regexes(spec, 'xen_expect_regex')
+        self.interval = None
+        if 'host_interval' in spec:
+            try:
+                self.interval = interval.parse(spec['host_interval'])
+            except ValueError as e:
+                self._bad(str(e))
         status = spec.get('expect_status', '').strip()
         if self.expect:
             if self.expect != 'result':
@@ -150,6 +160,8 @@ class BootTest:
         if self.xen_regexes and self.status is None:
             self._bad('xen_expect_regex is for tests judged by log lines; with expect = '
                       'result the result line decides on Xen too')
+        if self.interval and self.status is None:
+            self._bad('host_interval goes with expect_regex/expect_status, not expect = result')
 
     def _regexes(self, spec, key):
         regexes = []
@@ -199,7 +211,14 @@ class BootTest:
         if cmd is None:
             return self._outcome(Result(self.name, FAIL, 0.0, problem), 'no QEMU run\n')
         feed = (self.serial_input_after, self.serial_input) if self.serial_input else None
-        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed)
+        stamped = []                # (arrival time, line) for host_interval
+
+        def stamp(line):
+            stamped.append((time.monotonic(), line))
+            return ''                   # never stops the run
+        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed,
+                     stop=stamp if self.interval else None)
+        self.stamped = stamped
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         outcome, reason, verdict = self._judge(r, lines)
@@ -230,6 +249,9 @@ class BootTest:
         missing = first_unmatched(self.regexes, lines)
         if missing:
             return FAIL, 'no line matches /%s/' % missing, ''
+        why = interval.judge(self.interval, self.stamped) if self.interval else ''
+        if why:
+            return FAIL, why, ''
         if r.status != self.status:
             return FAIL, 'QEMU ended with %s, expected %s' % (
                 _status(r.status), _status(self.status)), ''

@@ -16,4 +16,11 @@ static inline uint8_t inb(uint16_t port)
 	return v;
 }
 
+static inline uint32_t inl(uint16_t port)
+{
+	uint32_t v;
+	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
 #endif

@@ -1,4 +1,4 @@
-/* The timer hardware: PIT, 8259, local APIC and RTC. */
+/* The timer hardware: PIT, 8259, local APIC, RTC and ACPI PM timer. */
 #ifndef ARCH_X86_TIME_HW_H
 #define ARCH_X86_TIME_HW_H
 
@@ -19,9 +19,12 @@ void pic_eoi(unsigned irq);
 
 bool lapic_init(void);
 uint32_t lapic_calibrate(void);              /* timer ticks per ms */
-void lapic_timer_oneshot(uint32_t ticks);    /* 0 stops it */
+void lapic_timer_oneshot(uint32_t ticks);    /* 0 stops it (arch_timer_stop only) */
 void lapic_eoi(void);
 
 int64_t rtc_read_unix(void);                 /* -1 when the RTC makes no sense */
+
+#define PM_TIMER_HZ       3579545u
+bool pm_timer_init(void);                    /* false when there is none */
 
 #endif

@@ -59,16 +59,17 @@ void arch_timer_program(uint64_t deadline)
 		delta = 1000000000000ull;
 
 	if (use_lapic) {
-		if (!deadline) {
-			lapic_timer_oneshot(0);
-			return;
-		}
 		uint64_t ticks = delta * lapic_ticks_per_ms / 1000000u;
 		/* Too far ahead: fire early; the interrupt re-programs. */
 		lapic_timer_oneshot(ticks == 0 ? 1 : ticks > 0xffffffffu ? 0xffffffffu : (uint32_t)ticks);
 		return;
 	}
+	pit_oneshot(pit_ns_to_ticks(delta));
+}
+
+void arch_timer_stop(void)
+{
 	/* The PIT cannot be stopped in mode 0; a stray interrupt finds nothing to run. */
-	if (deadline)
-		pit_oneshot(pit_ns_to_ticks(delta));
+	if (use_lapic)
+		lapic_timer_oneshot(0);
 }

@@ -8,9 +8,12 @@
  *           -XEN_EFAULT
  *   VCPU-3  a periodic timer below 1 ms is -XEN_EINVAL; a 2 ms one raises
  *           VIRQ_TIMER again and again until stopped
- *   VCPU-4  a one-shot timer whose deadline has passed fires at once, with
- *           or without VCPU_SSHOTTMR_future (Xen 4.17 ignores the flag and
- *           returns 0, where older Xen returned -ETIME)
+ *   VCPU-4  a one-shot timer whose deadline has passed -- deadline 0
+ *           too -- fires at once, with or without VCPU_SSHOTTMR_future (Xen
+ *           4.17 ignores the flag and returns 0, where older Xen returned
+ *           -ETIME); deadlines are signed, so 2^64-1 ns is past too
+ *   TIME-2  set_timer_op with a deadline that wrapped (2^63 ns or more) or
+ *           more than 2^50 ns ahead fires 100 ms from now, as on Xen
  */
 #include "guest.h"
 #include "systime.h"
@@ -102,5 +105,34 @@ void test_main(void)
 	check_rc("VCPU-4", "a one-shot timer in the past without it",
 		 vcpu_op(VCPUOP_set_singleshot_timer, 0, &s), 0);
 	check("VCPU-4", wait_timer(50000000), "it fires at once");
+	/* Deadline 0 is the earliest past there is, not "no deadline". */
+	s.timeout_abs_ns = 0;
+	check_rc("VCPU-4", "a one-shot timer at 0", vcpu_op(VCPUOP_set_singleshot_timer, 0, &s), 0);
+	check("VCPU-4", wait_timer(50000000), "it fires at once");
+	s.flags = VCPU_SSHOTTMR_future;
+	check_rc("VCPU-4", "a one-shot timer at 0 with _future",
+		 vcpu_op(VCPUOP_set_singleshot_timer, 0, &s), 0);
+	check("VCPU-4", wait_timer(50000000), "it fires at once");
+	/* Deadlines are signed: 2^63 ns and above is before system time 0. */
+	s.timeout_abs_ns = ~0ull;
+	s.flags = 0;
+	check_rc("VCPU-4", "a one-shot timer at 2^64-1 ns",
+		 vcpu_op(VCPUOP_set_singleshot_timer, 0, &s), 0);
+	check("VCPU-4", wait_timer(50000000), "it fires at once");
+	s.timeout_abs_ns = system_time_ns(NULL) + 200000000;
+	check_rc("VCPU-4", "a one-shot timer 200 ms ahead",
+		 vcpu_op(VCPUOP_set_singleshot_timer, 0, &s), 0);
+	check_rc("VCPU-4", "stop_singleshot_timer", vcpu_op(VCPUOP_stop_singleshot_timer, 0, NULL), 0);
+	check("VCPU-4", !wait_timer(300000000), "no event within 300 ms once stopped");
+
+	/* set_timer_op takes a deadline that wrapped, or one more than 2^50 ns
+	 * (13 days) ahead, as a guest bug: its timer fires 100 ms from now. */
+	check_rc("TIME-2", "set_timer_op(2^64-1)", hypercall_set_timer_op(~0ull), 0);
+	check("TIME-2", !wait_timer(30000000), "no event within 30 ms");
+	check("TIME-2", wait_timer(1000000000), "an event within the next second");
+	check_rc("TIME-2", "set_timer_op(now + 2^51 ns)",
+		 hypercall_set_timer_op(system_time_ns(NULL) + (1ull << 51)), 0);
+	check("TIME-2", !wait_timer(30000000), "no event within 30 ms");
+	check("TIME-2", wait_timer(1000000000), "an event within the next second");
 	test_success();
 }
