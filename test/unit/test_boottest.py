@@ -63,7 +63,35 @@ def case_guest_and_initrd_are_one_domain(boottest, referee):
             and referee.why_not(misplaced) == referee.INITRD_PLACE), (t, several, misplaced)
 
 
-CASES = [case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
+INTERVAL = ('[t]\nmodules = a.elf name=a\nexpect_regex = x\nexpect_status = success\n'
+            'host_interval = start\n  slept ([0-9.]+) s\n  0.8 1.25\n')
+
+
+def case_host_interval_judges_the_ratio(boottest, referee):
+    from harness import interval
+    t = load(boottest, INTERVAL)[0]
+    lines = [(10.0, 'boot'), (11.0, 'start'), (12.0, 'noise'), (16.0, 'slept 5.0 s')]
+    slow = [(11.0, 'start'), (18.0, 'slept 5.0 s')]             # 7 s for 5: ratio 1.4
+    fast = [(11.0, 'start'), (14.5, 'slept 5.0 s')]             # 3.5 s for 5: ratio 0.7
+    backwards = [(16.0, 'slept 5.0 s'), (11.0, 'start')]        # no end after the start
+    return (interval.judge(t.interval, lines) == '' and 'ratio 1.400' in interval.judge(
+        t.interval, slow) and 'ratio 0.700' in interval.judge(t.interval, fast)
+        and 'no line matches' in interval.judge(t.interval, backwards)), t.interval
+
+
+def case_bad_host_interval_is_refused(boottest, referee):
+    base = '[t]\nmodules = a.elf name=a\nexpect_regex = x\nexpect_status = success\n'
+    cases = [(base + 'host_interval = a\n  b (x)\n', 'three lines'),
+             (base + 'host_interval = a\n  b\n  1 2\n', 'needs a group'),
+             (base + 'host_interval = a\n  b (x)\n  2 1\n', '0 < LOW <= HIGH'),
+             ('[t]\nmodules = a.elf\nexpect = result\nhost_interval = a\n  b (x)\n  1 2\n',
+              'goes with expect_regex')]
+    got = [refused(boottest, text, words) for text, words in cases]
+    return all(ok for ok, _ in got), got
+
+
+CASES = [case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
+         case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
          case_guest_and_initrd_are_one_domain]
 
