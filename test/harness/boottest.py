@@ -21,6 +21,9 @@ INI files with one section per test:
                 (SUCCESS passes, SKIP skips, anything else or none fails)
   expect_regex  otherwise: one regex per line, each must match some log line
   expect_status ... and QEMU's end: success (33), failure (35) or reset (0)
+  reject_regex  one regex per line that no log line may match (e.g. the
+                hypervisor's warnings, "^\[ *[0-9.]+\] [WE] "), with either
+                way of judging
   referee       "skip: WHY": under test/conformance/ and test/miniguest/ only,
                 do not run this guest on the reference Xen, and say why
                 (see referee.py)
@@ -58,7 +61,8 @@ import qemu
 
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
         'serial_input', 'serial_input_after', 'expect',
-        'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval'}
+        'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
+        'reject_regex'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -137,6 +141,7 @@ class BootTest:
                 self.interval = interval.parse(spec['host_interval'])
             except ValueError as e:
                 self._bad(str(e))
+        self.rejects = self._regexes(spec, 'reject_regex')
         status = spec.get('expect_status', '').strip()
         if self.expect:
             if self.expect != 'result':
@@ -242,8 +247,15 @@ class BootTest:
             stopped = 'timed out after %g s' % self.timeout
         elif r.flooded:
             stopped = 'printed more than %d MiB' % (proc.OUTPUT_LIMIT >> 20)
+        rejected = first_match(self.rejects, lines)
         if self.status is None:
-            return judge_result(lines, stopped, 'QEMU %s' % qemu.status_name(r.status))
+            outcome, reason, verdict = judge_result(lines, stopped,
+                                                    'QEMU %s' % qemu.status_name(r.status))
+            if outcome != FAIL and rejected:
+                return FAIL, 'a line matches /%s/: %s' % rejected, verdict
+            return outcome, reason, verdict
+        if rejected and not stopped:
+            return FAIL, 'a line matches /%s/: %s' % rejected, ''
         if stopped:
             return FAIL, stopped, ''
         missing = first_unmatched(self.regexes, lines)
@@ -284,6 +296,15 @@ def first_unmatched(regexes, lines):
     for rx in regexes:
         if not any(rx.search(line) for line in lines):
             return rx.pattern
+    return None
+
+
+def first_match(regexes, lines):
+    """(pattern, line) of the first line some regex matches, or None."""
+    for line in lines:
+        for rx in regexes:
+            if rx.search(line):
+                return rx.pattern, line
     return None
 
 

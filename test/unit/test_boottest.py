@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reading .tests files (test/harness/boottest.py) and what the referee
-makes of them (referee.why_not): xen_expect_regex, initrd modules, and
-malformed sections. Speaks TAP.
+makes of them (referee.why_not): xen_expect_regex, reject_regex, initrd
+modules, and malformed sections. Speaks TAP.
 
     test_boottest.py SOURCE_ROOT
 """
@@ -90,7 +90,27 @@ def case_bad_host_interval_is_refused(boottest, referee):
     return all(ok for ok, _ in got), got
 
 
+class _Run:
+    def __init__(self, status):
+        self.status, self.timed_out, self.flooded = status, False, False
+
+
+def case_reject_regex_fails_a_test_that_passed_otherwise(boottest, referee):
+    t = load(boottest, '[t]\nmodules = a.elf\nexpect_regex = done\nexpect_status = success\n'
+             'reject_regex = ^\\[ *[0-9.]+\\] [WE] \n')[0]
+    r = load(boottest, '[t]\nmodules = a.elf\nexpect = result\nreject_regex = PANIC\n')[0]
+    ok = _Run(boottest.STATUSES['success'])
+    clean = t._judge(ok, ['[  1.0] I fine', 'done'])
+    warned = t._judge(ok, ['[  1.0] W odd', 'done'])
+    result_clean = r._judge(ok, ['Test result: SUCCESS'])
+    result_panic = r._judge(ok, ['PANIC: x', 'Test result: SUCCESS'])
+    return (clean[0] == boottest.PASS and warned[0] == boottest.FAIL and 'W odd' in warned[1]
+            and result_clean[0] == boottest.PASS and result_panic[0] == boottest.FAIL), \
+        (clean, warned, result_clean, result_panic)
+
+
 CASES = [case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
+         case_reject_regex_fails_a_test_that_passed_otherwise,
          case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
          case_guest_and_initrd_are_one_domain]
