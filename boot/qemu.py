@@ -62,8 +62,14 @@ def initrd_arg(modules):
     return ','.join(parts)
 
 
+# Virtual time from the instruction count (icount): 4 ns an instruction, and
+# no sleeping through idle time. What a guest then measures in time depends on
+# what runs, not on how busy the host is: for tests whose checks are times.
+ICOUNT = ['-icount', 'shift=2,sleep=off']
+
+
 def command(kernel=HV_ELF, cmdline='', modules=(), iso=None, accel='tcg',
-            mem=DEFAULT_MEM, gdb=False, cpu=DEFAULT_CPU):
+            mem=DEFAULT_MEM, gdb=False, cpu=DEFAULT_CPU, icount=False):
     """The QEMU argument list.
 
     With iso, boot that ISO through GRUB (kernel, cmdline and modules are
@@ -85,6 +91,8 @@ def command(kernel=HV_ELF, cmdline='', modules=(), iso=None, accel='tcg',
             cmd += ['-initrd', initrd_arg(modules)]
     if gdb:
         cmd += ['-s', '-S']
+    if icount:
+        cmd += ICOUNT
     return cmd
 
 

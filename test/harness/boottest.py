@@ -62,7 +62,7 @@ import qemu
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
-        'reject_regex'}
+        'reject_regex', 'icount'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -129,6 +129,10 @@ class BootTest:
             self._bad('timeout = %s is not a number of seconds' % spec['timeout'])
         self.mem = spec.get('mem', qemu.DEFAULT_MEM).strip()
         self.cpu = spec.get('cpu', qemu.DEFAULT_CPU).strip()
+        icount = spec.get('icount', 'off').strip()
+        if icount not in ('on', 'off'):
+            self._bad('icount = %s: on or off' % icount)
+        self.icount = icount == 'on'
         text = spec.get('serial_input')
         self.serial_input = None if text is None else (text.strip() + '\n').encode()
         self.serial_input_after = spec.get('serial_input_after', SERIAL_INPUT_AFTER).strip().encode()
@@ -207,7 +211,8 @@ class BootTest:
                 iso = isolib.build_iso(self.build_dir, self._path(self.kernel), cmdline,
                                        modules, name='test-' + self.name.replace('/', '-'))
             return qemu.command(kernel=self._path(self.kernel), cmdline=cmdline,
-                                modules=modules, iso=iso, mem=self.mem, cpu=self.cpu), None
+                                modules=modules, iso=iso, mem=self.mem, cpu=self.cpu,
+                                icount=self.icount), None
         except (isolib.IsoError, qemu.QemuError) as e:
             return None, str(e)
 

@@ -53,6 +53,13 @@ def case_unknown_key_is_refused(boottest, referee):
     return refused(boottest, '[t]\nmodules = a.elf\nexpect = result\nexpext = x\n', 'expext')
 
 
+def case_icount_from_default_and_refused_values(boottest, referee):
+    on, off = load(boottest, '[DEFAULT]\nicount = on\n[a]\nmodules = a.elf\nexpect = result\n'
+                   '[b]\nmodules = a.elf\nexpect = result\nicount = off\n')
+    bad = refused(boottest, '[t]\nmodules = a.elf\nexpect = result\nicount = yes\n', 'on or off')
+    return on.icount and not off.icount and bad[0], (on.icount, off.icount, bad)
+
+
 def case_guest_and_initrd_are_one_domain(boottest, referee):
     t = load(boottest, '[t]\nmodules = a.elf name=a -- x\n          f.cpio initrd\n'
              'expect = result\n')[0]
@@ -109,7 +116,7 @@ def case_reject_regex_fails_a_test_that_passed_otherwise(boottest, referee):
         (clean, warned, result_clean, result_panic)
 
 
-CASES = [case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
+CASES = [case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
          case_reject_regex_fails_a_test_that_passed_otherwise,
          case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
