@@ -49,7 +49,16 @@ trap_common:
  * selector: the fixups send that to bad_guest_return. */
 	.globl trap_return
 trap_return:
-	popl %ebx
+	/* The selectors a guest is to get, kept where a fault in loading
+	 * them (whose own frame lands on these slots) cannot overwrite them.
+	 * Returns within the hypervisor (a fixup) leave them alone. */
+	testl $3, 56(%esp)
+	jz 6f
+	movl 28(%esp), %eax
+	movl %eax, return_ds
+	movl 32(%esp), %eax
+	movl %eax, return_es
+6:	popl %ebx
 	popl %ecx
 	popl %edx
 	popl %esi
@@ -64,6 +73,14 @@ trap_return:
 	.balign 4
 	.long 1b, bad_guest_return, 2b, bad_guest_return, 5b, bad_guest_return
 	.popsection
+
+	.data
+	.balign 4
+return_ds:
+	.long 0
+return_es:
+	.long 0
+	.text
 
 /* The null trap (RINGLET_NULL_TRAP_VECTOR): the least a trap can cost. */
 	.globl null_trap
@@ -87,6 +104,10 @@ bad_guest_return:
 	movl $HV_DS, %eax
 	movl %eax, %ds
 	movl %eax, %es
+	movl return_ds, %eax
+	movl %eax, 28(%esp)
+	movl return_es, %eax
+	movl %eax, 32(%esp)
 	pushl %esp
 	call guest_return_failed
 	addl $4, %esp

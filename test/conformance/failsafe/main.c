@@ -60,6 +60,44 @@ static uint64_t flat_data(unsigned dpl, bool present)
 	return ((uint64_t)hi << 32) | lo;
 }
 
+/* Load ds (or es) from the new GDT, then take its descriptor away and let
+ * the hypervisor reload segments: ringlet does on every return to the
+ * guest, Xen when it switches back to the guest, so block briefly. The
+ * other register holds the flat selector, which the frame must show as it
+ * was, whichever of the two failed. */
+static void one_case(xen_pfn_t frame, bool via_ds)
+{
+	uint64_t maddr = ((uint64_t)frame << 12) + 8;
+	const char *reg = via_ds ? "ds" : "es";
+	uint32_t before = failsafe_calls;
+
+	hypercall_update_descriptor(maddr, flat_data(1, true));
+	if (via_ds)
+		asm volatile("movl %0, %%ds" : : "r"(SEL_DATA));
+	else
+		asm volatile("movl %0, %%es" : : "r"(SEL_DATA));
+	long rc = hypercall_update_descriptor(maddr, flat_data(1, false));
+	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
+	page_hypercall(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_virq, (uint32_t)&b, 0, 0, 0);
+	uint64_t soon = shared_info->vcpu_info[0].time.system_time + 1000000;
+	page_hypercall(__HYPERVISOR_set_timer_op, (uint32_t)soon, (uint32_t)(soon >> 32), 0, 0, 0);
+	hypercall_sched_op(SCHEDOP_block, NULL);
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	uint16_t ds, es;
+	asm volatile("movw %%ds, %0; movw %%es, %1" : "=r"(ds), "=r"(es));
+	printk("%s not present:\n", reg);
+	check_rc("CB-2", "update_descriptor making entry 1 not present", rc, 0);
+	check("CB-2", failsafe_calls == before + 1, "the failsafe callback ran once (%u)",
+	      failsafe_calls - before);
+	check_eq_hex("CB-2", "ds in the failsafe frame", failsafe_frame[0] & 0xffff,
+		     via_ds ? SEL_DATA : FLAT_RING1_DS);
+	check_eq_hex("CB-2", "es in the failsafe frame", failsafe_frame[1] & 0xffff,
+		     via_ds ? FLAT_RING1_DS : SEL_DATA);
+	check_eq_hex("CB-2", "cs in the failsafe frame", failsafe_frame[5] & 0xffff, FLAT_RING1_CS);
+	check_eq_hex("CB-2", "ds after the repair", ds, FLAT_RING1_DS);
+	check_eq_hex("CB-2", "es after the repair", es, FLAT_RING1_DS);
+}
+
 void test_main(void)
 {
 	long rc = page_hypercall(__HYPERVISOR_set_callbacks, FLAT_RING1_CS, (uint32_t)event_entry,
@@ -75,25 +113,8 @@ void test_main(void)
 	if (!check_rc("CB-2", "set_gdt with one frame", hypercall_set_gdt(&frame, 512), 0))
 		return;
 
-	/* Load ds from the new GDT, then take its descriptor away and let the
-	 * hypervisor reload segments: ringlet does on every return to the
-	 * guest, Xen when it switches back to the guest, so block briefly. */
-	uint64_t maddr = ((uint64_t)frame << 12) + 8;
-	asm volatile("movl %0, %%ds" : : "r"(SEL_DATA));
-	rc = hypercall_update_descriptor(maddr, flat_data(1, false));
-	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
-	page_hypercall(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_virq, (uint32_t)&b, 0, 0, 0);
-	uint64_t soon = shared_info->vcpu_info[0].time.system_time + 1000000;
-	page_hypercall(__HYPERVISOR_set_timer_op, (uint32_t)soon, (uint32_t)(soon >> 32), 0, 0, 0);
-	hypercall_sched_op(SCHEDOP_block, NULL);
-	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
-	uint16_t ds;
-	asm volatile("movw %%ds, %0" : "=r"(ds));
-	check_rc("CB-2", "update_descriptor making entry 1 not present", rc, 0);
-	check("CB-2", failsafe_calls == 1, "the failsafe callback ran once (%u)", failsafe_calls);
-	check_eq_hex("CB-2", "ds in the failsafe frame", failsafe_frame[0] & 0xffff, SEL_DATA);
-	check_eq_hex("CB-2", "cs in the failsafe frame", failsafe_frame[5] & 0xffff, FLAT_RING1_CS);
-	check_eq_hex("CB-2", "ds after the repair", ds, FLAT_RING1_DS);
+	one_case(frame, true);
+	one_case(frame, false);
 	hypercall_set_gdt(NULL, 0);
 	region_set_writable((uint32_t)gdt, true);
 	test_success();
