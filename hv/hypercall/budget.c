@@ -5,7 +5,12 @@ static bool armed;
 
 void budget_start(void)
 {
-	left = HYPERCALL_BUDGET;
+	budget_start_at(HYPERCALL_BUDGET);
+}
+
+void budget_start_at(uint32_t units)
+{
+	left = units < HYPERCALL_BUDGET ? (int32_t)units : HYPERCALL_BUDGET;
 	armed = true;
 }
 

@@ -146,6 +146,19 @@ TEXT = {
 }
 
 
+def pagetype_seeds():
+    """Operation streams (8 bytes a choice) from a fixed generator: long
+    enough for a few hundred operations, in and out of budgeted slices."""
+    state, seeds = 0x452821e638d01377, []
+    for n in (64, 512, 4096):
+        out = bytearray()
+        for _ in range(n):
+            state = (state * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+            out += struct.pack('<Q', state)
+        seeds.append(bytes(out))
+    return seeds
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
@@ -163,6 +176,7 @@ def main(argv):
         'multiboot2': lambda: multiboot2_seed(elfs),
         'memmap': memmap_seeds,
         'cpio': lambda: cpios,
+        'pagetype': pagetype_seeds,
     }
     if name in seeds:
         found = seeds[name]()
