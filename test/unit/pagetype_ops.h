@@ -164,6 +164,8 @@ static void audit(void)
 			n = f->next;          /* the entries checked so far */
 		pte_t allowed = t == FT_L1 ? audit_l1_bits
 					   : t == FT_L3 ? audit_l3_bits : audit_l2_bits;
+		if (partial && t == FT_L3)
+			allowed |= L3_STRIPPED;  /* stripped once all are checked */
 		for (unsigned i = 0; i < n; i++) {
 			pte_t e = fake_page(m)[i];
 			if (!(e & PTE_P)) {

@@ -42,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (unsigned step = 0; step < MAX_STEPS && left; step++)
 		ops_step(next_bytes(), &s);
 	ops_finish(&s);
+	fflush(stdout);
 	FUZZ_CHECK(audit_errors == 0 && unit_failed_checks == 0);
 	return 0;
 }
