@@ -38,6 +38,9 @@ void gen_memory_op(struct call *c)
 		r->extent_order = rnd(4) ? 0 : edgy32();
 		r->mem_flags = rnd(2) ? 0 : edgy32();
 		r->domid = pick_domid();
+		/* A privileged fuzzer could take the neighbour's memory away. */
+		if ((start_info->flags & SIF_PRIVILEGED) && (cmd & 63) == XENMEM_decrease_reservation)
+			r->domid = DOMID_SELF;
 		break;
 	}
 	case XENMEM_current_reservation: case XENMEM_maximum_reservation:

@@ -5,20 +5,22 @@
 #include "fuzz.h"
 #include "callbacks.h"
 #include "pvabi/event_channel.h"
+#include "systime.h"
 
 static uint32_t timer_port;
 
 /* VIRQ_TIMER bound, its port clear and unmasked, the timer due within 2 ms and the
  * event callback in place: a block then ends. A round may have closed the
- * port, or bound the VIRQ elsewhere; then every port goes and it is bound
- * again. */
+ * port (and bound it to something else), or bound the VIRQ elsewhere; then
+ * every port goes and it is bound again. No random number is drawn here,
+ * so that tracing a round does not change the ones after it. */
 static void arm_timer(void)
 {
 	struct evtchn_status st = { .dom = DOMID_SELF, .port = timer_port };
 	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
 
 	if (!timer_port || hypercall_event_channel_op(EVTCHNOP_status, &st) ||
-	    st.status != EVTCHNSTAT_virq) {
+	    st.status != EVTCHNSTAT_virq || st.u.virq != VIRQ_TIMER) {
 		if (hypercall_event_channel_op(EVTCHNOP_bind_virq, &b)) {
 			struct evtchn_reset r = { .dom = DOMID_SELF };
 			hypercall_event_channel_op(EVTCHNOP_reset, &r);
@@ -35,7 +37,7 @@ static void arm_timer(void)
 	shared_info->vcpu_info[0].evtchn_pending_sel &= ~(1ul << (timer_port / 32));
 	hypercall_event_channel_op(EVTCHNOP_unmask, &um);
 	callbacks_init();
-	hypercall_set_timer_op(soon(2000000));
+	hypercall_set_timer_op(system_time_ns(NULL) + 1000000);
 }
 
 static bool waits(const struct call *c)
