@@ -109,6 +109,10 @@ struct call {
 extern uint64_t used_nrs;
 #define USED(nr) (used_nrs |= 1ull << ((nr) & 63))
 
+/* Every round's call is this one (only=, for narrowing a problem down);
+ * ~0: any. */
+extern uint32_t only_nr;
+
 /* Fills c with a random call; depth > 0 inside a multicall, where nothing
  * may wait (gen.c). */
 void gen_call(struct call *c, unsigned depth);
@@ -141,6 +145,11 @@ uint64_t soon(uint32_t max_ns);
 /* Makes the call; false when "int $0x82" itself faulted in the guest.
  * A block or poll at the top gets a timer armed first, so that it ends. */
 bool issue(const struct call *c, long *rc);
+/* A timer armed for 1 ms raises VIRQ_TIMER within within_ns (a check
+ * between rounds, for finding a round that loses the guest's timer). */
+bool timer_comes(uint64_t within_ns);
+/* The call waits for an event (block, poll). */
+bool waits(const struct call *c);
 /* The result of an iret that did not give back the %eax of its frame. */
 #define IRET_MISMATCH (-100000L)
 

@@ -40,7 +40,22 @@ static void arm_timer(void)
 	hypercall_set_timer_op(system_time_ns(NULL) + 1000000);
 }
 
-static bool waits(const struct call *c)
+bool timer_comes(uint64_t within_ns)
+{
+	uint32_t ports[1];
+	struct sched_poll p = { .nr_ports = 1 };
+
+	arm_timer();
+	ports[0] = timer_port;
+	set_xen_guest_handle(p.ports, ports);
+	p.timeout = system_time_ns(NULL) + within_ns;
+	hypercall_sched_op(SCHEDOP_poll, &p);
+	bool came = shared_info->evtchn_pending[timer_port / 32] & (1u << (timer_port % 32));
+	hypercall_set_timer_op(0);
+	return came;
+}
+
+bool waits(const struct call *c)
 {
 	return (c->nr == __HYPERVISOR_sched_op &&
 		(c->arg[0] == SCHEDOP_block || c->arg[0] == SCHEDOP_poll)) ||

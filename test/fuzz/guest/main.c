@@ -3,13 +3,18 @@
  * Command line: seed=S (default 1) calls=N (default 20000) progress=P
  * (a line every P calls; default N/10) trace=K (print every call from
  * round K on, with its result: for finding the round a hypervisor fails
- * in, since a seed replays the same rounds).
+ * in, since a seed replays the same rounds) trace_waits=1 (print each
+ * block and poll before it is made: lighter, for hangs that depend on
+ * timing) check_timer=1 (after each round, check that a 1 ms timer
+ * still fires; say which round lost it) only=NR (every round calls
+ * hypercall NR, nested calls still any).
  *
  * It ends with a summary (calls, calls/s, the count per result code and
  * per hypercall number) and SUCCESS when it survived every round with
  * its code unchanged and no fault at its own "int $0x82". */
 #include "fuzz.h"
 #include "callbacks.h"
+#include "cmdline.h"
 #include "systime.h"
 #include "pvabi/vcpu.h"
 
@@ -17,22 +22,6 @@ const char test_title[] = "fuzz: random hypercalls with arguments at the edges";
 
 uint32_t stats_faults(void);
 extern uint32_t window_lost;
-
-static uint64_t arg(const char *key, uint64_t dflt)
-{
-	size_t n = strlen(key);
-
-	for (const char *s = start_info->cmd_line; *s; s++) {
-		if ((s == start_info->cmd_line || s[-1] == ' ') && strncmp(s, key, n) == 0 &&
-		    s[n] == '=') {
-			uint64_t v = 0;
-			for (s += n + 1; *s >= '0' && *s <= '9'; s++)
-				v = v * 10 + (uint64_t)(*s - '0');
-			return v;
-		}
-	}
-	return dflt;
-}
 
 /* A checksum of the guest's code and read-only data: no call may change
  * them. */
@@ -46,17 +35,37 @@ static uint32_t text_sum(void)
 	return sum;
 }
 
+/* A call, and the entries of a multicall (nested ones indented), as far
+ * as they lie whole in the arena. */
+static void trace_call(uint32_t round, uint32_t nr, const uint32_t *args, unsigned depth)
+{
+	printk("%*scall %u: nr %#x args %#x %#x %#x %#x %#x %#x\n", (int)depth * 4, "", round,
+	       nr, args[0], args[1], args[2], args[3], args[4], args[5]);
+	if (nr != __HYPERVISOR_multicall || depth > 3)
+		return;
+	const struct multicall_entry *e = (const void *)(uintptr_t)args[0];
+	for (uint32_t i = 0; i < args[1] && i < 16; i++, e++) {
+		if (ptr_arg(e) < L.arena || ptr_arg(e + 1) > L.arena_end)
+			return;
+		trace_call(round, e->op, e->args, depth + 1);
+	}
+}
+
 static void trace(uint32_t round, const struct call *c)
 {
-	printk("call %u: nr %#x args %#x %#x %#x %#x %#x\n", round, c->nr, c->arg[0],
-	       c->arg[1], c->arg[2], c->arg[3], c->arg[4]);
+	trace_call(round, c->nr, c->arg, 0);
 }
 
 void test_main(void)
 {
-	uint64_t seed = arg("seed", 1), calls = arg("calls", 20000);
-	uint64_t progress = arg("progress", calls / 10 ? calls / 10 : 1);
-	uint64_t trace_from = arg("trace", ~0ull);
+	uint64_t seed = cmdline_number("seed", 1), calls = cmdline_number("calls", 20000);
+	uint64_t progress = cmdline_number("progress", calls / 10 ? calls / 10 : 1);
+	uint64_t trace_from = cmdline_number("trace", ~0ull);
+	uint64_t trace_waits = cmdline_number("trace_waits", 0);
+	uint64_t check_timer = cmdline_number("check_timer", 0);
+	struct call last[4];
+
+	only_nr = (uint32_t)cmdline_number("only", ~0u);
 	uint32_t sum = text_sum(), faults_shown = 0;
 
 	rng_seed(seed);
@@ -72,7 +81,7 @@ void test_main(void)
 		arena_reset();
 		used_nrs = 0;
 		gen_call(&c, 0);
-		if (i >= trace_from)
+		if (i >= trace_from || (trace_waits && waits(&c)))
 			trace((uint32_t)i, &c);
 		bool ok = issue(&c, &rc);
 		restore_after();
@@ -83,6 +92,14 @@ void test_main(void)
 			printk("call %u %s\n", (uint32_t)i, ok ? "did not give back the "
 			       "iret frame's eax" : "faulted in the guest:");
 			trace((uint32_t)i, &c);
+		}
+		last[i % 4] = c;
+		if (check_timer && !timer_comes(50000000)) {
+			printk("round %u: a 1 ms timer armed after it did not fire within 50 ms; "
+			       "the last rounds:\n", (uint32_t)i);
+			for (uint64_t k = i > 3 ? i - 3 : 0; k <= i; k++)
+				trace((uint32_t)k, &last[k % 4]);
+			check_timer = 0;
 		}
 		if ((i + 1) % progress == 0)
 			printk("progress: %u calls, %u ms\n", (uint32_t)(i + 1),
