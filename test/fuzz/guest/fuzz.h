@@ -33,7 +33,7 @@ uint32_t edgy32(void);
 uint32_t pick_count(uint32_t usual_max);
 
 /* ---- the guest's pages and frames (layout.c) ---------------------------- */
-#define ARENA_PAGES   16
+#define ARENA_PAGES   32
 #define WINDOW_PAGES  8
 
 struct layout {
@@ -70,6 +70,9 @@ bool is_pt_frame(uint32_t mfn);
  * request that does not fit comes from the arena's start). */
 void *arena_alloc(uint32_t size);
 void arena_reset(void);
+uint32_t arena_left(void);
+/* Room a call's generator may take from the arena at most. */
+#define ARENA_PER_CALL (12u << 10)
 /* Where a call should find a buffer of size bytes the guest has filled in
  * at buf: mostly buf itself, sometimes a copy straddling the arena's end,
  * a misaligned copy, or a bad pointer. */
@@ -148,6 +151,8 @@ bool issue(const struct call *c, long *rc);
 /* A timer armed for 1 ms raises VIRQ_TIMER within within_ns (a check
  * between rounds, for finding a round that loses the guest's timer). */
 bool timer_comes(uint64_t within_ns);
+/* Print the timer's event-channel state before each wait. */
+extern bool show_waits;
 /* The call waits for an event (block, poll). */
 bool waits(const struct call *c);
 /* The result of an iret that did not give back the %eax of its frame. */

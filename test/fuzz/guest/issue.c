@@ -8,6 +8,7 @@
 #include "systime.h"
 
 static uint32_t timer_port;
+bool show_waits;
 
 /* VIRQ_TIMER bound, its port clear and unmasked, the timer due within 2 ms and the
  * event callback in place: a block then ends. A round may have closed the
@@ -37,7 +38,16 @@ static void arm_timer(void)
 	shared_info->vcpu_info[0].evtchn_pending_sel &= ~(1ul << (timer_port / 32));
 	hypercall_event_channel_op(EVTCHNOP_unmask, &um);
 	callbacks_init();
-	hypercall_set_timer_op(system_time_ns(NULL) + 1000000);
+	uint64_t now = system_time_ns(NULL);
+	long rc = hypercall_set_timer_op(now + 1000000);
+	if (show_waits)
+		printk("wait: timer port %u (pending %u, masked %u), upcall pending %u, "
+		       "selector %#lx, now %u us, set_timer_op %ld\n", timer_port,
+		       !!(shared_info->evtchn_pending[timer_port / 32] & (1u << (timer_port % 32))),
+		       !!(shared_info->evtchn_mask[timer_port / 32] & (1u << (timer_port % 32))),
+		       shared_info->vcpu_info[0].evtchn_upcall_pending,
+		       (unsigned long)shared_info->vcpu_info[0].evtchn_pending_sel,
+		       (unsigned)(now / 1000), rc);
 }
 
 bool timer_comes(uint64_t within_ns)

@@ -5,7 +5,7 @@
  * round K on, with its result: for finding the round a hypervisor fails
  * in, since a seed replays the same rounds) trace_waits=1 (print each
  * block and poll before it is made: lighter, for hangs that depend on
- * timing) check_timer=1 (after each round, check that a 1 ms timer
+ * timing; 2: with the state of the timer's event channel) check_timer=1 (after each round, check that a 1 ms timer
  * still fires; say which round lost it) only=NR (every round calls
  * hypercall NR, nested calls still any).
  *
@@ -35,6 +35,12 @@ static uint32_t text_sum(void)
 	return sum;
 }
 
+/* size bytes at p lie in the arena, where a trace may read them. */
+static bool in_arena(const void *p, uint32_t size)
+{
+	return ptr_arg(p) >= L.arena && (uint64_t)ptr_arg(p) + size <= L.arena_end;
+}
+
 /* A call, and the entries of a multicall (nested ones indented), as far
  * as they lie whole in the arena. */
 static void trace_call(uint32_t round, uint32_t nr, const uint32_t *args, unsigned depth)
@@ -45,10 +51,24 @@ static void trace_call(uint32_t round, uint32_t nr, const uint32_t *args, unsign
 		return;
 	const struct multicall_entry *e = (const void *)(uintptr_t)args[0];
 	for (uint32_t i = 0; i < args[1] && i < 16; i++, e++) {
-		if (ptr_arg(e) < L.arena || ptr_arg(e + 1) > L.arena_end)
+		if (!in_arena(e, sizeof(*e)))
 			return;
 		trace_call(round, e->op, e->args, depth + 1);
 	}
+}
+
+/* The call, or an entry of it, waits (poll may, nested). */
+static bool any_wait(uint32_t nr, const uint32_t *args, unsigned depth)
+{
+	if (nr == __HYPERVISOR_sched_op && (args[0] == SCHEDOP_block || args[0] == SCHEDOP_poll))
+		return true;
+	if (nr != __HYPERVISOR_multicall || depth > 3)
+		return nr == __HYPERVISOR_sched_op_compat && args[0] == SCHEDOP_block;
+	const struct multicall_entry *e = (const void *)(uintptr_t)args[0];
+	for (uint32_t i = 0; i < args[1] && i < 16; i++, e++)
+		if (in_arena(e, sizeof(*e)) && any_wait(e->op, e->args, depth + 1))
+			return true;
+	return false;
 }
 
 static void trace(uint32_t round, const struct call *c)
@@ -66,6 +86,7 @@ void test_main(void)
 	struct call last[4];
 
 	only_nr = (uint32_t)cmdline_number("only", ~0u);
+	show_waits = trace_waits > 1;
 	uint32_t sum = text_sum(), faults_shown = 0;
 
 	rng_seed(seed);
@@ -81,8 +102,17 @@ void test_main(void)
 		arena_reset();
 		used_nrs = 0;
 		gen_call(&c, 0);
-		if (i >= trace_from || (trace_waits && waits(&c)))
+		if (i >= trace_from || (trace_waits && any_wait(c.nr, c.arg, 0)))
 			trace((uint32_t)i, &c);
+		if (show_waits && c.nr == __HYPERVISOR_sched_op && c.arg[0] == SCHEDOP_poll &&
+		    in_arena((const void *)(uintptr_t)c.arg[1], sizeof(struct sched_poll))) {
+			const struct sched_poll *p = (const void *)(uintptr_t)c.arg[1];
+			const uint32_t *ports = guest_ptr_get(p->ports);
+			bool readable = in_arena(ports, 8);
+			printk("poll: %u ports at %#x (%u %u ...), timeout %u us\n", p->nr_ports,
+			       ptr_arg(ports), readable ? ports[0] : ~0u, readable ? ports[1] : ~0u,
+			       (unsigned)(p->timeout / 1000));
+		}
 		bool ok = issue(&c, &rc);
 		restore_after();
 		stats_count(c.nr, !ok, rc);
