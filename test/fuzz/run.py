@@ -41,6 +41,9 @@ def parse_args(argv):
                     help='make the fuzzer the first, privileged domain')
     ap.add_argument('--trace', type=int, metavar='K',
                     help='print every call from round K on, with its result')
+    ap.add_argument('--fuzz-args', default='', metavar='"WORDS"',
+                    help='more options for the fuzzer guest, e.g. "skip_nested_poll=1 '
+                    'trace_waits=1" (test/fuzz/guest/main.c lists them)')
     ap.add_argument('--timeout', type=float,
                     help='seconds before QEMU is stopped (default: from --calls)')
     a = ap.parse_args(argv)
@@ -53,6 +56,8 @@ def modules(a):
     fuzz_args = 'seed=%d calls=%d progress=%d' % (a.seed, a.calls, max(a.calls // 20, 1))
     if a.trace is not None:
         fuzz_args += ' trace=%d' % a.trace
+    if a.fuzz_args.split():
+        fuzz_args += ' ' + ' '.join(a.fuzz_args.split())
     # The neighbour sleeps and wakes for about as long as the fuzzer runs.
     ms = 1000 + a.calls * 1000 // CALLS_PER_S
     fuzz = (FUZZ, 'name=fuzz -- ' + fuzz_args)

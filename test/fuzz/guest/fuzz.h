@@ -116,6 +116,11 @@ extern uint64_t used_nrs;
  * ~0: any. */
 extern uint32_t only_nr;
 
+/* Known hypervisor bug, skipped when set (skip_nested_poll=1): a poll
+ * inside a multicall can leave the domain blocked for good (see the
+ * README's fuzzer section). */
+extern bool skip_nested_poll;
+
 /* Fills c with a random call; depth > 0 inside a multicall, where nothing
  * may wait (gen.c). */
 void gen_call(struct call *c, unsigned depth);

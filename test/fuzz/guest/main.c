@@ -7,7 +7,8 @@
  * block and poll before it is made: lighter, for hangs that depend on
  * timing; 2: with the state of the timer's event channel) check_timer=1 (after each round, check that a 1 ms timer
  * still fires; say which round lost it) only=NR (every round calls
- * hypercall NR, nested calls still any).
+ * hypercall NR, nested calls still any) skip_nested_poll=1 (make the
+ * multicall entries that would poll yield instead: a known hang).
  *
  * It ends with a summary (calls, calls/s, the count per result code and
  * per hypercall number) and SUCCESS when it survived every round with
@@ -86,6 +87,7 @@ void test_main(void)
 	struct call last[4];
 
 	only_nr = (uint32_t)cmdline_number("only", ~0u);
+	skip_nested_poll = cmdline_number("skip_nested_poll", 0);
 	show_waits = trace_waits > 1;
 	uint32_t sum = text_sum(), faults_shown = 0;
 
