@@ -143,7 +143,8 @@ void test_main(void)
 	hypercall_set_timer_op(0);
 	page_hypercall(__HYPERVISOR_vcpu_op, VCPUOP_stop_periodic_timer, 0, 0, 0, 0);
 	stats_print(ns);
-	printk("window pages lost (given back by a call): %u\n", window_lost);
+	printk("window pages lost (their frames given back by a call): %u of %u\n", window_lost,
+	       WINDOW_PAGES);
 	check("FUZZ", text_sum() == sum, "the guest's code is as it was");
 	check("FUZZ", stats_faults() == 0,
 	      "no fault at the guest's own int $0x82, every iret gave back its eax (%u did not)",
