@@ -42,12 +42,37 @@ static bool in_arena(const void *p, uint32_t size)
 	return ptr_arg(p) >= L.arena && (uint64_t)ptr_arg(p) + size <= L.arena_end;
 }
 
+/* What a poll or a timer call will read: times relative to now. */
+static void trace_times(uint32_t nr, const uint32_t *args, unsigned depth)
+{
+	int64_t now = (int64_t)system_time_ns(NULL);
+
+	if (nr == __HYPERVISOR_sched_op && args[0] == SCHEDOP_poll &&
+	    in_arena((const void *)(uintptr_t)args[1], sizeof(struct sched_poll))) {
+		const struct sched_poll *p = (const void *)(uintptr_t)args[1];
+		const uint32_t *ports = guest_ptr_get(p->ports);
+		bool readable = in_arena(ports, 8);
+		printk("%*s  poll: %u ports at %#x (%d %d ...), timeout now%+d us\n",
+		       (int)depth * 4, "", p->nr_ports, ptr_arg(ports), readable ? (int)ports[0] : -1,
+		       readable ? (int)ports[1] : -1, (int)(((int64_t)p->timeout - now) / 1000));
+	}
+	if (nr == __HYPERVISOR_vcpu_op && args[0] == VCPUOP_set_singleshot_timer &&
+	    in_arena((const void *)(uintptr_t)args[2], 12)) {
+		const uint32_t *w = (const void *)(uintptr_t)args[2];
+		uint64_t t = (uint64_t)w[1] << 32 | w[0];
+		printk("%*s  singleshot: %#llx (now%+lld us), flags %#x\n", (int)depth * 4, "",
+		       (unsigned long long)t, (long long)(((int64_t)t - now) / 1000), w[2]);
+	}
+}
+
 /* A call, and the entries of a multicall (nested ones indented), as far
  * as they lie whole in the arena. */
 static void trace_call(uint32_t round, uint32_t nr, const uint32_t *args, unsigned depth)
 {
 	printk("%*scall %u: nr %#x args %#x %#x %#x %#x %#x %#x\n", (int)depth * 4, "", round,
 	       nr, args[0], args[1], args[2], args[3], args[4], args[5]);
+	if (show_waits)
+		trace_times(nr, args, depth);
 	if (nr != __HYPERVISOR_multicall || depth > 3)
 		return;
 	const struct multicall_entry *e = (const void *)(uintptr_t)args[0];
@@ -106,15 +131,6 @@ void test_main(void)
 		gen_call(&c, 0);
 		if (i >= trace_from || (trace_waits && any_wait(c.nr, c.arg, 0)))
 			trace((uint32_t)i, &c);
-		if (show_waits && c.nr == __HYPERVISOR_sched_op && c.arg[0] == SCHEDOP_poll &&
-		    in_arena((const void *)(uintptr_t)c.arg[1], sizeof(struct sched_poll))) {
-			const struct sched_poll *p = (const void *)(uintptr_t)c.arg[1];
-			const uint32_t *ports = guest_ptr_get(p->ports);
-			bool readable = in_arena(ports, 8);
-			printk("poll: %u ports at %#x (%u %u ...), timeout %u us\n", p->nr_ports,
-			       ptr_arg(ports), readable ? ports[0] : ~0u, readable ? ports[1] : ~0u,
-			       (unsigned)(p->timeout / 1000));
-		}
 		bool ok = issue(&c, &rc);
 		restore_after();
 		stats_count(c.nr, !ok, rc);
