@@ -168,6 +168,11 @@ void restore_after(void);
 /* The mmu_update targets a round wrote, for restore_after to clear. */
 void note_dirty_entry(uint64_t maddr);
 
+/* ---- tracing (trace.c) ------------------------------------------------------ */
+void trace(uint32_t round, const struct call *c);
+/* The call, or an entry of it, waits (a poll may, nested). */
+bool any_wait(uint32_t nr, const uint32_t *args, unsigned depth);
+
 /* ---- the tally (stats.c) ---------------------------------------------------- */
 void stats_count(uint32_t nr, bool faulted, long rc);
 void stats_print(uint64_t ns);
