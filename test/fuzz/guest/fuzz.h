@@ -116,9 +116,9 @@ extern uint64_t used_nrs;
  * ~0: any. */
 extern uint32_t only_nr;
 
-/* Known hypervisor bug, skipped when set (skip_nested_poll=1): a poll
- * inside a multicall can leave the domain blocked for good (see the
- * README's fuzzer section). */
+/* skip_nested_poll=1: multicall entries that would poll yield instead,
+ * for telling a hang there from others (a multicall that set a single-shot
+ * timer for time 0 and then polled once stopped the hypervisor's timer). */
 extern bool skip_nested_poll;
 
 /* Fills c with a random call; depth > 0 inside a multicall, where nothing

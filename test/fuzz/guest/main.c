@@ -8,7 +8,7 @@
  * timing; 2: with the state of the timer's event channel) check_timer=1 (after each round, check that a 1 ms timer
  * still fires; say which round lost it) only=NR (every round calls
  * hypercall NR, nested calls still any) skip_nested_poll=1 (make the
- * multicall entries that would poll yield instead: a known hang).
+ * multicall entries that would poll yield instead).
  *
  * It ends with a summary (calls, calls/s, the count per result code and
  * per hypercall number) and SUCCESS when it survived every round with
