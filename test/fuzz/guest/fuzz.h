@@ -33,7 +33,7 @@ uint32_t edgy32(void);
 uint32_t pick_count(uint32_t usual_max);
 
 /* ---- the guest's pages and frames (layout.c) ---------------------------- */
-#define ARENA_PAGES   16
+#define ARENA_PAGES   32
 #define WINDOW_PAGES  8
 
 struct layout {
@@ -70,6 +70,9 @@ bool is_pt_frame(uint32_t mfn);
  * request that does not fit comes from the arena's start). */
 void *arena_alloc(uint32_t size);
 void arena_reset(void);
+uint32_t arena_left(void);
+/* Room a call's generator may take from the arena at most. */
+#define ARENA_PER_CALL (12u << 10)
 /* Where a call should find a buffer of size bytes the guest has filled in
  * at buf: mostly buf itself, sometimes a copy straddling the arena's end,
  * a misaligned copy, or a bad pointer. */
@@ -109,6 +112,15 @@ struct call {
 extern uint64_t used_nrs;
 #define USED(nr) (used_nrs |= 1ull << ((nr) & 63))
 
+/* Every round's call is this one (only=, for narrowing a problem down);
+ * ~0: any. */
+extern uint32_t only_nr;
+
+/* skip_nested_poll=1: multicall entries that would poll yield instead,
+ * for telling a hang there from others (a multicall that set a single-shot
+ * timer for time 0 and then polled once stopped the hypervisor's timer). */
+extern bool skip_nested_poll;
+
 /* Fills c with a random call; depth > 0 inside a multicall, where nothing
  * may wait (gen.c). */
 void gen_call(struct call *c, unsigned depth);
@@ -141,6 +153,13 @@ uint64_t soon(uint32_t max_ns);
 /* Makes the call; false when "int $0x82" itself faulted in the guest.
  * A block or poll at the top gets a timer armed first, so that it ends. */
 bool issue(const struct call *c, long *rc);
+/* A timer armed for 1 ms raises VIRQ_TIMER within within_ns (a check
+ * between rounds, for finding a round that loses the guest's timer). */
+bool timer_comes(uint64_t within_ns);
+/* Print the timer's event-channel state before each wait. */
+extern bool show_waits;
+/* The call waits for an event (block, poll). */
+bool waits(const struct call *c);
 /* The result of an iret that did not give back the %eax of its frame. */
 #define IRET_MISMATCH (-100000L)
 
@@ -148,6 +167,11 @@ bool issue(const struct call *c, long *rc);
 void restore_after(void);
 /* The mmu_update targets a round wrote, for restore_after to clear. */
 void note_dirty_entry(uint64_t maddr);
+
+/* ---- tracing (trace.c) ------------------------------------------------------ */
+void trace(uint32_t round, const struct call *c);
+/* The call, or an entry of it, waits (a poll may, nested). */
+bool any_wait(uint32_t nr, const uint32_t *args, unsigned depth);
 
 /* ---- the tally (stats.c) ---------------------------------------------------- */
 void stats_count(uint32_t nr, bool faulted, long rc);

@@ -2,6 +2,7 @@
 #include "fuzz.h"
 
 uint64_t used_nrs;
+uint32_t only_nr = ~0u;
 
 /* The numbers with something behind them, on ringlet or on Xen, picked
  * more often than the rest. */
@@ -36,7 +37,7 @@ void gen_call(struct call *c, unsigned depth)
 {
 	for (unsigned a = 0; a < 6; a++)
 		c->arg[a] = edgy32();
-	c->nr = pick_nr(depth);
+	c->nr = depth == 0 && only_nr != ~0u ? only_nr : pick_nr(depth);
 	if (c->nr < 64)
 		USED(c->nr);
 	switch (c->nr) {

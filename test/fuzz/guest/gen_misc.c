@@ -38,6 +38,9 @@ void gen_memory_op(struct call *c)
 		r->extent_order = rnd(4) ? 0 : edgy32();
 		r->mem_flags = rnd(2) ? 0 : edgy32();
 		r->domid = pick_domid();
+		/* A privileged fuzzer could take the neighbour's memory away. */
+		if ((start_info->flags & SIF_PRIVILEGED) && (cmd & 63) == XENMEM_decrease_reservation)
+			r->domid = DOMID_SELF;
 		break;
 	}
 	case XENMEM_current_reservation: case XENMEM_maximum_reservation:
@@ -152,8 +155,10 @@ void gen_multicall(struct call *c, unsigned depth)
 	uint32_t count = one_in(8) ? pick_count(n) : n;
 
 	for (uint32_t i = 0; i < n; i++) {
-		struct call sub = { 0 };
-		gen_call(&sub, depth + 1);
+		struct call sub = { .nr = __HYPERVISOR_xen_version };
+		/* An entry that may nest needs the room of several calls. */
+		if (arena_left() >= ARENA_PER_CALL * (4 - depth))
+			gen_call(&sub, depth + 1);
 		e[i].op = sub.nr;
 		e[i].result = rnd32();
 		for (unsigned a = 0; a < 6; a++)

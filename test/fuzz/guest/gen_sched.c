@@ -8,6 +8,8 @@
 #include "pvabi/vcpu.h"
 #include "systime.h"
 
+bool skip_nested_poll;
+
 #define UNREADABLE() (0xF6800000u + rnd(0x09800000u))   /* above the m2p table */
 
 uint64_t soon(uint32_t max_ns)
@@ -80,6 +82,8 @@ void gen_sched_op(struct call *c, unsigned depth)
 		break;
 	case SCHEDOP_poll:
 		gen_poll(c);
+		if (depth && skip_nested_poll)
+			c->arg[0] = SCHEDOP_yield;  /* the same draws, no poll */
 		break;
 	case SCHEDOP_remote_shutdown:
 		w[0] = pick_domid() | rnd32() << 16;

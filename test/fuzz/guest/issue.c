@@ -5,20 +5,23 @@
 #include "fuzz.h"
 #include "callbacks.h"
 #include "pvabi/event_channel.h"
+#include "systime.h"
 
 static uint32_t timer_port;
+bool show_waits;
 
 /* VIRQ_TIMER bound, its port clear and unmasked, the timer due within 2 ms and the
  * event callback in place: a block then ends. A round may have closed the
- * port, or bound the VIRQ elsewhere; then every port goes and it is bound
- * again. */
+ * port (and bound it to something else), or bound the VIRQ elsewhere; then
+ * every port goes and it is bound again. No random number is drawn here,
+ * so that tracing a round does not change the ones after it. */
 static void arm_timer(void)
 {
 	struct evtchn_status st = { .dom = DOMID_SELF, .port = timer_port };
 	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
 
 	if (!timer_port || hypercall_event_channel_op(EVTCHNOP_status, &st) ||
-	    st.status != EVTCHNSTAT_virq) {
+	    st.status != EVTCHNSTAT_virq || st.u.virq != VIRQ_TIMER) {
 		if (hypercall_event_channel_op(EVTCHNOP_bind_virq, &b)) {
 			struct evtchn_reset r = { .dom = DOMID_SELF };
 			hypercall_event_channel_op(EVTCHNOP_reset, &r);
@@ -35,10 +38,34 @@ static void arm_timer(void)
 	shared_info->vcpu_info[0].evtchn_pending_sel &= ~(1ul << (timer_port / 32));
 	hypercall_event_channel_op(EVTCHNOP_unmask, &um);
 	callbacks_init();
-	hypercall_set_timer_op(soon(2000000));
+	uint64_t now = system_time_ns(NULL);
+	long rc = hypercall_set_timer_op(now + 1000000);
+	if (show_waits)
+		printk("wait: timer port %u (pending %u, masked %u), upcall pending %u, "
+		       "selector %#lx, now %u us, set_timer_op %ld\n", timer_port,
+		       !!(shared_info->evtchn_pending[timer_port / 32] & (1u << (timer_port % 32))),
+		       !!(shared_info->evtchn_mask[timer_port / 32] & (1u << (timer_port % 32))),
+		       shared_info->vcpu_info[0].evtchn_upcall_pending,
+		       (unsigned long)shared_info->vcpu_info[0].evtchn_pending_sel,
+		       (unsigned)(now / 1000), rc);
 }
 
-static bool waits(const struct call *c)
+bool timer_comes(uint64_t within_ns)
+{
+	uint32_t ports[1];
+	struct sched_poll p = { .nr_ports = 1 };
+
+	arm_timer();
+	ports[0] = timer_port;
+	set_xen_guest_handle(p.ports, ports);
+	p.timeout = system_time_ns(NULL) + within_ns;
+	hypercall_sched_op(SCHEDOP_poll, &p);
+	bool came = shared_info->evtchn_pending[timer_port / 32] & (1u << (timer_port % 32));
+	hypercall_set_timer_op(0);
+	return came;
+}
+
+bool waits(const struct call *c)
 {
 	return (c->nr == __HYPERVISOR_sched_op &&
 		(c->arg[0] == SCHEDOP_block || c->arg[0] == SCHEDOP_poll)) ||

@@ -15,18 +15,23 @@ void arena_reset(void)
 }
 
 /* The arena's last page is kept for the one copy a round may place across
- * its end (arg_ptr), so that nothing else is written over it. */
+ * its end (arg_ptr), so that nothing else is written over it. Nothing is
+ * ever handed out twice in a round: a buffer written over would hand the
+ * hypervisor data no generator made safe. */
 void *arena_alloc(uint32_t size)
 {
 	uint32_t limit = L.arena_end - PAGE_SIZE;
 	uint32_t at = (arena_next + 7) & ~7u;
 
-	if (size > limit - L.arena)
-		size = limit - L.arena;
 	if (size > limit - at)
-		at = L.arena;
+		panic("the arena is full (%u bytes more asked for)", size);
 	arena_next = at + size;
 	return (void *)(uintptr_t)at;
+}
+
+uint32_t arena_left(void)
+{
+	return L.arena_end - PAGE_SIZE - arena_next;
 }
 
 /* A bad pointer for a list of requests: nowhere the hypervisor could read

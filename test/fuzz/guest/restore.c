@@ -13,6 +13,7 @@ static uint64_t dirty[MAX_DIRTY];
 static unsigned nr_dirty;
 static bool dirty_overflow;
 uint32_t window_lost;                  /* window pages the guest could not map again */
+static bool lost[WINDOW_PAGES + 2];
 
 void note_dirty_entry(uint64_t maddr)
 {
@@ -58,14 +59,14 @@ static void clear_all_slots(void)
 }
 
 /* Each window page mapped writable to its own frame again, the guards
- * not at all: one multicall; a page whose frame was typed meanwhile is
- * unpinned and tried once more. */
+ * (and pages whose frame is gone) not at all: one multicall; a page whose
+ * frame was typed meanwhile is unpinned and tried once more. */
 static void remap_window(void)
 {
 	static struct multicall_entry e[WINDOW_PAGES + 2];
 
 	for (unsigned i = 0; i < WINDOW_PAGES + 2; i++) {
-		bool guard = i == 0 || i == WINDOW_PAGES + 1;
+		bool guard = i == 0 || i == WINDOW_PAGES + 1 || lost[i];
 		uint64_t pte = guard ? 0 : PT_ENTRY(L.window_mfn[i], PT_RW);
 		e[i].op = __HYPERVISOR_update_va_mapping;
 		e[i].args[0] = L.window + i * PAGE_SIZE;
@@ -75,11 +76,14 @@ static void remap_window(void)
 	}
 	hypercall_multicall(e, WINDOW_PAGES + 2);
 	for (unsigned i = 1; i <= WINDOW_PAGES; i++) {
-		if (e[i].result == 0)
+		if (e[i].result == 0 || lost[i])
 			continue;
 		pt_unpin(L.window_mfn[i]);
-		if (pt_map(L.window + i * PAGE_SIZE, L.window_mfn[i], PT_RW))
+		if (pt_map(L.window + i * PAGE_SIZE, L.window_mfn[i], PT_RW)) {
+			/* Given back (decrease_reservation): unmapped from now on. */
+			lost[i] = true;
 			window_lost++;
+		}
 	}
 }
 

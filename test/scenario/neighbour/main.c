@@ -12,6 +12,7 @@
  *   ISO-5  no hypercall of another domain changes this domain's memory */
 #include "guest.h"
 #include "pvabi/event_channel.h"
+#include "cmdline.h"
 #include "systime.h"
 
 #define BUF_WORDS (64u * 1024u)           /* 256 KiB */
@@ -19,23 +20,6 @@
 const char test_title[] = "neighbour: sleeps, wakes, checks its memory; reports its lateness";
 
 static uint32_t buf[BUF_WORDS];
-
-/* The value of key=NUMBER on the command line, or dflt. */
-static uint64_t arg(const char *key, uint64_t dflt)
-{
-	size_t n = strlen(key);
-
-	for (const char *s = start_info->cmd_line; *s; s++) {
-		if ((s == start_info->cmd_line || s[-1] == ' ') && strncmp(s, key, n) == 0 &&
-		    s[n] == '=') {
-			uint64_t v = 0;
-			for (s += n + 1; *s >= '0' && *s <= '9'; s++)
-				v = v * 10 + (uint64_t)(*s - '0');
-			return v;
-		}
-	}
-	return dflt;
-}
 
 static uint32_t pattern(uint32_t i)
 {
@@ -67,8 +51,9 @@ static void sleep_until(uint64_t deadline, uint32_t port)
 void test_main(void)
 {
 	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
-	uint64_t run_ns = arg("ms", 3000) * 1000000, period_ns = arg("period", 10) * 1000000;
-	uint64_t max_late_ns = arg("max_late", 250) * 1000000, worst = 0, total = 0;
+	uint64_t run_ns = cmdline_number("ms", 3000) * 1000000;
+	uint64_t period_ns = cmdline_number("period", 10) * 1000000;
+	uint64_t max_late_ns = cmdline_number("max_late", 250) * 1000000, worst = 0, total = 0;
 	uint32_t wakeups = 0, bad = BUF_WORDS;
 
 	for (uint32_t i = 0; i < BUF_WORDS; i++)
