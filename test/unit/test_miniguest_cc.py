@@ -141,12 +141,19 @@ def case_print_libgcc_file_name(cc, d):
     return rc == 0 and os.path.isfile(out.strip()), (rc, out, err)
 
 
+
+def case_print_prog_name_ld_is_lld(cc, d):
+    rc, out, err = run(cc, '-print-prog-name=ld')
+    return rc == 0 and out.strip().endswith('ld.lld'), (rc, out, err)
+
+
 CASES = [case_no_input, case_unknown_file, case_value_missing, case_c_with_o_and_two_sources,
          case_compile_error_is_the_compilers, case_defines_and_includes_reach_the_compiler,
          case_help, case_obj_suffix_compiles_and_links, case_object_known_by_content,
          case_shared_refused, case_shared_library_input_refused, case_missing_input_named,
          case_preprocess_stdin, case_x_c_compiles_any_name, case_dependency_file,
-         case_version_names_clang, case_print_libgcc_file_name]
+         case_version_names_clang, case_print_libgcc_file_name,
+         case_print_prog_name_ld_is_lld]
 
 
 def main(cc):
