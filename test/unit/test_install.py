@@ -26,6 +26,24 @@ def prefix_of(build):
     return opts['prefix'], opts['libdir'], opts['includedir'], opts['bindir']
 
 
+def build_system_files(root, prefix, libdir, bindir):
+    """The CMake toolchain file, the meson cross file and autoconf's names
+    for the compiler and tools, all naming the prefix's miniguest-cc."""
+    cc = os.path.join(prefix, bindir, 'miniguest-cc')
+    checks = []
+    for f in ['share/miniguest/miniguest.cmake', 'share/meson/cross/miniguest.ini']:
+        path = os.path.join(root, f)
+        text = open(path).read() if os.path.isfile(path) else ''
+        checks.append((f + ' names the installed miniguest-cc', cc in text, path))
+    for n in ['gcc', 'cc', 'ar', 'ranlib', 'nm', 'strip']:
+        path = os.path.join(root, bindir, 'i686-miniguest-elf-' + n)
+        target = os.readlink(path) if os.path.islink(path) else ''
+        want = 'miniguest-cc' if n in ('gcc', 'cc') else 'llvm-' + n
+        checks.append(('bin/i686-miniguest-elf-%s is %s' % (n, want),
+                       os.path.basename(target) == want, target))
+    return checks
+
+
 def main(build):
     prefix, libdir, incdir, bindir = prefix_of(build)
     checks = []
@@ -52,6 +70,7 @@ def main(build):
         checks.append(('miniguest.pc names the libraries and the linker script',
                        '-lminiguest' in pctext and 'miniguest.ld' in pctext and
                        '-isystem ${includedir}/newlib' in pctext, pc))
+        checks += build_system_files(root, prefix, libdir, bindir)
     print('1..%d' % len(checks))
     for i, (what, ok, detail) in enumerate(checks, 1):
         print('%s %d - %s' % ('ok' if ok else 'not ok', i, what))

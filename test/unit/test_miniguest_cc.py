@@ -64,9 +64,96 @@ def case_help(cc, d):
     return rc == 0 and 'usage: miniguest-cc' in out, (rc, out)
 
 
+def write_hello(d):
+    src = os.path.join(d, 'hello.c')
+    with open(src, 'w') as f:
+        f.write('#include <stdio.h>\nint main(void) { return puts("hello") < 0; }\n')
+    return src
+
+
+def is_guest(path):
+    with open(path, 'rb') as f:
+        head = f.read(18)
+    return head[:4] == b'\x7fELF' and head[16:18] == b'\x02\x00'
+
+
+def case_obj_suffix_compiles_and_links(cc, d):
+    obj = os.path.join(d, 'hello.obj')
+    rc1, _, err1 = run(cc, '-c', '-o', obj, write_hello(d))
+    rc2, _, err2 = run(cc, '-static', '-o', os.path.join(d, 'obj.elf'), obj)
+    return (rc1 == rc2 == 0 and is_guest(os.path.join(d, 'obj.elf')), (rc1, err1, rc2, err2))
+
+
+def case_object_known_by_content(cc, d):
+    obj = os.path.join(d, 'hello-object')
+    rc1, _, err1 = run(cc, '-c', '-o', obj, write_hello(d))
+    rc2, _, err2 = run(cc, '-o', os.path.join(d, 'content.elf'), obj)
+    return (rc1 == rc2 == 0 and is_guest(os.path.join(d, 'content.elf')), (rc1, err1, rc2, err2))
+
+
+def case_shared_refused(cc, d):
+    rc, out, err = run(cc, '-shared', '-o', os.path.join(d, 'libx.so'), write_hello(d))
+    return rc == 1 and 'no shared libraries' in err, (rc, err)
+
+
+def case_shared_library_input_refused(cc, d):
+    lib = os.path.join(d, 'libx.so')
+    open(lib, 'w').close()
+    rc, out, err = run(cc, '-o', os.path.join(d, 'x.elf'), write_hello(d), lib)
+    return rc == 1 and 'libx.so: a guest is one static program' in err, (rc, err)
+
+
+def case_missing_input_named(cc, d):
+    rc, out, err = run(cc, '-o', os.path.join(d, 'x.elf'), os.path.join(d, 'absent.bin'))
+    return rc == 1 and 'absent.bin: No such file' in err, (rc, err)
+
+
+def case_preprocess_stdin(cc, d):
+    p = subprocess.run([sys.executable, cc, '-E', '-dM', '-'], input='', capture_output=True,
+                       text=True)
+    return p.returncode == 0 and '#define __miniguest__ 1' in p.stdout, (p.returncode, p.stderr)
+
+
+def case_x_c_compiles_any_name(cc, d):
+    src = os.path.join(d, 'code.txt')
+    with open(src, 'w') as f:
+        f.write('int f(void) { return 1; }\n')
+    out = os.path.join(d, 'code.obj')
+    rc, _, err = run(cc, '-x', 'c', '-c', src, '-o', out)
+    return rc == 0 and os.path.isfile(out), (rc, err)
+
+
+def case_dependency_file(cc, d):
+    dep = os.path.join(d, 'hello.d')
+    rc, _, err = run(cc, '-MD', '-MF', dep, '-MT', 'target.obj', '-c', write_hello(d), '-o',
+                     os.path.join(d, 'dep.obj'))
+    text = open(dep).read() if os.path.isfile(dep) else ''
+    return rc == 0 and text.startswith('target.obj:') and 'stdio.h' in text, (rc, err, text)
+
+
+def case_version_names_clang(cc, d):
+    rc, out, err = run(cc, '--version')
+    return rc == 0 and 'clang version' in out, (rc, out, err)
+
+
+def case_print_libgcc_file_name(cc, d):
+    rc, out, err = run(cc, '-print-libgcc-file-name')
+    return rc == 0 and os.path.isfile(out.strip()), (rc, out, err)
+
+
+
+def case_print_prog_name_ld_is_lld(cc, d):
+    rc, out, err = run(cc, '-print-prog-name=ld')
+    return rc == 0 and out.strip().endswith('ld.lld'), (rc, out, err)
+
+
 CASES = [case_no_input, case_unknown_file, case_value_missing, case_c_with_o_and_two_sources,
          case_compile_error_is_the_compilers, case_defines_and_includes_reach_the_compiler,
-         case_help]
+         case_help, case_obj_suffix_compiles_and_links, case_object_known_by_content,
+         case_shared_refused, case_shared_library_input_refused, case_missing_input_named,
+         case_preprocess_stdin, case_x_c_compiles_any_name, case_dependency_file,
+         case_version_names_clang, case_print_libgcc_file_name,
+         case_print_prog_name_ld_is_lld]
 
 
 def main(cc):
