@@ -1,0 +1,88 @@
+/* The one user a domain has: it owns every file (fs_ops.h's FS_UID and
+ * FS_GID), its home is the root, and no other user or group exists, so
+ * changing to one fails with EPERM. */
+#include <errno.h>
+#include <pwd.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fs_ops.h"
+
+static char user_name[] = "user", no_password[] = "x", home[] = "/", shell[] = "/bin/sh";
+
+static struct passwd the_user = {
+	.pw_name = user_name, .pw_passwd = no_password, .pw_uid = FS_UID, .pw_gid = FS_GID,
+	.pw_comment = user_name, .pw_gecos = user_name, .pw_dir = home, .pw_shell = shell,
+};
+
+uid_t getuid(void)
+{
+	return FS_UID;
+}
+
+uid_t geteuid(void)
+{
+	return FS_UID;
+}
+
+gid_t getgid(void)
+{
+	return FS_GID;
+}
+
+gid_t getegid(void)
+{
+	return FS_GID;
+}
+
+static int become(unsigned id, unsigned mine)
+{
+	if (id != mine) {
+		errno = EPERM;
+		return -1;
+	}
+	return 0;
+}
+
+int setuid(uid_t uid)
+{
+	return become(uid, FS_UID);
+}
+
+int setgid(gid_t gid)
+{
+	return become(gid, FS_GID);
+}
+
+char *getlogin(void)
+{
+	return user_name;
+}
+
+/* Not finding a user is NULL with errno untouched, as POSIX has it. */
+struct passwd *getpwuid(uid_t uid)
+{
+	return uid == FS_UID ? &the_user : NULL;
+}
+
+struct passwd *getpwnam(const char *name)
+{
+	return strcmp(name, user_name) == 0 ? &the_user : NULL;
+}
+
+static int listed;
+
+void setpwent(void)
+{
+	listed = 0;
+}
+
+struct passwd *getpwent(void)
+{
+	return listed++ ? NULL : &the_user;
+}
+
+void endpwent(void)
+{
+	listed = 0;
+}
