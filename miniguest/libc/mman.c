@@ -142,6 +142,9 @@ int mprotect(void *addr, size_t len, int prot)
 
 	if (a % PAGE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return (int)mg_ret(-EINVAL);
+	/* A length that rounds past the top covers no mapping. */
+	if (len > SIZE_MAX - PAGE)
+		return (int)mg_ret(-ENOMEM);
 	len = (len + PAGE - 1) & ~(size_t)(PAGE - 1);
 	if (len == 0)
 		return 0;
@@ -157,7 +160,7 @@ int munmap(void *addr, size_t len)
 	uintptr_t a = (uintptr_t)addr;
 	long slot = slot_of(a);
 
-	if (a % PAGE || len == 0)
+	if (a % PAGE || len == 0 || len > SIZE_MAX - PAGE)
 		return (int)mg_ret(-EINVAL);
 	if (a == 0 || slot < 0)
 		return slot_covering(a, 1) < 0 ? 0 : (int)mg_ret(-EINVAL);

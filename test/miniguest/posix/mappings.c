@@ -28,6 +28,7 @@ static void anonymous(void)
 	p[0] = 1;
 	FAILS_WITH(mprotect(p + 1, 4096, PROT_READ), -1, EINVAL);
 	FAILS_WITH(mprotect(p, 64 * 4096, PROT_READ), -1, ENOMEM);
+	FAILS_WITH(mprotect(p, (size_t)-1, PROT_READ), -1, ENOMEM);
 	FAILS_WITH(munmap(p, 4096), -1, EINVAL);
 	CHECK(munmap(p, len) == 0, "munmap");
 	CHECK(munmap(p, len) == 0, "munmap where nothing is mapped is no error");

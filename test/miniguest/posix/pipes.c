@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kernel/thread.h"
 #include "posix_test.h"
 
 static void basics(void)
@@ -61,8 +62,55 @@ static void ends(void)
 	FAILS_WITH(pipe2(p, 0x7000000), -1, EINVAL);
 }
 
+/* Blocking reads and writes wait for another thread to act. */
+static int shared[2];
+static volatile long drained;
+
+static void late_writer(void *arg)
+{
+	(void)arg;
+	thread_sleep_ns(5 * 1000000u);
+	write(shared[1], "late", 4);
+	thread_sleep_ns(5 * 1000000u);
+	close(shared[1]);
+}
+
+static void drainer(void *arg)
+{
+	char buf[1000];
+	long n;
+
+	(void)arg;
+	while ((n = read(shared[0], buf, sizeof(buf))) > 0)
+		drained += n;
+}
+
+static void blocking(void)
+{
+	static char big[200000];
+	char buf[8] = { 0 };
+
+	CHECK(pipe(shared) == 0 && thread_create("late-writer", late_writer, NULL, 16384),
+	      "a pipe and a thread that writes to it later");
+	CHECK(read(shared[0], buf, sizeof(buf)) == 4 && memcmp(buf, "late", 4) == 0,
+	      "a read of the empty pipe waits for the write");
+	CHECK(read(shared[0], buf, sizeof(buf)) == 0, "and then for the close: end of file");
+	close(shared[0]);
+
+	CHECK(pipe(shared) == 0 && thread_create("drainer", drainer, NULL, 16384),
+	      "a pipe and a thread that reads it empty");
+	memset(big, 'b', sizeof(big));
+	CHECK(write(shared[1], big, sizeof(big)) == (ssize_t)sizeof(big),
+	      "a write three times the pipe's size waits for room and completes");
+	close(shared[1]);
+	thread_sleep_ns(5 * 1000000u);
+	CHECK(drained == (long)sizeof(big), "the reader got every byte (%ld)", drained);
+	close(shared[0]);
+}
+
 void test_pipes(void)
 {
 	basics();
 	ends();
+	blocking();
 }
