@@ -70,6 +70,42 @@ struct passwd *getpwnam(const char *name)
 	return strcmp(name, user_name) == 0 ? &the_user : NULL;
 }
 
+/* The _r forms copy the strings into buf: ERANGE if it is too small;
+ * 0 with *out NULL when there is no such user. */
+static int copy_user(struct passwd *pw, char *buf, size_t len, struct passwd **out)
+{
+	char **fields[] = { &pw->pw_name, &pw->pw_passwd, &pw->pw_comment, &pw->pw_gecos,
+			    &pw->pw_dir, &pw->pw_shell };
+
+	*out = NULL;
+	*pw = the_user;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		size_t n = strlen(*fields[i]) + 1;
+
+		if (n > len)
+			return ERANGE;
+		memcpy(buf, *fields[i], n);
+		*fields[i] = buf;
+		buf += n;
+		len -= n;
+	}
+	*out = pw;
+	return 0;
+}
+
+int getpwuid_r(uid_t uid, struct passwd *pw, char *buf, size_t len, struct passwd **out)
+{
+	*out = NULL;
+	return uid == FS_UID ? copy_user(pw, buf, len, out) : 0;
+}
+
+int getpwnam_r(const char *name, struct passwd *pw, char *buf, size_t len,
+	       struct passwd **out)
+{
+	*out = NULL;
+	return strcmp(name, user_name) == 0 ? copy_user(pw, buf, len, out) : 0;
+}
+
 static int listed;
 
 void setpwent(void)

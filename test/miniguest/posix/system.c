@@ -21,7 +21,18 @@ static void users(void)
 	errno = 0;
 	CHECK(getpwnam("nobody-else") == NULL && errno == 0, "no other user");
 	CHECK(getpwuid(0) == NULL, "not even root");
-	CHECK(setuid(getuid()) == 0, "setuid to itself");
+	struct passwd mine, *found = &mine;
+	char buf[128], small[8];
+	CHECK(getpwuid_r(getuid(), &mine, buf, sizeof(buf), &found) == 0 && found == &mine &&
+	      pw && strcmp(mine.pw_name, pw->pw_name) == 0 && mine.pw_name >= buf &&
+	      mine.pw_name < buf + sizeof(buf), "getpwuid_r copies into the buffer");
+	CHECK(getpwnam_r("user", &mine, buf, sizeof(buf), &found) == 0 && found == &mine,
+	      "getpwnam_r");
+	CHECK(getpwnam_r("nobody-else", &mine, buf, sizeof(buf), &found) == 0 && found == NULL,
+	      "getpwnam_r of no one: 0 and NULL");
+	CHECK(getpwuid_r(getuid(), &mine, small, sizeof(small), &found) == ERANGE && !found,
+	      "getpwuid_r with a short buffer: ERANGE");
+		CHECK(setuid(getuid()) == 0, "setuid to itself");
 	FAILS_WITH(setuid(0), -1, EPERM);
 }
 
