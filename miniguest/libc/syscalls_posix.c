@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -228,6 +229,31 @@ int fcntl(int fd, int cmd, ...)
 	if (l)
 		return (int)mg_ret(fs_lock(fd, cmd, l));
 	return (int)mg_ret(fs_fcntl(fd, cmd, arg));
+}
+
+/* Locks of one process, as fcntl's: taking one always succeeds. */
+int lockf(int fd, int cmd, off_t len)
+{
+	struct flock l = { .l_whence = SEEK_CUR, .l_start = 0, .l_len = len };
+
+	if (cmd == F_TEST) {
+		l.l_type = F_WRLCK;
+		return fcntl(fd, F_GETLK, &l);
+	}
+	if (cmd != F_LOCK && cmd != F_TLOCK && cmd != F_ULOCK)
+		return (int)mg_ret(-EINVAL);
+	l.l_type = cmd == F_ULOCK ? F_UNLCK : F_WRLCK;
+	return fcntl(fd, F_SETLK, &l);
+}
+
+int flock(int fd, int op)
+{
+	int kind = op & ~LOCK_NB;
+	struct stat st;
+
+	if (kind != LOCK_SH && kind != LOCK_EX && kind != LOCK_UN)
+		return (int)mg_ret(-EINVAL);
+	return (int)mg_ret(fs_fstat(fd, &st));
 }
 
 int pipe2(int fds[2], int flags)

@@ -1,4 +1,5 @@
-/* What the system is: sysconf, pathconf, uname, gethostname, getrusage. */
+/* What the system is: sysconf, pathconf, uname, gethostname, getrusage,
+ * getppid. */
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "fd.h"
+#include "kernel/frames.h"
 #include "kernel/time.h"
 #include "fs_ops.h"
 #include "ramfs.h"
@@ -31,7 +33,9 @@ long sysconf(int name)
 	case _SC_CHILD_MAX: return 1;
 	case _SC_HOST_NAME_MAX: return _UTSNAME_LENGTH - 1;
 	case _SC_LINE_MAX: return LINE_MAX;
-	case _SC_NGROUPS_MAX: return 0;
+	case _SC_NGROUPS_MAX: return 1;
+	case _SC_PHYS_PAGES: return (long)frames_total();
+	case _SC_AVPHYS_PAGES: return (long)frames_free_count();
 	case _SC_VERSION: return 200809L;
 	default: return mg_ret(-EINVAL);
 	}
@@ -104,5 +108,11 @@ int getrusage(int who, struct rusage *r)
 	us = time_running_ns() / 1000u;
 	r->ru_utime.tv_sec = (time_t)(us / 1000000u);
 	r->ru_utime.tv_usec = (suseconds_t)(us % 1000000u);
+	return 0;
+}
+
+/* The program is the domain's first and only process: nothing made it. */
+pid_t getppid(void)
+{
 	return 0;
 }

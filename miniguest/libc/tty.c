@@ -91,6 +91,32 @@ void cfmakeraw(struct termios *t)
 	t->c_cc[VTIME] = 0;
 }
 
+/* The console's name, whichever descriptor is on it. */
+int ttyname_r(int fd, char *buf, size_t len)
+{
+	static const char name[] = "/dev/console";
+	int tty = fs_isatty(fd);
+
+	if (tty < 0)
+		return -tty;
+	if (len < sizeof(name))
+		return ERANGE;
+	memcpy(buf, name, sizeof(name));
+	return 0;
+}
+
+char *ttyname(int fd)
+{
+	static char buf[16];
+	int rc = ttyname_r(fd, buf, sizeof(buf));
+
+	if (rc) {
+		errno = rc;
+		return NULL;
+	}
+	return buf;
+}
+
 speed_t cfgetispeed(const struct termios *t)
 {
 	return t->c_ispeed;

@@ -1,6 +1,7 @@
 /* The current directory: relative paths start there, in every call. */
 #include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,15 @@ void test_cwd(void)
 	CHECK(seen == 1, "opendir(\".\") lists the current directory");
 	if (d)
 		closedir(d);
+	char *real = realpath("./../data//hello.txt", NULL);
+	CHECK(real && strcmp(real, "/data/hello.txt") == 0, "realpath: %s", real ? real : "NULL");
+	free(real);
+	char resolved[PATH_MAX];
+	CHECK(realpath(".", resolved) == resolved && strcmp(resolved, "/data") == 0,
+	      "realpath of \".\" into a buffer");
+	CHECK(realpath("/", resolved) && strcmp(resolved, "/") == 0, "realpath of /");
+	FAILS_WITH(realpath("hello.txt/..", resolved), NULL, ENOTDIR);
+	FAILS_WITH(realpath("missing/..", resolved), NULL, ENOENT);
 	FAILS_WITH(chdir("hello.txt"), -1, ENOTDIR);
 	FAILS_WITH(chdir("/nowhere"), -1, ENOENT);
 	CHECK(chdir("/") == 0, "back to /");

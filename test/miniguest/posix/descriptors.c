@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -99,6 +100,14 @@ static void locks(void)
 	l = (struct flock){ .l_type = F_UNLCK, .l_whence = SEEK_SET };
 	CHECK(fcntl(rw, F_SETLK, &l) == 0, "F_UNLCK");
 	FAILS_WITH(fcntl(60, F_SETLK, &l), -1, EBADF);
+	CHECK(lockf(rw, F_LOCK, 0) == 0 && lockf(rw, F_TLOCK, 10) == 0 && lockf(rw, F_TEST, 0) == 0 &&
+	      lockf(rw, F_ULOCK, 0) == 0, "lockf");
+	FAILS_WITH(lockf(ro, F_LOCK, 0), -1, EBADF);
+	FAILS_WITH(lockf(rw, 99, 0), -1, EINVAL);
+	CHECK(flock(ro, LOCK_SH) == 0 && flock(rw, LOCK_EX | LOCK_NB) == 0 && flock(rw, LOCK_UN) == 0,
+	      "flock");
+	FAILS_WITH(flock(rw, 0), -1, EINVAL);
+	FAILS_WITH(flock(61, LOCK_EX), -1, EBADF);
 	close(rw);
 	close(ro);
 	unlink("/tmp/fl");

@@ -77,9 +77,39 @@ static void identity(void)
 	FAILS_WITH(getrusage(7, &r1), -1, EINVAL);
 }
 
+static void resources(void)
+{
+	struct rlimit r, low = { 16, 32 }, high = { 64, 1000 }, bad = { 9, 8 };
+	gid_t groups[4];
+
+	CHECK(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == 64 && r.rlim_max == 64,
+	      "RLIMIT_NOFILE: the descriptor table's 64");
+	CHECK(getrlimit(RLIMIT_STACK, &r) == 0 && r.rlim_cur >= 64 * 1024 &&
+	      r.rlim_cur != RLIM_INFINITY, "RLIMIT_STACK: %lu bytes", r.rlim_cur);
+	CHECK(getrlimit(RLIMIT_CORE, &r) == 0 && r.rlim_max == 0, "RLIMIT_CORE: no core files");
+	CHECK(getrlimit(RLIMIT_CPU, &r) == 0 && r.rlim_cur == RLIM_INFINITY, "RLIMIT_CPU: none");
+	FAILS_WITH(setrlimit(RLIMIT_NOFILE, &high), -1, EPERM);
+	FAILS_WITH(setrlimit(RLIMIT_NOFILE, &bad), -1, EINVAL);
+	CHECK(setrlimit(RLIMIT_NOFILE, &low) == 0 && getrlimit(RLIMIT_NOFILE, &r) == 0 &&
+	      r.rlim_cur == 16 && r.rlim_max == 32, "a lower limit reads back");
+	low.rlim_max = 33;
+	FAILS_WITH(setrlimit(RLIMIT_NOFILE, &low), -1, EPERM);
+	FAILS_WITH(getrlimit(RLIM_NLIMITS, &r), -1, EINVAL);
+	FAILS_WITH(getrlimit(-1, &r), -1, EINVAL);
+	CHECK(getpagesize() == 4096, "getpagesize");
+	CHECK(sysconf(_SC_PHYS_PAGES) > 0 && sysconf(_SC_AVPHYS_PAGES) > 0 &&
+	      sysconf(_SC_AVPHYS_PAGES) < sysconf(_SC_PHYS_PAGES),
+	      "_SC_PHYS_PAGES %ld, _SC_AVPHYS_PAGES %ld", sysconf(_SC_PHYS_PAGES),
+	      sysconf(_SC_AVPHYS_PAGES));
+	CHECK(getgroups(0, groups) == 1 && getgroups(4, groups) == 1 && groups[0] == getgid(),
+	      "getgroups: the user's group");
+	CHECK(getppid() == 0, "no parent process");
+}
+
 void test_system(void)
 {
 	users();
 	limits();
 	identity();
+	resources();
 }

@@ -1,5 +1,6 @@
 /* The console as a terminal: its size, and settings that read back. */
 #include <fcntl.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -34,5 +35,9 @@ void test_terminal(void)
 	FAILS_WITH(tcsetattr(fd, TCSANOW, &t), -1, ENOTTY);
 	FAILS_WITH(tcgetattr(58, &back), -1, EBADF);
 	CHECK(tcdrain(1) == 0 && tcflush(0, TCIFLUSH) == 0, "tcdrain, tcflush on the console");
+	CHECK(ttyname(0) && strcmp(ttyname(0), "/dev/console") == 0, "ttyname(0)");
+	FAILS_WITH(ttyname(fd), NULL, ENOTTY);
+	char name[4];
+	CHECK(ttyname_r(1, name, sizeof(name)) == ERANGE, "ttyname_r with a short buffer");
 	close(fd);
 }
