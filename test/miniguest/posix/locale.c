@@ -1,5 +1,8 @@
 /* The C.UTF-8 locale and newlib's multibyte functions. */
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -33,6 +36,11 @@ void test_locale(void)
 	      "an invalid byte: EILSEQ");
 	CHECK(wcrtomb(back, 0x1f600, NULL) == 4 && memcmp(back, "\xf0\x9f\x98\x80", 4) == 0,
 	      "wcrtomb of U+1F600");
+	CHECK(strcmp(nl_langinfo(CODESET), "UTF-8") == 0, "nl_langinfo(CODESET): %s",
+	      nl_langinfo(CODESET));
+	CHECK(snprintf(back, sizeof(back), "%ls", wide + 6) == 8 &&
+	      strcmp(back, "\xe2\x82\xac \xf0\x9f\x98\x80") == 0, "printf's %%ls writes UTF-8");
+	CHECK(wcwidth(0x20ac) == 1 && wcwidth(0x4e2d) == 2, "wcwidth: 1 for the euro, 2 for a CJK character");
 	CHECK(setlocale(LC_ALL, "C") != NULL && MB_CUR_MAX == 1, "back to the C locale");
 	CHECK(setlocale(LC_ALL, "xx_YY.nothing") == NULL, "an unknown locale is refused");
 }
