@@ -90,6 +90,12 @@ int fs_chdir(const char *path);
 int fs_fchdir(int fd);
 int fs_getcwd(char *buf, size_t size);
 
+/* The path the *at calls mean by (dirfd, path): path itself when it is
+ * absolute, empty, or dirfd is AT_FDCWD; otherwise dirfd's directory's
+ * path joined to it, in buf (-EBADF, -ENOTDIR, -ENOENT for a removed
+ * directory, -ENAMETOOLONG). */
+int fs_at(int dirfd, const char *path, char *buf, size_t size, const char **out);
+
 /* Descriptors (fs_fcntl.c): as dup, dup2 and fcntl, the argument of
  * F_DUPFD, F_SETFD and F_SETFL in arg. Locks have one process's meaning:
  * F_SETLK and F_SETLKW always succeed once checked, F_GETLK always

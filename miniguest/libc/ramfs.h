@@ -109,6 +109,8 @@ void ramfs_set_times(struct ramfs_node *n, long atime, long mtime);
 int ramfs_chdir(struct ramfs *fs, const char *path);
 int ramfs_fchdir(struct ramfs *fs, struct ramfs_node *dir);
 int ramfs_getcwd(struct ramfs *fs, char *buf, size_t size);
+/* The same for any directory d. */
+int ramfs_dir_path(struct ramfs *fs, const struct ramfs_node *d, char *buf, size_t size);
 
 /* A pipe holds up to RAMFS_PIPE_MAX bytes, first in first out. A new one
  * (NULL when out of memory) has no name, no ends and no holds: the file

@@ -1,4 +1,5 @@
-/* The current directory: where relative paths start, and its name. */
+/* The current directory: where relative paths start, and its name (or
+ * any directory's). */
 #include <errno.h>
 #include <string.h>
 
@@ -35,9 +36,8 @@ static const struct ramfs_slot *name_of(const struct ramfs_node *child)
 
 /* Built from the end of buf backwards, one name per step up, then moved
  * to the front. */
-int ramfs_getcwd(struct ramfs *fs, char *buf, size_t size)
+int ramfs_dir_path(struct ramfs *fs, const struct ramfs_node *d, char *buf, size_t size)
 {
-	const struct ramfs_node *d = fs->cwd;
 	size_t at;
 
 	if (!d->parent)
@@ -61,4 +61,9 @@ int ramfs_getcwd(struct ramfs *fs, char *buf, size_t size)
 		buf[--at] = '/';
 	memmove(buf, buf + at, size - at);
 	return 0;
+}
+
+int ramfs_getcwd(struct ramfs *fs, char *buf, size_t size)
+{
+	return ramfs_dir_path(fs, fs->cwd, buf, size);
 }

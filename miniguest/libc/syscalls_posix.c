@@ -52,16 +52,6 @@ int fchown(int fd, uid_t uid, gid_t gid)
 	return (int)mg_ret(fs_fchown(fd, id(uid), id(gid)));
 }
 
-int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
-{
-	(void)flags;
-	if (dirfd != AT_FDCWD && path[0] != '/') {
-		errno = ENOTSUP;
-		return -1;
-	}
-	return (int)mg_ret(fs_utimens(path, times));
-}
-
 int futimens(int fd, const struct timespec times[2])
 {
 	return (int)mg_ret(fs_futimens(fd, times));

@@ -203,6 +203,35 @@ static void test_metadata(void)
 	fs_shutdown();
 }
 
+static void test_at(void)
+{
+	char buf[16];
+	const char *p;
+	int d, f;
+
+	start();
+	CHECK_EQ(fs_mkdir("/ab", 0755), 0);
+	d = fs_open("/ab", O_RDONLY | O_DIRECTORY, 0);
+	f = fs_open("/dev/console", O_RDONLY, 0);
+	CHECK_EQ(fs_at(d, "x/y", buf, sizeof(buf), &p), 0);
+	CHECK_STR(p, "/ab/x/y");
+	CHECK_EQ(fs_at(d, "/abs", buf, sizeof(buf), &p), 0);
+	CHECK_STR(p, "/abs");
+	CHECK_EQ(fs_at(d, "", buf, sizeof(buf), &p), 0);
+	CHECK_STR(p, "");
+	CHECK_EQ(fs_at(AT_FDCWD, "rel", buf, sizeof(buf), &p), 0);
+	CHECK_STR(p, "rel");
+	CHECK_EQ(fs_at(d, "12345678901", buf, sizeof(buf), &p), 0); /* 15 bytes and the NUL */
+	CHECK_STR(p, "/ab/12345678901");
+	CHECK_EQ(fs_at(d, "123456789012", buf, sizeof(buf), &p), -ENAMETOOLONG);
+	CHECK_EQ(fs_at(d, "x", buf, 3, &p), -ENAMETOOLONG);        /* not even "/ab" */
+	CHECK_EQ(fs_at(f, "x", buf, sizeof(buf), &p), -ENOTDIR);
+	CHECK_EQ(fs_at(FD_MAX, "x", buf, sizeof(buf), &p), -EBADF);
+	CHECK_EQ(fs_rmdir("/ab"), 0);
+	CHECK_EQ(fs_at(d, "x", buf, sizeof(buf), &p), -ENOENT);
+	fs_shutdown();
+}
+
 UNIT_MAIN(
 	UNIT(test_dup_shares_position),
 	UNIT(test_dup_exhaustion),
@@ -212,4 +241,5 @@ UNIT_MAIN(
 	UNIT(test_locks),
 	UNIT(test_cwd),
 	UNIT(test_metadata),
+	UNIT(test_at),
 )

@@ -34,6 +34,7 @@ int main(int argc, char **argv)
 		return write_read_only();
 	test_metadata();
 	test_cwd();
+	test_at();
 	test_links();
 	test_descriptors();
 	test_pipes();

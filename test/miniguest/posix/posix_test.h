@@ -17,6 +17,7 @@
 
 void test_metadata(void);   /* chmod, utime, chown, access, truncate, umask */
 void test_cwd(void);        /* getcwd, chdir, relative paths */
+void test_at(void);         /* openat, fstatat, unlinkat ... */
 void test_links(void);      /* lstat, readlink, symlink */
 void test_descriptors(void); /* dup, dup2, fcntl, locks */
 void test_pipes(void);      /* pipe, pipe2 */
