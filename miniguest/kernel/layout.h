@@ -24,5 +24,6 @@
 #define PAGE_MASK        (~(PAGE_SIZE - 1))
 
 #define MG_BOOT_STACK_SIZE  (16 * 1024)
+#define MG_MAIN_STACK_SIZE  (256 * 1024)   /* the thread that runs main */
 
 #endif

@@ -5,13 +5,12 @@
 #include "kernel/events.h"
 #include "kernel/frames.h"
 #include "kernel/hypervisor.h"
+#include "kernel/layout.h"
 #include "kernel/pagetable.h"
 #include "kernel/shutdown.h"
 #include "kernel/start.h"
 #include "kernel/thread.h"
 #include "kernel/traps.h"
-
-#define MAIN_STACK_SIZE (256 * 1024)
 
 const struct start_info *start_info;
 volatile struct shared_info *shared_info;
@@ -50,7 +49,7 @@ void mg_start(const struct start_info *si, uint32_t boot_esp)
 	events_init();
 	threads_init();
 	console_init();
-	if (!thread_create("main", main_thread, 0, MAIN_STACK_SIZE))
+	if (!thread_create("main", main_thread, 0, MG_MAIN_STACK_SIZE))
 		mg_crash("no memory for the main thread");
 	idle_loop();
 }

@@ -1,34 +1,110 @@
 /* The descriptor table. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 
 #include "fd.h"
 
-static struct fd_file table[FD_MAX];
+static struct {
+	struct fd_file *file;       /* NULL while the descriptor is free */
+	bool cloexec;
+} table[FD_MAX];
+
+static int lowest_from(int min)
+{
+	for (int fd = min; fd < FD_MAX; fd++)
+		if (!table[fd].file)
+			return fd;
+	return -EMFILE;
+}
 
 int fd_lowest_free(void)
 {
-	for (int fd = 0; fd < FD_MAX; fd++)
-		if (!table[fd].node)
-			return fd;
-	return -EMFILE;
+	return lowest_from(0);
+}
+
+/* +1 or -1 for the ends of a pipe an open file is. */
+static void count_ends(const struct fd_file *f, int delta)
+{
+	int acc = f->flags & O_ACCMODE;
+
+	if (ramfs_type(f->node) != RAMFS_PIPE)
+		return;
+	ramfs_pipe_ends(f->node, acc != O_WRONLY ? delta : 0, acc != O_RDONLY ? delta : 0);
+	if (delta < 0)
+		fs_wake();
 }
 
 int fd_install(struct ramfs_node *node, int flags)
 {
 	int fd = fd_lowest_free();
+	struct fd_file *f;
 
-	if (fd >= 0) {
-		ramfs_hold(node);
-		table[fd] = (struct fd_file){ node, flags, 0 };
-	}
+	if (fd < 0)
+		return fd;
+	f = malloc(sizeof(*f));
+	if (!f)
+		return -ENOMEM;
+	ramfs_hold(node);
+	*f = (struct fd_file){ node, flags & ~O_CLOEXEC, 0, 1 };
+	count_ends(f, 1);
+	table[fd].file = f;
+	table[fd].cloexec = (flags & O_CLOEXEC) != 0;
 	return fd;
 }
 
 struct fd_file *fd_get(int fd)
 {
-	if (fd < 0 || fd >= FD_MAX || !table[fd].node)
+	if (fd < 0 || fd >= FD_MAX)
 		return NULL;
-	return &table[fd];
+	return table[fd].file;
+}
+
+int fd_dup(int fd, int min)
+{
+	struct fd_file *f = fd_get(fd);
+	int to;
+
+	if (!f)
+		return -EBADF;
+	if (min < 0 || min >= FD_MAX)
+		return -EINVAL;
+	to = lowest_from(min);
+	if (to >= 0) {
+		f->refs++;
+		table[to].file = f;
+		table[to].cloexec = false;
+	}
+	return to;
+}
+
+int fd_dup2(int from, int to)
+{
+	struct fd_file *f = fd_get(from);
+
+	if (!f || to < 0 || to >= FD_MAX)
+		return -EBADF;
+	if (from == to)
+		return to;
+	/* Taken before the close, which may drop the last other share. */
+	f->refs++;
+	fd_remove(to);
+	table[to].file = f;
+	table[to].cloexec = false;
+	return to;
+}
+
+int fd_cloexec(int fd)
+{
+	return fd_get(fd) ? table[fd].cloexec : -EBADF;
+}
+
+int fd_set_cloexec(int fd, bool on)
+{
+	if (!fd_get(fd))
+		return -EBADF;
+	table[fd].cloexec = on;
+	return 0;
 }
 
 int fd_remove(int fd)
@@ -37,8 +113,12 @@ int fd_remove(int fd)
 
 	if (!f)
 		return -EBADF;
-	ramfs_release(f->node);
-	f->node = NULL;
+	table[fd].file = NULL;
+	if (--f->refs == 0) {
+		count_ends(f, -1);
+		ramfs_release(f->node);
+		free(f);
+	}
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include "console_io.h"
 #include "fd.h"
+#include "fs_internal.h"
 #include "fs_ops.h"
 
 /* What stat reports as the preferred I/O size: newlib's stdio sizes its
@@ -21,6 +22,11 @@ static struct ramfs *ready(void)
 	if (!fs)
 		fs_init(NULL, 0, NULL);
 	return fs;
+}
+
+struct ramfs *fs_tree(void)
+{
+	return ready();
 }
 
 void fs_shutdown(void)
@@ -42,6 +48,9 @@ int fs_init(const void *cpio, size_t len, struct ramfs_load_stats *stats)
 	if (!fs)
 		return -ENOMEM;
 	rc = ramfs_mkdir(fs, "/dev", 0755);
+	/* Where tmpfile and mkstemp look, sticky and open to all as usual. */
+	if (rc == 0)
+		rc = ramfs_mkdir(fs, "/tmp", 01777);
 	if (rc == 0)
 		rc = ramfs_create(fs, "/dev/console", RAMFS_CONSOLE, 0620, &console);
 	for (int i = 0; rc == 0 && i < 3; i++)
@@ -57,6 +66,11 @@ int fs_init(const void *cpio, size_t len, struct ramfs_load_stats *stats)
 static struct fd_file *file(int fd)
 {
 	return ready() ? fd_get(fd) : NULL;
+}
+
+struct fd_file *fs_file(int fd)
+{
+	return file(fd);
 }
 
 static int access_mode(const struct fd_file *f)
@@ -82,7 +96,7 @@ int fs_open(const char *path, int flags, unsigned mode)
 	if (rc == 0 && (flags & O_CREAT) && (flags & O_EXCL))
 		return -EEXIST;
 	if (rc == -ENOENT && (flags & O_CREAT))
-		rc = ramfs_create(fs, path, RAMFS_FILE, mode & 07777, &n);
+		rc = ramfs_create(fs, path, RAMFS_FILE, fs_masked(mode), &n);
 	if (rc < 0)
 		return rc;
 	if ((flags & O_DIRECTORY) && ramfs_type(n) != RAMFS_DIR)
@@ -123,6 +137,8 @@ long fs_read(int fd, void *buf, size_t len)
 		return -EBADF;
 	if (ramfs_type(f->node) == RAMFS_CONSOLE)
 		return len ? console_read(buf, len) : 0;
+	if (ramfs_type(f->node) == RAMFS_PIPE)
+		return fs_pipe_read(f, buf, len);
 	n = ramfs_read(f->node, buf, len, (size_t)f->pos);
 	if (n > 0)
 		f->pos += n;
@@ -139,6 +155,8 @@ long fs_write(int fd, const void *buf, size_t len)
 		return -EBADF;
 	if (ramfs_type(f->node) == RAMFS_CONSOLE)
 		return len ? console_write(buf, len) : 0;
+	if (ramfs_type(f->node) == RAMFS_PIPE)
+		return fs_pipe_write(f, buf, len);
 	if (f->flags & O_APPEND) {
 		ramfs_info(f->node, &info);
 		f->pos = (long)info.size;
@@ -157,7 +175,7 @@ long fs_lseek(int fd, long offset, int whence)
 
 	if (!f)
 		return -EBADF;
-	if (ramfs_type(f->node) == RAMFS_CONSOLE)
+	if (ramfs_type(f->node) == RAMFS_CONSOLE || ramfs_type(f->node) == RAMFS_PIPE)
 		return -ESPIPE;
 	ramfs_info(f->node, &info);
 	switch (whence) {
@@ -190,6 +208,7 @@ static void fill_stat(const struct ramfs_node *n, struct stat *st)
 {
 	static const unsigned type_bits[] = {
 		[RAMFS_DIR] = S_IFDIR, [RAMFS_FILE] = S_IFREG, [RAMFS_CONSOLE] = S_IFCHR,
+		[RAMFS_PIPE] = S_IFIFO,
 	};
 	struct ramfs_info i;
 
@@ -199,8 +218,11 @@ static void fill_stat(const struct ramfs_node *n, struct stat *st)
 	st->st_ino = i.ino;
 	st->st_mode = type_bits[i.type] | i.mode;
 	st->st_nlink = i.nlink;
+	st->st_uid = FS_UID;
+	st->st_gid = FS_GID;
 	st->st_size = (off_t)i.size;
-	st->st_atime = st->st_mtime = st->st_ctime = i.mtime;
+	st->st_atime = i.atime;
+	st->st_mtime = st->st_ctime = i.mtime;
 	st->st_blksize = FS_BLKSIZE;
 	st->st_blocks = (i.size + 511) / 512;
 }
@@ -232,7 +254,7 @@ int fs_unlink(const char *path)
 
 int fs_mkdir(const char *path, unsigned mode)
 {
-	return ready() ? ramfs_mkdir(fs, path, mode & 07777) : -ENOMEM;
+	return ready() ? ramfs_mkdir(fs, path, fs_masked(mode)) : -ENOMEM;
 }
 
 int fs_rmdir(const char *path)
@@ -268,6 +290,7 @@ int fs_readdir(int fd, struct fs_dirent *out)
 {
 	static const unsigned char dt[] = {
 		[RAMFS_DIR] = FS_DT_DIR, [RAMFS_FILE] = FS_DT_REG, [RAMFS_CONSOLE] = FS_DT_CHR,
+		[RAMFS_PIPE] = FS_DT_FIFO,
 	};
 	struct fd_file *f = file(fd);
 	struct ramfs_dirent e;

@@ -1,7 +1,7 @@
 /* Splitting slash-separated paths into their components.
  *
- * There are no symbolic links and no current directory: every path is
- * taken from the root, "//" and "." add nothing, and ".." steps back. The
+ * There are no symbolic links: "//" and "." add nothing, and ".." steps
+ * back; the filesystem starts a relative path at its current directory. The
  * filesystem walks components one by one (so "/file/.." fails as it
  * should); the archive loader instead cleans a name into a canonical
  * absolute path without looking at the tree. */

@@ -1,8 +1,9 @@
 /* An in-memory tree of directories and regular files (plus console nodes,
- * which hold no data: the file layer sends their I/O to the console).
+ * which hold no data: the file layer sends their I/O to the console, and
+ * pipes, which no name refers to).
  *
- * Paths are absolute; a relative one is taken from the root, since there
- * is no current directory. Every function returns 0 (or a count) on
+ * A relative path is taken from the current directory (the root at
+ * first; ramfs_chdir moves it). Every function returns 0 (or a count) on
  * success and a negative errno on failure, and changes nothing when it
  * fails. Memory comes from malloc/realloc/free.
  *
@@ -24,7 +25,7 @@
  * 32-bit guest, whose memory would run out long before anyway. */
 #define RAMFS_FILE_MAX 0x40000000u
 
-enum ramfs_type { RAMFS_DIR = 1, RAMFS_FILE, RAMFS_CONSOLE };
+enum ramfs_type { RAMFS_DIR = 1, RAMFS_FILE, RAMFS_CONSOLE, RAMFS_PIPE };
 
 struct ramfs;
 struct ramfs_node;
@@ -37,6 +38,7 @@ struct ramfs_info {
 	unsigned long nlink;    /* names; for a directory 2 + subdirectories */
 	size_t size;            /* bytes of a file; 0 otherwise */
 	long mtime;             /* the clock's value at the last change */
+	long atime;             /* set by ramfs_set_times only (no reads) */
 };
 
 struct ramfs_dirent {
@@ -95,6 +97,34 @@ long ramfs_write(struct ramfs *fs, struct ramfs_node *n, const void *buf,
 
 /* Cuts or extends (with zeros) a file to size bytes. */
 int ramfs_truncate(struct ramfs *fs, struct ramfs_node *n, size_t size);
+
+/* Permission bits (07777) and times, as chmod and utime set them. */
+void ramfs_set_mode(struct ramfs_node *n, unsigned mode);
+void ramfs_set_times(struct ramfs_node *n, long atime, long mtime);
+
+/* The current directory: ramfs_chdir moves it to a directory (-ENOTDIR
+ * otherwise), ramfs_fchdir to a node already found. ramfs_getcwd writes
+ * its absolute path into buf: -ERANGE if size is too small, -ENOENT once
+ * the directory has been removed. */
+int ramfs_chdir(struct ramfs *fs, const char *path);
+int ramfs_fchdir(struct ramfs *fs, struct ramfs_node *dir);
+int ramfs_getcwd(struct ramfs *fs, char *buf, size_t size);
+/* The same for any directory d. */
+int ramfs_dir_path(struct ramfs *fs, const struct ramfs_node *d, char *buf, size_t size);
+
+/* A pipe holds up to RAMFS_PIPE_MAX bytes, first in first out. A new one
+ * (NULL when out of memory) has no name, no ends and no holds: the file
+ * layer holds it and counts its ends (delta +1 or -1 for each). */
+#define RAMFS_PIPE_MAX 65536u
+struct ramfs_node *ramfs_pipe_new(struct ramfs *fs);
+void ramfs_pipe_ends(struct ramfs_node *p, int readers, int writers);
+unsigned ramfs_pipe_readers(const struct ramfs_node *p);
+unsigned ramfs_pipe_writers(const struct ramfs_node *p);
+/* Takes up to len bytes out (0 when empty). */
+long ramfs_pipe_read(struct ramfs_node *p, void *buf, size_t len);
+/* Puts up to len bytes in, as many as there is room for (0 when full);
+ * -ENOMEM. */
+long ramfs_pipe_write(struct ramfs *fs, struct ramfs_node *p, const void *buf, size_t len);
 
 /* Entry index of a directory: 0 is ".", 1 is "..", then the names in the
  * order they were made. Returns 1 with *out filled, 0 past the last entry

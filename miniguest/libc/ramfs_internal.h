@@ -20,14 +20,16 @@ struct ramfs_node {
 	unsigned long ino;
 	unsigned long nlink;    /* see struct ramfs_info */
 	unsigned long holds;
-	long mtime;
+	long mtime, atime;
+	/* A pipe's open ends (ramfs_pipe.c). */
+	unsigned readers, writers;
 	/* A directory's parent (the root's is itself); NULL once removed. */
 	struct ramfs_node *parent;
 	union {
 		struct {
 			unsigned char *data;
 			size_t size, cap;
-		} file;
+		} file;                 /* a pipe's bytes too */
 		struct {
 			struct ramfs_slot *slots;
 			size_t count, cap;
@@ -37,6 +39,7 @@ struct ramfs_node {
 
 struct ramfs {
 	struct ramfs_node *root;
+	struct ramfs_node *cwd;     /* held; where relative paths start */
 	unsigned long next_ino;
 	long (*clock)(void);
 };

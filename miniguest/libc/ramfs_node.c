@@ -19,7 +19,7 @@ struct ramfs_node *ramfs_node_new(struct ramfs *fs, enum ramfs_type type, unsign
 	n->type = type;
 	n->mode = mode & 07777;
 	n->ino = fs->next_ino++;
-	n->mtime = ramfs_now(fs);
+	n->mtime = n->atime = ramfs_now(fs);
 	return n;
 }
 
@@ -27,7 +27,7 @@ static void node_free(struct ramfs_node *n)
 {
 	if (n->type == RAMFS_DIR)
 		free(n->u.dir.slots);
-	else if (n->type == RAMFS_FILE)
+	else if (n->type == RAMFS_FILE || n->type == RAMFS_PIPE)
 		free(n->u.file.data);
 	free(n);
 }
@@ -54,6 +54,8 @@ struct ramfs *ramfs_new(long (*clock)(void))
 	/* The root is its own parent: ".." stays there. */
 	fs->root->parent = fs->root;
 	fs->root->nlink = 2;
+	fs->cwd = fs->root;
+	ramfs_hold(fs->cwd);
 	return fs;
 }
 
@@ -77,6 +79,9 @@ void ramfs_free(struct ramfs *fs)
 {
 	if (!fs)
 		return;
+	/* A removed directory held as the cwd is in the tree no more. */
+	if (fs->cwd != fs->root && !fs->cwd->parent)
+		ramfs_release(fs->cwd);
 	free_tree(fs->root);
 	free(fs);
 }
@@ -103,8 +108,9 @@ void ramfs_info(const struct ramfs_node *n, struct ramfs_info *out)
 	out->mode = n->mode;
 	out->ino = n->ino;
 	out->nlink = n->nlink;
-	out->size = n->type == RAMFS_FILE ? n->u.file.size : 0;
+	out->size = n->type == RAMFS_FILE || n->type == RAMFS_PIPE ? n->u.file.size : 0;
 	out->mtime = n->mtime;
+	out->atime = n->atime;
 }
 
 long ramfs_dir_slot(const struct ramfs_node *dir, const char *name, size_t len)

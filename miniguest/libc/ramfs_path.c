@@ -7,7 +7,7 @@
 
 int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w)
 {
-	struct ramfs_node *dir = fs->root;
+	struct ramfs_node *dir = path && path[0] == '/' ? fs->root : fs->cwd;
 	struct path_comp c, next;
 	const char *p = path;
 	size_t len;
@@ -37,6 +37,9 @@ int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w)
 			return -ENOTDIR;
 		c = next;
 	}
+	/* Only a removed current directory leads here: nothing lives in it. */
+	if (!dir->parent)
+		return -ENOENT;
 	w->dir = dir;
 	w->last = c;
 	return 0;

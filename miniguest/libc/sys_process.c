@@ -75,14 +75,6 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 	return -1;
 }
 
-int fcntl(int fd, int cmd, ...)
-{
-	(void)fd;
-	(void)cmd;
-	errno = ENOSYS;
-	return -1;
-}
-
 /* newlib's start-up and exit run these; constructors use .init_array. */
 void _init(void)
 {

@@ -28,14 +28,14 @@ static const char *listing(const char *path)
 static void test_listing(void)
 {
 	start();
-	CHECK_STR(listing("/"), ".d|..d|devd|");
+	CHECK_STR(listing("/"), ".d|..d|devd|tmpd|");
 	CHECK_STR(listing("/dev"), ".d|..d|consolec|");
 	CHECK_EQ(fs_mkdir("/home", 0755), 0);
 	put("/home/notes", "n");
 	put("/readme", "r");
-	CHECK_STR(listing("/"), ".d|..d|devd|homed|readmef|");
+	CHECK_STR(listing("/"), ".d|..d|devd|tmpd|homed|readmef|");
 	CHECK_STR(listing("/home/"), ".d|..d|notesf|");
-	CHECK_STR(listing("/home/.."), ".d|..d|devd|homed|readmef|");
+	CHECK_STR(listing("/home/.."), ".d|..d|devd|tmpd|homed|readmef|");
 	CHECK_STR(listing("/readme"), "<error>");
 	CHECK_EQ(fs_opendir("/readme"), -ENOTDIR);
 	CHECK_EQ(fs_opendir("/none"), -ENOENT);
