@@ -1,8 +1,13 @@
 #include "console/console.h"
 #include "arch/arch.h"
+#include "console/input.h"
+#include "console/lines.h"
 
 void console_init(void)
 {
+	/* A byte typed before the hypervisor started sits in the UART, whose
+	 * set-up clears its FIFO: keep it for the console's reader. */
+	console_input_poll();
 	arch_console_init();
 }
 
@@ -10,6 +15,7 @@ void console_init(void)
 void console_write(const char *s, size_t n)
 {
 	uint32_t flags = irq_save();
+	console_lines_close();
 	serial_write(s, n);
 	irq_restore(flags);
 }

@@ -11,7 +11,8 @@ void console_input_poll(void)
 	int c;
 	bool got = false;
 
-	while ((c = serial_getc()) >= 0) {
+	/* Bounded: a missing UART reads as a byte always ready. */
+	for (unsigned n = 0; n < CONSOLE_INPUT_SIZE && (c = serial_getc()) >= 0; n++) {
 		if (head - tail == CONSOLE_INPUT_SIZE)
 			tail++;              /* full: the oldest byte goes */
 		ring[head++ % CONSOLE_INPUT_SIZE] = (char)c;
