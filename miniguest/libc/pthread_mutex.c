@@ -141,15 +141,23 @@ int pthread_mutex_lock(pthread_mutex_t *m)
 	return try_take(x, self);
 }
 
+/* The mutex behind m when the calling thread holds it; 0 or an errno. */
+static int get_held(pthread_mutex_t *m, struct mutex **out)
+{
+	int rc = get(m, out);
+
+	if (rc == 0 && (*out)->owner != posix_self())
+		rc = EPERM;
+	return rc;
+}
+
 int pthread_mutex_unlock(pthread_mutex_t *m)
 {
 	struct mutex *x;
-	int rc = get(m, &x);
+	int rc = get_held(m, &x);
 
 	if (rc)
 		return rc;
-	if (x->owner != posix_self())
-		return EPERM;
 	if (--x->depth == 0) {
 		x->owner = 0;
 		waitq_wake_all(&x->waiters);
@@ -160,12 +168,10 @@ int pthread_mutex_unlock(pthread_mutex_t *m)
 int posix_mutex_release(pthread_mutex_t *m, unsigned *depth)
 {
 	struct mutex *x;
-	int rc = get(m, &x);
+	int rc = get_held(m, &x);
 
 	if (rc)
 		return rc;
-	if (x->owner != posix_self())
-		return EPERM;
 	*depth = x->depth;
 	x->depth = 1;
 	return pthread_mutex_unlock(m);
