@@ -19,3 +19,16 @@ void console_write(const char *s, size_t n)
 	serial_write(s, n);
 	irq_restore(flags);
 }
+
+void console_guest_write(const void *writer, const char *prefix, size_t plen, const char *s,
+			 size_t n)
+{
+	uint32_t flags = irq_save();
+	console_lines_write(writer, prefix, plen, s, n);
+	irq_restore(flags);
+}
+
+void console_raw_write(const char *s, size_t n)
+{
+	serial_write(s, n);
+}

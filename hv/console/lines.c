@@ -1,5 +1,5 @@
 #include "console/lines.h"
-#include "arch/arch.h"
+#include "console/console.h"
 
 static const void *open_writer;        /* whose line the cursor is in, or none */
 static int cr_pending;                 /* its '\r', held to see if '\n' follows */
@@ -7,7 +7,7 @@ static int cr_pending;                 /* its '\r', held to see if '\n' follows 
 void console_lines_close(void)
 {
 	if (open_writer)
-		serial_write("\n", 1);
+		console_raw_write("\n", 1);
 	open_writer = 0;
 	cr_pending = 0;
 }
@@ -17,38 +17,37 @@ static void open_line(const void *writer, const char *prefix, size_t plen)
 	if (open_writer == writer)
 		return;
 	console_lines_close();
-	serial_write(prefix, plen);
+	console_raw_write(prefix, plen);
 	open_writer = writer;
 }
 
 void console_lines_write(const void *writer, const char *prefix, size_t plen, const char *s,
 			 size_t n)
 {
-	uint32_t flags = irq_save();
 	size_t run = 0;                 /* start of the plain bytes not yet out */
 
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (c != '\n' && c != '\r' && !cr_pending && open_writer == writer)
 			continue;
-		serial_write(s + run, i - run);
+		console_raw_write(s + run, i - run);
 		run = i + 1;
 		open_line(writer, prefix, plen);
 		if (cr_pending) {
 			cr_pending = 0;
-			serial_write("\r", 1);
+			console_raw_write("\r", 1);
 			if (c == '\n') {
-				serial_write("\n", 1);
+				console_raw_write("\n", 1);
 				open_writer = 0;
 				continue;
 			}
 			/* The line starts again: so does its prefix. */
-			serial_write(prefix, plen);
+			console_raw_write(prefix, plen);
 		}
 		if (c == '\r') {
 			cr_pending = 1;
 		} else if (c == '\n') {
-			serial_write("\n", 1);
+			console_raw_write("\n", 1);
 			open_writer = 0;
 		} else {
 			run = i;
@@ -56,6 +55,5 @@ void console_lines_write(const void *writer, const char *prefix, size_t plen, co
 	}
 	if (n > run)
 		open_line(writer, prefix, plen);
-	serial_write(s + run, n - run);
-	irq_restore(flags);
+	console_raw_write(s + run, n - run);
 }

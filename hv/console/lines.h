@@ -9,7 +9,8 @@
 
 /* Writes n bytes for writer (any pointer naming it, compared only), whose
  * lines start with prefix. The bytes must already be filtered: '\n' ends
- * the line, '\r' returns to its start. */
+ * the line, '\r' returns to its start. With interrupts off (the caller's:
+ * console_guest_write). */
 void console_lines_write(const void *writer, const char *prefix, size_t plen, const char *s,
 			 size_t n);
 

@@ -6,7 +6,7 @@
 #include "hypercall/budget.h"
 #include "console/input.h"
 #include "arch/x86/uaccess.h"
-#include "console/lines.h"
+#include "console/console.h"
 #include "domain/domain.h"
 #include "pvabi/console.h"
 #include "sched/sched.h"
@@ -59,7 +59,7 @@ static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t 
 		budget_charge(CHUNK / 32);     /* every byte is looked at */
 		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
 			return -XEN_EFAULT;
-		console_lines_write(d, prefix, plen, chunk, filter(chunk, n));
+		console_guest_write(d, prefix, plen, chunk, filter(chunk, n));
 	}
 	return 0;
 }
