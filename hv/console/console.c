@@ -5,9 +5,7 @@
 
 void console_init(void)
 {
-	/* A byte typed before the hypervisor started sits in the UART, whose
-	 * set-up clears its FIFO: keep it for the console's reader. */
-	console_input_poll();
+	console_input_take_early();
 	arch_console_init();
 }
 
