@@ -4,6 +4,7 @@
  * inside the sigprocmask that unblocks a pending signal. One mask serves
  * every thread. */
 #include <errno.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -169,4 +170,21 @@ void abort(void)
 	sigprocmask(SIG_UNBLOCK, &abrt, 0);
 	raise(SIGABRT);
 	die(SIGABRT);
+}
+
+_Static_assert(sizeof(sigset_t) == sizeof(unsigned long), "sigjmp_buf's mask is a sigset_t");
+
+void mg_sigjmp_save(sigjmp_buf env, int savemask)
+{
+	env->restore = savemask != 0;
+	env->mask = blocked;
+}
+
+void siglongjmp(sigjmp_buf env, int val)
+{
+	if (env->restore) {
+		sigset_t mask = env->mask;
+		sigprocmask(SIG_SETMASK, &mask, 0);
+	}
+	longjmp(env->buf, val);
 }

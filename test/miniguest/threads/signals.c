@@ -111,9 +111,38 @@ static void test_jumps(void)
 	CHECK(rc == 1, "longjmp with 0 makes setjmp return 1");
 }
 
+static sigjmp_buf sig_env;
+
+static void escape(int sig)
+{
+	siglongjmp(sig_env, sig);
+}
+
+/* Out of a handler with siglongjmp: the mask comes back only when
+ * sigsetjmp saved it. */
+static void test_sigjumps(void)
+{
+	sigset_t now;
+
+	signal(SIGUSR1, escape);
+	if (sigsetjmp(sig_env, 1) == 0)
+		raise(SIGUSR1);
+	sigprocmask(SIG_BLOCK, 0, &now);
+	CHECK(!sigismember(&now, SIGUSR1), "siglongjmp out of a handler restores the saved mask");
+	if (sigsetjmp(sig_env, 0) == 0)
+		raise(SIGUSR1);
+	sigprocmask(SIG_BLOCK, 0, &now);
+	CHECK(sigismember(&now, SIGUSR1), "without a saved mask the handler's stays (SIGUSR1 "
+	      "blocked)");
+	sigemptyset(&now);
+	sigprocmask(SIG_SETMASK, &now, 0);
+	signal(SIGUSR1, SIG_DFL);
+}
+
 void test_signals(void)
 {
 	test_handlers();
 	test_mask();
 	test_jumps();
+	test_sigjumps();
 }
