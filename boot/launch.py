@@ -3,6 +3,8 @@
 
 import argparse
 import os
+import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -13,6 +15,10 @@ import iso as isolib  # noqa: E402
 import qemu  # noqa: E402
 
 PROG = 'boot/run'
+# start_info's cmd_line holds 1024 bytes with its NUL, the words after "--".
+MAX_GUEST_ARGS = 1023
+# A word miniguest puts in the environment (miniguest/libc/args.c).
+ENV_WORD = re.compile(r'[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9_@%+=:,./-]*')
 # The default demo: dom0 and a C program with its files (miniguest/apps/).
 DEMO_MODULES = [
     ('miniguest/apps/dom0.elf', 'name=dom0 dom0'),
@@ -32,6 +38,12 @@ GUEST.elf, boots it as a guest; the words
 after it (optionally after "--") are the guest's arguments:
 
   boot/run app.elf -- arg1 arg2
+
+Each argument reaches the guest exactly as the shell gave it here, spaces
+and quotes included (boot/run quotes it on the module's command line as sh
+would, and miniguest takes the quotes off); a NAME=value word goes to the
+guest's environment instead. --guest-mem SIZE gives the guest more memory
+than the default 16 MiB.
 
 With --initrd FILE, FILE becomes GUEST.elf's start_info module (its initrd),
 the module right after it with the command line "initrd"; Xen reads
@@ -60,6 +72,9 @@ def parse_args(argv):
                          'KVM often cannot run 32-bit paged guests)')
     ap.add_argument('--mem', default=qemu.DEFAULT_MEM, metavar='SIZE',
                     help='machine memory, as QEMU -m takes it (default %s)' % qemu.DEFAULT_MEM)
+    ap.add_argument('--guest-mem', metavar='SIZE',
+                    help="GUEST.elf's memory, as the hypervisor's mem= takes it (e.g. 64M; "
+                         '1M to 3G; default 16M); --mem may need raising too')
     ap.add_argument('--hv', metavar='"CMDLINE"',
                     help='hypervisor command line, e.g. --hv "loglvl=debug" (default: '
                          'empty)')
@@ -90,22 +105,33 @@ def fail(msg, status=2):
     sys.exit(status)
 
 
+def guest_args(args):
+    """The guest's arguments as its command line carries them: each quoted
+    as the shell would (miniguest/libc/args.c takes the quotes off), except
+    NAME=value words, which stay bare so that they reach the environment."""
+    return ' '.join(a if ENV_WORD.fullmatch(a) else shlex.quote(a) for a in args)
+
+
 def guest_modules(a):
     """[(path, module cmdline)] from GUEST.elf, its arguments and --module."""
     modules = []
     if a.guest:
         if not os.path.isfile(a.guest):
             fail('%s: no such file' % a.guest)
-        for arg in a.args:
-            if not arg or any(c.isspace() for c in arg):
-                fail('guest argument %r is empty or contains white space; the module '
-                     'command line separates arguments by spaces' % arg)
         name = os.path.basename(a.guest)
         if name.endswith('.elf'):
             name = name[:-len('.elf')]
         cmdline = 'name=' + name
+        if a.guest_mem is not None:
+            if not re.fullmatch(r'[0-9]+[KkMmGg]?', a.guest_mem):
+                fail('--guest-mem %s: expected a size such as 64M' % a.guest_mem)
+            cmdline += ' mem=' + a.guest_mem
         if a.args:
-            cmdline += ' -- ' + ' '.join(a.args)
+            args = guest_args(a.args)
+            if len(args) > MAX_GUEST_ARGS:
+                fail('the guest arguments take %d bytes quoted; a guest gets at most %d'
+                     % (len(args), MAX_GUEST_ARGS))
+            cmdline += ' -- ' + args
         modules.append((a.guest, cmdline))
     if a.initrd is not None:
         if not a.guest:

@@ -9,6 +9,11 @@
 #define CONSOLE_INPUT_SIZE 512       /* bytes kept; older ones are dropped */
 
 void console_input_poll(void);
+/* Before the UART is set up (which clears its FIFO): what was typed ahead
+ * of the hypervisor. The UART (QEMU's, a FIFO-less one) hands over the next
+ * byte only once the last was read, so this reads until the line has been
+ * idle for a while. */
+void console_input_take_early(void);
 /* Up to n waiting bytes into buf; returns how many. */
 size_t console_input_take(char *buf, size_t n);
 

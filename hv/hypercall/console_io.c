@@ -1,7 +1,7 @@
 /* __HYPERVISOR_console_io (18): a guest's debug console. Writes appear on
- * the hypervisor's console one line at a time, prefixed with the domain's
- * name; reads (privileged domains only) take what has arrived on the serial
- * line, which VIRQ_CONSOLE announces. */
+ * the hypervisor's console as they come, each line prefixed with the
+ * domain's name (console/lines.h); reads (privileged domains only) take
+ * what has arrived on the serial line, which VIRQ_CONSOLE announces. */
 #include "hypercall/hypercall.h"
 #include "hypercall/budget.h"
 #include "console/input.h"
@@ -13,9 +13,8 @@
 
 #define CHUNK 128
 
-static void flush_line(struct domain *d)
+static size_t make_prefix(const struct domain *d, char *prefix)
 {
-	char prefix[DOMAIN_NAME_MAX + 4];
 	size_t n = 0;
 
 	prefix[n++] = '(';
@@ -23,31 +22,34 @@ static void flush_line(struct domain *d)
 		prefix[n++] = *s;
 	prefix[n++] = ')';
 	prefix[n++] = ' ';
-	console_write(prefix, n);
-	console_write(d->con_line, d->con_len);
-	console_write("\n", 1);
-	d->con_len = 0;
+	return n;
 }
 
-static void put_char(struct domain *d, char c)
+/* Text passes byte for byte: UTF-8 and other bytes >= 0x80, '\t', '\n',
+ * '\r' (console/lines.c starts the line again with the prefix). Other
+ * control characters, ESC and DEL above all, could move the cursor or
+ * rewrite what other domains printed: they become '?'; NUL is dropped. */
+static size_t filter(char *chunk, size_t n)
 {
-	if (c == '\n') {
-		flush_line(d);
-		return;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)chunk[i];
+		if (c == 0)
+			continue;
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			c = '?';
+		chunk[kept++] = (char)c;
 	}
-	if (c == '\r' || c == '\0')
-		return;
-	/* Control characters would let a guest rewrite the console's past. */
-	d->con_line[d->con_len++] = (c < 0x20 && c != '\t') || c == 0x7f ? '?' : c;
-	if (d->con_len == CONSOLE_LINE_MAX)
-		flush_line(d);
+	return kept;
 }
 
 /* a4 and a5 are the guest's esi and edi, which a continuation keeps. */
 static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t buf,
 				  uint32_t a4, uint32_t a5)
 {
-	char chunk[CHUNK];
+	char chunk[CHUNK], prefix[DOMAIN_NAME_MAX + 4];
+	size_t plen = make_prefix(d, prefix);
 
 	for (uint32_t done = 0; done < count; done += CHUNK) {
 		if (done > 0 && budget_spent())
@@ -57,8 +59,7 @@ static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t 
 		budget_charge(CHUNK / 32);     /* every byte is looked at */
 		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
 			return -XEN_EFAULT;
-		for (uint32_t i = 0; i < n; i++)
-			put_char(d, chunk[i]);
+		console_guest_write(d, prefix, plen, chunk, filter(chunk, n));
 	}
 	return 0;
 }

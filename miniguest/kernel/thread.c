@@ -158,12 +158,28 @@ void thread_sleep_ns(uint64_t ns)
 	thread_sleep_until(time_now_ns() + ns);
 }
 
-void waitq_block(struct waitqueue *wq)
+bool waitq_block_until(struct waitqueue *wq, uint64_t deadline)
 {
 	current->next_wait = wq->head;
 	wq->head = current;
+	current->wake_at = deadline;
 	current->state = THREAD_BLOCKED;
 	schedule();
+	/* waitq_wake_all took the whole queue; still on it, something else
+	 * (the deadline, a thread_wake) woke us, and the queue must not keep
+	 * a thread that may block elsewhere next. */
+	for (struct thread **p = &wq->head; *p; p = &(*p)->next_wait) {
+		if (*p == current) {
+			*p = current->next_wait;
+			return false;
+		}
+	}
+	return true;
+}
+
+void waitq_block(struct waitqueue *wq)
+{
+	waitq_block_until(wq, 0);
 }
 
 void waitq_wake_all(struct waitqueue *wq)

@@ -23,6 +23,7 @@ struct thread {
 	struct thread *next_run;        /* the run queue */
 	struct thread *next_wait;       /* a wait queue */
 	struct thread *next_all;        /* every thread */
+	void *posix;                    /* libc's pthread data (pthread_self) */
 };
 
 struct waitqueue {
@@ -52,6 +53,9 @@ __attribute__((noreturn)) void idle_loop(void);
 
 /* Blocks the current thread on wq; call with events masked (events.h). */
 void waitq_block(struct waitqueue *wq);
+/* The same with a deadline (system time, ns; 0: none); false when it was
+ * not waitq_wake_all that ended the wait (the deadline passed). */
+bool waitq_block_until(struct waitqueue *wq, uint64_t deadline);
 void waitq_wake_all(struct waitqueue *wq);
 
 /* Waits on wq until cond holds; cond is checked with events masked, so a

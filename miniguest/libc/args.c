@@ -23,25 +23,53 @@ static bool is_env_word(const char *w)
 	return *p == '=';
 }
 
-/* The next word of *p, NUL-terminated in place; NULL at the end. */
+/* Unquotes the word at s into *out, if out is given (it may point at s
+ * itself: unquoting never makes a word longer), and returns where the word
+ * ends. The quoting is the shell's: '...' keeps everything up to the next
+ * ', "..." everything but \" and \\, which stand for " and \, and outside
+ * quotes \ keeps the next character. A quote left open runs to the end of
+ * the line. */
+static char *unquote(char *s, char **out)
+{
+	char quote = 0;
+
+	while (*s && (quote || !is_space(*s))) {
+		char c = *s++;
+		if (quote && c == quote) {
+			quote = 0;
+			continue;
+		}
+		if (!quote && (c == '\'' || c == '"')) {
+			quote = c;
+			continue;
+		}
+		if (c == '\\' && (quote == '"' ? *s == '"' || *s == '\\' : !quote && *s))
+			c = *s++;
+		if (out)
+			*(*out)++ = c;
+	}
+	return s;
+}
+
+/* The next word of *p, unquoted and NUL-terminated in place; NULL at the
+ * end. */
 static char *next_word(char **p)
 {
-	char *s = *p;
+	char *s = *p, *w, *out;
 
 	while (is_space(*s))
 		s++;
 	if (!*s)
 		return 0;
-	char *w = s;
-	while (*s && !is_space(*s))
-		s++;
-	if (*s)
-		*s++ = '\0';
-	*p = s;
+	w = out = s;
+	s = unquote(s, &out);
+	*p = *s ? s + 1 : s;
+	*out = '\0';
 	return w;
 }
 
-/* Where the program's words start: after a "--" word, else at the start. */
+/* Where the program's words start: after an unquoted "--" word, else at
+ * the start. */
 static char *program_words(char *line)
 {
 	for (char *p = line; *p;) {
@@ -49,8 +77,7 @@ static char *program_words(char *line)
 			p++;
 		if (p[0] == '-' && p[1] == '-' && (p[2] == '\0' || is_space(p[2])))
 			return p + 2;
-		while (*p && !is_space(*p))
-			p++;
+		p = unquote(p, 0);
 	}
 	return line;
 }
@@ -64,8 +91,14 @@ int args_split(char *line, const char *prog, struct args *a, int max_args, int m
 	a->envc = 0;
 	if (max_args >= 2)
 		a->argv[a->argc++] = (char *)prog;
-	while ((w = next_word(&p))) {
-		if (is_env_word(w)) {
+	for (;;) {
+		/* NAME= must be written unquoted to make an environment word. */
+		while (is_space(*p))
+			p++;
+		bool env = is_env_word(p);
+		if (!(w = next_word(&p)))
+			break;
+		if (env) {
 			if (a->envc < max_env - 1)
 				a->envp[a->envc++] = w;
 			else

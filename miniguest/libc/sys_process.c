@@ -1,5 +1,5 @@
-/* newlib's process calls. A domain is one process: pid 1, no children, no
- * signals except that kill/raise on itself ends it as abort() does. */
+/* newlib's process calls. A domain is one process: pid 1, no children
+ * (signals: signal.c). */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -17,17 +17,6 @@ void _exit(int status)
 pid_t getpid(void)
 {
 	return 1;
-}
-
-int kill(pid_t pid, int sig)
-{
-	if (pid != 1 && pid != 0 && pid != -1) {
-		errno = ESRCH;
-		return -1;
-	}
-	if (sig == 0)
-		return 0;
-	mg_crash(sig == SIGABRT ? "abort()" : "killed by a signal");
 }
 
 void *sbrk(ptrdiff_t incr)
@@ -60,17 +49,6 @@ int execve(const char *path, char *const argv[], char *const envp[])
 int wait(int *status)
 {
 	(void)status;
-	errno = ENOSYS;
-	return -1;
-}
-
-/* There are no signals to block: the mask is always empty. */
-int sigprocmask(int how, const sigset_t *set, sigset_t *old)
-{
-	(void)how;
-	(void)set;
-	if (old)
-		sigemptyset(old);
 	errno = ENOSYS;
 	return -1;
 }

@@ -17,10 +17,15 @@ INI files with one section per test:
   cpu           QEMU's -cpu model (default max), e.g. qemu32,-apic for no APIC
   serial_input  a line typed on the serial console once the hypervisor is ready
   serial_input_after  ... or once a line containing this text appears
+                (empty: at once, before the machine has started)
   expect        "result": XTF style, the last "Test result: X" line decides
                 (SUCCESS passes, SKIP skips, anything else or none fails)
   expect_regex  otherwise: one regex per line, each must match some log line
   expect_status ... and QEMU's end: success (33), failure (35) or reset (0)
+  expect_bytes  with expect_status: one string per line, in Python's
+                backslash escapes (\n \r \xc3 \\), that must appear byte for
+                byte in the serial output (the serial line's \r\n read as \n,
+                a lone \r kept)
   reject_regex  one regex per line that no log line may match (e.g. the
                 hypervisor's warnings, "^\[ *[0-9.]+\] [WE] "), with either
                 way of judging
@@ -48,6 +53,7 @@ Xen), or say "referee = skip: WHY" are reported as skipped there, with the
 reason.
 """
 
+import codecs
 import configparser
 import os
 import re
@@ -62,7 +68,7 @@ import qemu
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
-        'reject_regex', 'icount'}
+        'reject_regex', 'icount', 'expect_bytes'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -146,6 +152,13 @@ class BootTest:
             except ValueError as e:
                 self._bad(str(e))
         self.rejects = self._regexes(spec, 'reject_regex')
+        self.expect_bytes = []
+        for line in spec.get('expect_bytes', '').splitlines():
+            if line.strip():
+                try:
+                    self.expect_bytes.append(codecs.escape_decode(line.strip())[0])
+                except ValueError as e:
+                    self._bad('expect_bytes %r: %s' % (line.strip(), e))
         status = spec.get('expect_status', '').strip()
         if self.expect:
             if self.expect != 'result':
@@ -169,6 +182,8 @@ class BootTest:
         if self.xen_regexes and self.status is None:
             self._bad('xen_expect_regex is for tests judged by log lines; with expect = '
                       'result the result line decides on Xen too')
+        if self.expect_bytes and self.status is None:
+            self._bad('expect_bytes goes with expect_status, not expect = result')
         if self.interval and self.status is None:
             self._bad('host_interval goes with expect_regex/expect_status, not expect = result')
 
@@ -266,6 +281,10 @@ class BootTest:
         missing = first_unmatched(self.regexes, lines)
         if missing:
             return FAIL, 'no line matches /%s/' % missing, ''
+        raw = r.stdout.replace(b'\r\n', b'\n') if self.expect_bytes else b''
+        for want in self.expect_bytes:
+            if want not in raw:
+                return FAIL, 'the serial output lacks the bytes %r' % want, ''
         why = interval.judge(self.interval, self.stamped) if self.interval else ''
         if why:
             return FAIL, why, ''

@@ -53,7 +53,8 @@ def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
     sees each complete line of stdout (decoded) and may end the run early by
     returning why (for a program that never exits by itself, like Xen).
     feed, if given, is (marker, data): data (bytes) goes to cmd's stdin once
-    stdout has shown marker (bytes), as a person would type it."""
+    stdout has shown marker (bytes), as a person would type it; an empty
+    marker types it at once, before the program has printed anything."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env,
                             stdin=subprocess.DEVNULL if feed is None else subprocess.PIPE,
@@ -61,6 +62,9 @@ def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
                             start_new_session=True)
     with _live_lock:
         _live.add(proc)
+    if feed and not feed[0]:
+        _type(proc, feed[1])
+        feed = None
     bufs = {proc.stdout: bytearray(), proc.stderr: bytearray()}
     timed_out = flooded = False
     stopped = ''

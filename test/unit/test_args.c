@@ -1,6 +1,7 @@
 /* miniguest's command-line splitting (miniguest/libc/args.c): the "--"
  * convention, the environment words, limits, and garbage. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../miniguest/libc/args.h"
 #include "unit.h"
@@ -117,8 +118,82 @@ static void test_garbage(void)
 	CHECK_EQ(bad, 0);
 }
 
+static void test_quotes(void)
+{
+	struct split *s = split("-e 'print(\"a b\")' \"x \\\"y\\\" \\\\z\" a\\ b '' 'it'\"'\"'s' \"open",
+				MAX, MAX);
+
+	CHECK_EQ(s->a.argc, 7);
+	CHECK_STR(s->argv[1], "-e");
+	CHECK_STR(s->argv[2], "print(\"a b\")");
+	CHECK_STR(s->argv[3], "x \"y\" \\z");
+	CHECK_STR(s->argv[4], "a b");
+	CHECK_STR(s->argv[5], "");
+	CHECK_STR(s->argv[6], "it's");
+	CHECK(s->argv[7] == NULL);
+	CHECK_EQ(s->dropped, 1);           /* "open", which did not fit */
+	free(s);
+	s = split("'A=1' B='2 3' 'unclosed quote runs on", MAX, MAX);
+	CHECK_EQ(s->a.argc, 3);
+	CHECK_STR(s->argv[1], "A=1");      /* NAME= quoted: an argument */
+	CHECK_STR(s->argv[2], "unclosed quote runs on");
+	CHECK_EQ(s->a.envc, 1);
+	CHECK_STR(s->envp[0], "B=2 3");
+	free(s);
+	s = split("trailing\\", MAX, MAX);
+	CHECK_STR(s->argv[1], "trailing\\");
+	free(s);
+}
+
+/* As boot/run quotes (Python's shlex.quote): in single quotes, each ' as
+ * '"'"'. */
+static void quote(char *out, const char *word)
+{
+	*out++ = '\'';
+	for (; *word; word++) {
+		if (*word == '\'') {
+			memcpy(out, "'\"'\"'", 5);
+			out += 5;
+		} else {
+			*out++ = *word;
+		}
+	}
+	*out++ = '\'';
+	*out = '\0';
+}
+
+/* Random words, quoted and joined, split back into the same words. */
+static void test_quoting_round_trips(void)
+{
+	static const char alphabet[] = "a '\"\\= \t-$\xc3\xa9";
+	char words[3][12], line[3 * 64];
+	int bad = 0;
+
+	srand(11);
+	for (int round = 0; round < 20000; round++) {
+		char *p = line;
+		for (int w = 0; w < 3; w++) {
+			int n = rand() % 11;
+			for (int i = 0; i < n; i++)
+				words[w][i] = alphabet[rand() % (sizeof(alphabet) - 1)];
+			words[w][n] = '\0';
+			*p++ = ' ';
+			quote(p, words[w]);
+			p += strlen(p);
+		}
+		struct split *s = split(line, MAX, MAX);
+		bad += s->a.argc != 4 || s->a.envc != 0;
+		for (int w = 0; w < 3 && w + 1 < s->a.argc; w++)
+			bad += strcmp(s->argv[w + 1], words[w]) != 0;
+		free(s);
+	}
+	CHECK_EQ(bad, 0);
+}
+
 UNIT_MAIN(
 	UNIT(test_words),
+	UNIT(test_quotes),
+	UNIT(test_quoting_round_trips),
 	UNIT(test_after_dashes),
 	UNIT(test_environment_words),
 	UNIT(test_limits),

@@ -116,7 +116,28 @@ def case_reject_regex_fails_a_test_that_passed_otherwise(boottest, referee):
         (clean, warned, result_clean, result_panic)
 
 
-CASES = [case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
+def case_expect_bytes_compares_the_raw_serial_bytes(boottest, referee):
+    t = load(boottest, '[t]\nmodules = a.elf\nexpect_status = success\n'
+             'expect_bytes = (a) caf\\xc3\\xa9 10%\\r(a) 20%\\n\n')[0]
+    ok = _Run(boottest.STATUSES['success'])
+    ok.stdout = b'boot\r\n(a) caf\xc3\xa9 10%\r(a) 20%\r\n'
+    bad = _Run(boottest.STATUSES['success'])
+    bad.stdout = b'boot\r\n(a) caf? 10%\r(a) 20%\r\n'
+    good, mangled = t._judge(ok, []), t._judge(bad, [])
+    return good[0] == boottest.PASS and mangled[0] == boottest.FAIL, (good, mangled)
+
+
+def case_expect_bytes_needs_a_status_and_good_escapes(boottest, referee):
+    with_result, why = refused(boottest, '[t]\nmodules = a.elf\nexpect = result\n'
+                               'expect_bytes = x\n', 'expect_bytes goes with expect_status')
+    bad_escape, why2 = refused(boottest, '[t]\nmodules = a.elf\nexpect_status = success\n'
+                               'expect_bytes = \\x4\n', 'expect_bytes')
+    return with_result and bad_escape, (why, why2)
+
+
+CASES = [case_expect_bytes_compares_the_raw_serial_bytes,
+         case_expect_bytes_needs_a_status_and_good_escapes,
+         case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
          case_reject_regex_fails_a_test_that_passed_otherwise,
          case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,

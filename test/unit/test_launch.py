@@ -7,6 +7,8 @@ command lines. Speaks TAP, one case per function below.
 """
 
 import os
+import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -88,9 +90,48 @@ def case_selftest_boots_no_guest(launch, d):
     return rc == 0 and '-initrd' not in out and 'selftest' in out, (rc, out, err)
 
 
+def guest_cmdline(stdout):
+    """The first module's command line in a dry run's -initrd, unquoted as
+    the shell and QEMU (",," for a comma) read it."""
+    words = shlex.split(stdout)
+    if '-initrd' not in words:
+        return None
+    value = words[words.index('-initrd') + 1]
+    first = re.split(r'(?<!,),(?!,)', value)[0].replace(',,', ',')
+    return first.split(' ', 1)[1]
+
+
+ODD_ARGS = ['-e', 'print("a b")', "it's", '', 'a,b', 'tab\there', '\\', '$HOME', 'X=1']
+
+
+def case_arguments_are_quoted(launch, d):
+    rc, out, err = run(launch, d + '/app.elf', '--', *ODD_ARGS)
+    cmdline = guest_cmdline(out) or ''
+    head, _, args = cmdline.partition(' -- ')
+    # The guest splits as sh does (miniguest/libc/args.c, test_args.c).
+    return rc == 0 and head == 'name=app' and shlex.split(args) == ODD_ARGS and \
+        ' X=1' in args, (rc, out, err)
+
+
+def case_arguments_too_long(launch, d):
+    rc, out, err = run(launch, d + '/app.elf', '--', 'x' * 1000, 'y' * 30)
+    return rc == 2 and 'at most 1023' in err and not out, (rc, out, err)
+
+
+def case_guest_mem(launch, d):
+    rc, out, err = run(launch, '--guest-mem', '64M', d + '/app.elf', '--', 'a')
+    return rc == 0 and guest_cmdline(out) == 'name=app mem=64M -- a', (rc, out, err)
+
+
+def case_guest_mem_must_be_a_size(launch, d):
+    rc, out, err = run(launch, '--guest-mem', '64 MiB', d + '/app.elf')
+    return rc == 2 and 'expected a size' in err and not out, (rc, out, err)
+
+
 CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest,
          case_no_initrd_no_module, case_initrd_needs_a_guest,
-         case_initrd_must_exist, case_initrd_needs_a_value]
+         case_initrd_must_exist, case_initrd_needs_a_value, case_arguments_are_quoted,
+         case_arguments_too_long, case_guest_mem, case_guest_mem_must_be_a_size]
 
 
 def main(argv):
