@@ -9,26 +9,16 @@
 #include "guest.h"
 #include "pvabi/event_channel.h"
 #include "systime.h"
+#include "cmdline.h"
 
 #define TICK_NS  250000000ull
 
 const char test_title[] = "clock: sleeps by system time while the host times it";
 
-static uint64_t ms_arg(void)
-{
-	const char *s = start_info->cmd_line;
-	uint64_t ms = 0;
-
-	if (strncmp(s, "ms=", 3) == 0)
-		for (s += 3; *s >= '0' && *s <= '9'; s++)
-			ms = ms * 10 + (uint64_t)(*s - '0');
-	return ms ? ms : 5000;
-}
-
 void test_main(void)
 {
 	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = DOMID_SELF };
-	uint64_t ns = ms_arg() * 1000000;
+	uint64_t ns = cmdline_number("ms", 5000) * 1000000;
 
 	/* A port nobody signals: the poll returns on its timeout only. */
 	if (hypercall_event_channel_op(EVTCHNOP_alloc_unbound, &a)) {

@@ -7,24 +7,14 @@
  *          idle one costs the CPU nothing while it waits */
 #include "guest.h"
 #include "pvabi/event_channel.h"
+#include "cmdline.h"
 
 const char test_title[] = "idle: alive, then blocked until its deadline";
-
-static uint64_t deadline_ns(void)
-{
-	const char *s = start_info->cmd_line;
-	uint64_t ms = 0;
-
-	if (strncmp(s, "until=", 6) == 0)
-		for (s += 6; *s >= '0' && *s <= '9'; s++)
-			ms = ms * 10 + (uint64_t)(*s - '0');
-	return ms * 1000000;
-}
 
 void test_main(void)
 {
 	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
-	uint64_t deadline = deadline_ns();
+	uint64_t deadline = cmdline_number("until", 0) * 1000000;
 
 	printk("alive\n");
 	if (page_hypercall(__HYPERVISOR_event_channel_op, EVTCHNOP_bind_virq, (uint32_t)&b, 0, 0, 0)) {
