@@ -92,9 +92,15 @@ int fs_open(const char *path, int flags, unsigned mode)
 	/* Before anything is created or truncated. */
 	if (fd_lowest_free() < 0)
 		return -EMFILE;
-	rc = ramfs_lookup(fs, path, &n);
+	/* O_EXCL refuses a link in the last component, dangling or not. */
+	if ((flags & O_NOFOLLOW) || ((flags & O_CREAT) && (flags & O_EXCL)))
+		rc = ramfs_lookup_link(fs, path, &n);
+	else
+		rc = ramfs_lookup(fs, path, &n);
 	if (rc == 0 && (flags & O_CREAT) && (flags & O_EXCL))
 		return -EEXIST;
+	if (rc == 0 && ramfs_type(n) == RAMFS_LINK)
+		return -ELOOP;
 	if (rc == -ENOENT && (flags & O_CREAT))
 		rc = ramfs_create(fs, path, RAMFS_FILE, fs_masked(mode), &n);
 	if (rc < 0)
@@ -208,7 +214,7 @@ static void fill_stat(const struct ramfs_node *n, struct stat *st)
 {
 	static const unsigned type_bits[] = {
 		[RAMFS_DIR] = S_IFDIR, [RAMFS_FILE] = S_IFREG, [RAMFS_CONSOLE] = S_IFCHR,
-		[RAMFS_PIPE] = S_IFIFO,
+		[RAMFS_PIPE] = S_IFIFO, [RAMFS_LINK] = S_IFLNK,
 	};
 	struct ramfs_info i;
 
@@ -237,14 +243,25 @@ int fs_fstat(int fd, struct stat *st)
 	return 0;
 }
 
-int fs_stat(const char *path, struct stat *st)
+static int stat_at(const char *path, struct stat *st,
+		   int (*lookup)(struct ramfs *, const char *, struct ramfs_node **))
 {
 	struct ramfs_node *n;
-	int rc = ready() ? ramfs_lookup(fs, path, &n) : -ENOMEM;
+	int rc = ready() ? lookup(fs, path, &n) : -ENOMEM;
 
 	if (rc == 0)
 		fill_stat(n, st);
 	return rc;
+}
+
+int fs_stat(const char *path, struct stat *st)
+{
+	return stat_at(path, st, ramfs_lookup);
+}
+
+int fs_lstat(const char *path, struct stat *st)
+{
+	return stat_at(path, st, ramfs_lookup_link);
 }
 
 int fs_unlink(const char *path)
@@ -290,7 +307,7 @@ int fs_readdir(int fd, struct fs_dirent *out)
 {
 	static const unsigned char dt[] = {
 		[RAMFS_DIR] = FS_DT_DIR, [RAMFS_FILE] = FS_DT_REG, [RAMFS_CONSOLE] = FS_DT_CHR,
-		[RAMFS_PIPE] = FS_DT_FIFO,
+		[RAMFS_PIPE] = FS_DT_FIFO, [RAMFS_LINK] = FS_DT_LNK,
 	};
 	struct fd_file *f = file(fd);
 	struct ramfs_dirent e;

@@ -26,6 +26,7 @@ long fs_now(void);
 #define FS_DT_CHR 2
 #define FS_DT_DIR 4
 #define FS_DT_REG 8
+#define FS_DT_LNK 10
 
 struct fs_dirent {
 	unsigned long ino;
@@ -46,7 +47,8 @@ int fs_init(const void *cpio, size_t len, struct ramfs_load_stats *stats);
 void fs_shutdown(void);
 
 /* flags: O_RDONLY, O_WRONLY or O_RDWR, with O_CREAT, O_EXCL, O_TRUNC,
- * O_APPEND, O_DIRECTORY, O_NONBLOCK, O_CLOEXEC (others are kept for
+ * O_APPEND, O_DIRECTORY, O_NONBLOCK, O_CLOEXEC, O_NOFOLLOW (-ELOOP for a
+ * link in the last component; others are kept for
  * F_GETFL but do nothing). mode: permission bits for a new file, less the
  * umask. Returns the lowest free descriptor. */
 int fs_open(const char *path, int flags, unsigned mode);
@@ -57,6 +59,7 @@ int fs_close(int fd);
 int fs_ftruncate(int fd, long length);
 int fs_fstat(int fd, struct stat *st);
 int fs_stat(const char *path, struct stat *st);
+int fs_lstat(const char *path, struct stat *st);   /* a link itself */
 int fs_unlink(const char *path);
 int fs_mkdir(const char *path, unsigned mode);
 int fs_rmdir(const char *path);
@@ -95,6 +98,14 @@ int fs_getcwd(char *buf, size_t size);
  * path joined to it, in buf (-EBADF, -ENOTDIR, -ENOENT for a removed
  * directory, -ENAMETOOLONG). */
 int fs_at(int dirfd, const char *path, char *buf, size_t size, const char **out);
+
+/* Symbolic links (fs_symlink.c), as symlink, readlink and realpath:
+ * fs_readlink returns the bytes copied (no NUL; a longer target is cut to
+ * size), -EINVAL for a path that is not a link. fs_realpath: -ERANGE when
+ * the result does not fit size bytes. */
+int fs_symlink(const char *target, const char *path);
+long fs_readlink(const char *path, char *buf, size_t size);
+int fs_realpath(const char *path, char *buf, size_t size);
 
 /* Descriptors (fs_fcntl.c): as dup, dup2 and fcntl, the argument of
  * F_DUPFD, F_SETFD and F_SETFL in arg. Locks have one process's meaning:

@@ -1,10 +1,10 @@
 /* Splitting slash-separated paths into their components.
  *
- * There are no symbolic links: "//" and "." add nothing, and ".." steps
- * back; the filesystem starts a relative path at its current directory. The
- * filesystem walks components one by one (so "/file/.." fails as it
- * should); the archive loader instead cleans a name into a canonical
- * absolute path without looking at the tree. */
+ * "//" and "." add nothing, and ".." steps back; the filesystem starts a
+ * relative path at its current directory. The filesystem walks components
+ * one by one, following symbolic links (so "/file/.." fails as it should);
+ * the archive loader instead cleans a name into a canonical absolute path
+ * without looking at the tree. */
 #ifndef MINIGUEST_PATH_H
 #define MINIGUEST_PATH_H
 

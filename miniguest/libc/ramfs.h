@@ -1,6 +1,6 @@
-/* An in-memory tree of directories and regular files (plus console nodes,
- * which hold no data: the file layer sends their I/O to the console, and
- * pipes, which no name refers to).
+/* An in-memory tree of directories, regular files and symbolic links (plus
+ * console nodes, which hold no data: the file layer sends their I/O to the
+ * console, and pipes, which no name refers to).
  *
  * A relative path is taken from the current directory (the root at
  * first; ramfs_chdir moves it). Every function returns 0 (or a count) on
@@ -25,7 +25,10 @@
  * 32-bit guest, whose memory would run out long before anyway. */
 #define RAMFS_FILE_MAX 0x40000000u
 
-enum ramfs_type { RAMFS_DIR = 1, RAMFS_FILE, RAMFS_CONSOLE, RAMFS_PIPE };
+enum ramfs_type { RAMFS_DIR = 1, RAMFS_FILE, RAMFS_CONSOLE, RAMFS_PIPE, RAMFS_LINK };
+
+/* Symbolic links followed in resolving one path before it is -ELOOP. */
+#define RAMFS_SYMLOOP_MAX 40
 
 struct ramfs;
 struct ramfs_node;
@@ -36,7 +39,7 @@ struct ramfs_info {
 	unsigned mode;          /* permission bits only (07777) */
 	unsigned long ino;
 	unsigned long nlink;    /* names; for a directory 2 + subdirectories */
-	size_t size;            /* bytes of a file; 0 otherwise */
+	size_t size;            /* bytes of a file or a link's target; 0 otherwise */
 	long mtime;             /* the clock's value at the last change */
 	long atime;             /* set by ramfs_set_times only (no reads) */
 };
@@ -49,8 +52,8 @@ struct ramfs_dirent {
 
 /* How ramfs_load_cpio went. */
 struct ramfs_load_stats {
-	unsigned files, dirs, links;
-	unsigned skipped;       /* symbolic links, devices, fifos, sockets */
+	unsigned files, dirs, links, symlinks;
+	unsigned skipped;       /* devices, fifos, sockets */
 	size_t bad_offset;      /* after an error: the entry at fault */
 };
 
@@ -61,7 +64,26 @@ struct ramfs *ramfs_new(long (*clock)(void));
 /* Frees the tree; nothing may be held any more. */
 void ramfs_free(struct ramfs *fs);
 
+/* Symbolic links are followed in every component of a path: a relative
+ * target from the link's directory, an absolute one from the root, at most
+ * RAMFS_SYMLOOP_MAX of them (-ELOOP). ramfs_lookup follows a link in the
+ * last component too, ramfs_lookup_link gives the link itself (as lstat;
+ * a trailing slash follows it all the same). The calls on names
+ * (create, unlink, rename, link) act on a last-component link itself. */
 int ramfs_lookup(struct ramfs *fs, const char *path, struct ramfs_node **out);
+int ramfs_lookup_link(struct ramfs *fs, const char *path, struct ramfs_node **out);
+
+/* A symbolic link at path holding target (not checked: it may dangle);
+ * -ENOENT for an empty target, -ENAMETOOLONG for one of RAMFS_PATH_MAX
+ * bytes or more, -EEXIST if the name is taken. */
+int ramfs_symlink(struct ramfs *fs, const char *target, const char *path);
+
+/* Up to size bytes of link n's target, without a NUL: the count copied,
+ * or -EINVAL when n is not a link. */
+long ramfs_readlink(const struct ramfs_node *n, char *buf, size_t size);
+
+/* The absolute path, with no link, "." or "..", of what path leads to. */
+int ramfs_realpath(struct ramfs *fs, const char *path, char *buf, size_t size);
 
 /* A new node of the given type (mode: permission bits), in *out if out is
  * not NULL; -EEXIST if the name is taken. */
@@ -132,10 +154,10 @@ long ramfs_pipe_write(struct ramfs *fs, struct ramfs_node *p, const void *buf, s
 int ramfs_readdir(const struct ramfs_node *dir, size_t index, struct ramfs_dirent *out);
 
 /* Adds what a cpio newc archive holds: directories (parents made as
- * needed, 0755) and regular files; an existing file is replaced, an
- * existing directory takes the entry's mode; hard links (entries sharing
- * an inode) become links again. Symbolic links, devices and the like are
- * skipped and counted. Names are taken from the root, and one whose ".."
+ * needed, 0755), regular files and symbolic links (the entry's data is the
+ * target); an existing file or link is replaced, an existing directory
+ * takes the entry's mode; hard links (entries sharing an inode) become
+ * links again. Devices and the like are skipped and counted. Names are taken from the root, and one whose ".."
  * would climb above it is refused (-EINVAL). Returns the number skipped,
  * or the first error (a CPIO_E* code or a ramfs one) with the offset of
  * the entry at fault in stats->bad_offset; entries before it stay.

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cpio.h"
 #include "ramfs_internal.h"
@@ -117,21 +118,52 @@ static int fill(struct loader *l, struct ramfs_node *n, const struct cpio_entry 
 	return 0;
 }
 
+/* Where a non-directory entry goes, and what it replaces (*old, or NULL):
+ * a name given again replaces what it named, as when unpacking, unless
+ * that is a directory. */
+static int place(struct loader *l, struct ramfs_node **dir, struct path_comp *c,
+		 struct ramfs_node **old)
+{
+	int rc = make_parents(l, dir, c);
+
+	if (rc < 0)
+		return rc;
+	if (c->len == 0)
+		return -EISDIR;
+	*old = ramfs_dir_find(*dir, c->name, c->len);
+	return *old && (*old)->type == RAMFS_DIR ? -EISDIR : 0;
+}
+
+/* A symbolic link: the entry's data is its target. */
+static int load_link(struct loader *l, const struct cpio_entry *e)
+{
+	struct ramfs_node *dir, *old, *n;
+	struct path_comp c;
+	int rc = place(l, &dir, &c, &old);
+
+	if (rc < 0)
+		return rc;
+	if (e->size == 0 || e->size >= RAMFS_PATH_MAX || memchr(e->data, 0, e->size))
+		return -EINVAL;
+	if (old)
+		ramfs_dir_unlink(l->fs, dir, (size_t)ramfs_dir_slot(dir, c.name, c.len));
+	rc = ramfs_dir_symlink(l->fs, dir, c.name, c.len, (const char *)e->data, e->size, &n);
+	if (rc < 0)
+		return rc;
+	n->mtime = (long)e->mtime;
+	l->st->symlinks++;
+	return 0;
+}
+
 static int load_file(struct loader *l, const struct cpio_entry *e)
 {
 	struct memo *m = e->nlink > 1 ? memo_find(l, e) : NULL;
 	struct ramfs_node *dir, *old, *n;
 	struct path_comp c;
-	int rc = make_parents(l, &dir, &c);
+	int rc = place(l, &dir, &c, &old);
 
 	if (rc < 0)
 		return rc;
-	if (c.len == 0)
-		return -EISDIR;
-	/* A name given again replaces what it named, as when unpacking. */
-	old = ramfs_dir_find(dir, c.name, c.len);
-	if (old && old->type == RAMFS_DIR)
-		return -EISDIR;
 	if (m && old == m->node)
 		return e->size ? fill(l, m->node, e) : 0;
 	if (old)
@@ -159,6 +191,7 @@ static int load_entry(struct loader *l, const struct cpio_entry *e)
 	switch (e->mode & CPIO_S_IFMT) {
 	case CPIO_S_IFDIR:
 	case CPIO_S_IFREG:
+	case CPIO_S_IFLNK:
 		break;
 	default:
 		l->st->skipped++;
@@ -167,7 +200,11 @@ static int load_entry(struct loader *l, const struct cpio_entry *e)
 	rc = path_clean(e->name, l->path, sizeof(l->path));
 	if (rc < 0)
 		return rc;
-	return (e->mode & CPIO_S_IFMT) == CPIO_S_IFDIR ? load_dir(l, e) : load_file(l, e);
+	switch (e->mode & CPIO_S_IFMT) {
+	case CPIO_S_IFDIR: return load_dir(l, e);
+	case CPIO_S_IFLNK: return load_link(l, e);
+	default: return load_file(l, e);
+	}
 }
 
 int ramfs_load_cpio(struct ramfs *fs, const void *archive, size_t len,

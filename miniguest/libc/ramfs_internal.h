@@ -1,6 +1,7 @@
 /* The inside of ramfs, shared by its files: nodes and the tree itself
  * (ramfs_node.c), file contents (ramfs_data.c), names and paths
- * (ramfs_path.c, ramfs_rename.c) and the archive loader (ramfs_cpio.c). */
+ * (ramfs_path.c, ramfs_rename.c), symbolic links (ramfs_link.c) and the
+ * archive loader (ramfs_cpio.c). */
 #ifndef MINIGUEST_RAMFS_INTERNAL_H
 #define MINIGUEST_RAMFS_INTERNAL_H
 
@@ -29,7 +30,7 @@ struct ramfs_node {
 		struct {
 			unsigned char *data;
 			size_t size, cap;
-		} file;                 /* a pipe's bytes too */
+		} file;                 /* a pipe's bytes, a link's target too */
 		struct {
 			struct ramfs_slot *slots;
 			size_t count, cap;
@@ -74,6 +75,11 @@ int ramfs_dir_make(struct ramfs *fs, struct ramfs_node *dir, const char *name,
 		   size_t len, enum ramfs_type type, unsigned mode,
 		   struct ramfs_node **out);
 
+/* A new link named name in dir holding the tlen bytes of target (no NUL
+ * among them); -ENOMEM. */
+int ramfs_dir_symlink(struct ramfs *fs, struct ramfs_node *dir, const char *name,
+		      size_t len, const char *target, size_t tlen, struct ramfs_node **out);
+
 /* Names an existing node in dir too (a hard link or a move). */
 int ramfs_dir_link(struct ramfs *fs, struct ramfs_node *dir, const char *name,
 		   size_t len, struct ramfs_node *n);
@@ -88,6 +94,26 @@ struct ramfs_walk {
 	bool wants_dir;             /* a trailing slash */
 };
 
+/* Walks to path's last component from dir (the root for an absolute path)
+ * following links on the way; links counts those followed so far. */
+int ramfs_walk_from(struct ramfs *fs, struct ramfs_node *dir, const char *path,
+		    struct ramfs_walk *w, unsigned *links);
+/* The same from the current directory, counting afresh. */
 int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w);
+
+/* The same for a name about to be made: -EEXIST when it is taken (by a
+ * link too, dangling or not), is "." or "..", or is the root. */
+int ramfs_walk_new(struct ramfs *fs, const char *path, struct ramfs_walk *w);
+
+/* The node a walk ends on (the root when the path has no components); a
+ * link there is followed if follow or a trailing slash says so, and *w
+ * becomes the walk that found what it leads to. */
+int ramfs_walk_end(struct ramfs *fs, struct ramfs_walk *w, bool follow,
+		   struct ramfs_node **out, unsigned *links);
+
+/* *n, the link w ends on, replaced by what its target leads to (links
+ * followed all the way), and *w by the walk that found that. */
+int ramfs_follow(struct ramfs *fs, struct ramfs_walk *w, struct ramfs_node **n,
+		 unsigned *links);
 
 #endif

@@ -27,7 +27,7 @@ static void node_free(struct ramfs_node *n)
 {
 	if (n->type == RAMFS_DIR)
 		free(n->u.dir.slots);
-	else if (n->type == RAMFS_FILE || n->type == RAMFS_PIPE)
+	else if (n->type == RAMFS_FILE || n->type == RAMFS_PIPE || n->type == RAMFS_LINK)
 		free(n->u.file.data);
 	free(n);
 }
@@ -108,7 +108,7 @@ void ramfs_info(const struct ramfs_node *n, struct ramfs_info *out)
 	out->mode = n->mode;
 	out->ino = n->ino;
 	out->nlink = n->nlink;
-	out->size = n->type == RAMFS_FILE || n->type == RAMFS_PIPE ? n->u.file.size : 0;
+	out->size = n->type == RAMFS_DIR || n->type == RAMFS_CONSOLE ? 0 : n->u.file.size;
 	out->mtime = n->mtime;
 	out->atime = n->atime;
 }

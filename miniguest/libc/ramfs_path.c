@@ -1,19 +1,21 @@
 /* Paths to nodes, and the operations on names: lookup, create, unlink,
- * rmdir, link. */
+ * rmdir, link. Following a link is ramfs_link.c's. */
 #include <errno.h>
 #include <string.h>
 
 #include "ramfs_internal.h"
 
-int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w)
+int ramfs_walk_from(struct ramfs *fs, struct ramfs_node *dir, const char *path,
+		    struct ramfs_walk *w, unsigned *links)
 {
-	struct ramfs_node *dir = path && path[0] == '/' ? fs->root : fs->cwd;
 	struct path_comp c, next;
 	const char *p = path;
 	size_t len;
 
 	if (!path)
 		return -EFAULT;
+	if (path[0] == '/')
+		dir = fs->root;
 	len = strnlen(path, RAMFS_PATH_MAX);
 	if (len == 0)
 		return -ENOENT;
@@ -26,15 +28,25 @@ int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w)
 		return 0;
 	}
 	for (;;) {
+		struct ramfs_node *n;
+
 		if (c.len > RAMFS_NAME_MAX)
 			return -ENAMETOOLONG;
 		if (!path_next(&p, &next))
 			break;
-		dir = ramfs_dir_find(dir, c.name, c.len);
-		if (!dir)
+		n = ramfs_dir_find(dir, c.name, c.len);
+		if (!n)
 			return -ENOENT;
-		if (dir->type != RAMFS_DIR)
+		if (n->type == RAMFS_LINK) {
+			struct ramfs_walk at = { dir, c, false };
+			int rc = ramfs_follow(fs, &at, &n, links);
+
+			if (rc < 0)
+				return rc;
+		}
+		if (n->type != RAMFS_DIR)
 			return -ENOTDIR;
+		dir = n;
 		c = next;
 	}
 	/* Only a removed current directory leads here: nothing lives in it. */
@@ -45,13 +57,20 @@ int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w)
 	return 0;
 }
 
+int ramfs_walk(struct ramfs *fs, const char *path, struct ramfs_walk *w)
+{
+	unsigned links = 0;
+
+	return ramfs_walk_from(fs, fs->cwd, path, w, &links);
+}
+
 static bool names_dot(const struct ramfs_walk *w)
 {
 	return path_is_dot(&w->last) || path_is_dotdot(&w->last);
 }
 
-/* The node a walk ends on (the root when the path has no components). */
-static int walk_end(const struct ramfs_walk *w, struct ramfs_node **out)
+int ramfs_walk_end(struct ramfs *fs, struct ramfs_walk *w, bool follow,
+		   struct ramfs_node **out, unsigned *links)
 {
 	struct ramfs_node *n = w->dir;
 
@@ -59,31 +78,60 @@ static int walk_end(const struct ramfs_walk *w, struct ramfs_node **out)
 		n = ramfs_dir_find(w->dir, w->last.name, w->last.len);
 	if (!n)
 		return -ENOENT;
+	/* "link/" means the directory the link leads to. */
+	if (n->type == RAMFS_LINK && (follow || w->wants_dir)) {
+		bool wants_dir = w->wants_dir;
+		int rc = ramfs_follow(fs, w, &n, links);
+
+		if (rc < 0)
+			return rc;
+		w->wants_dir = wants_dir;
+	}
 	if (w->wants_dir && n->type != RAMFS_DIR)
 		return -ENOTDIR;
 	*out = n;
 	return 0;
 }
 
-int ramfs_lookup(struct ramfs *fs, const char *path, struct ramfs_node **out)
+static int lookup(struct ramfs *fs, const char *path, bool follow, struct ramfs_node **out)
 {
 	struct ramfs_walk w;
-	int rc = ramfs_walk(fs, path, &w);
+	unsigned links = 0;
+	int rc = ramfs_walk_from(fs, fs->cwd, path, &w, &links);
 
-	return rc < 0 ? rc : walk_end(&w, out);
+	return rc < 0 ? rc : ramfs_walk_end(fs, &w, follow, out, &links);
+}
+
+int ramfs_lookup(struct ramfs *fs, const char *path, struct ramfs_node **out)
+{
+	return lookup(fs, path, true, out);
+}
+
+int ramfs_lookup_link(struct ramfs *fs, const char *path, struct ramfs_node **out)
+{
+	return lookup(fs, path, false, out);
+}
+
+int ramfs_walk_new(struct ramfs *fs, const char *path, struct ramfs_walk *w)
+{
+	int rc = ramfs_walk(fs, path, w);
+
+	if (rc < 0)
+		return rc;
+	if (w->last.len == 0 || names_dot(w) ||
+	    ramfs_dir_find(w->dir, w->last.name, w->last.len))
+		return -EEXIST;
+	return 0;
 }
 
 int ramfs_create(struct ramfs *fs, const char *path, enum ramfs_type type,
 		 unsigned mode, struct ramfs_node **out)
 {
 	struct ramfs_walk w;
-	int rc = ramfs_walk(fs, path, &w);
+	int rc = ramfs_walk_new(fs, path, &w);
 
 	if (rc < 0)
 		return rc;
-	if (w.last.len == 0 || names_dot(&w) ||
-	    ramfs_dir_find(w.dir, w.last.name, w.last.len))
-		return -EEXIST;
 	/* "name/" can only ever be a directory. */
 	if (w.wants_dir && type != RAMFS_DIR)
 		return -EISDIR;
@@ -153,18 +201,15 @@ int ramfs_link(struct ramfs *fs, const char *from, const char *to)
 {
 	struct ramfs_node *n;
 	struct ramfs_walk w;
-	int rc = ramfs_lookup(fs, from, &n);
+	int rc = ramfs_lookup_link(fs, from, &n);
 
 	if (rc < 0)
 		return rc;
 	if (n->type == RAMFS_DIR)
 		return -EPERM;
-	rc = ramfs_walk(fs, to, &w);
+	rc = ramfs_walk_new(fs, to, &w);
 	if (rc < 0)
 		return rc;
-	if (w.last.len == 0 || names_dot(&w) ||
-	    ramfs_dir_find(w.dir, w.last.name, w.last.len))
-		return -EEXIST;
 	if (w.wants_dir)
 		return -ENOTDIR;
 	return ramfs_dir_link(fs, w.dir, w.last.name, w.last.len, n);

@@ -46,8 +46,8 @@ static void load_files(const void *mod, size_t len)
 		       cpio_strerror(rc), strerror(-rc), stats.bad_offset, stats.files,
 		       stats.dirs);
 	else if (stats.skipped)
-		printk("miniguest: %u entries of the cpio archive skipped (links, devices; only "
-		       "files and directories are kept)\n", stats.skipped);
+		printk("miniguest: %u entries of the cpio archive skipped (devices, fifos; only "
+		       "files, directories and links are kept)\n", stats.skipped);
 }
 
 void mg_main(void)

@@ -1,7 +1,9 @@
 /* The *at calls: a relative path starts at a directory descriptor's
- * directory (fs_at), or at the current one for AT_FDCWD. There are no
- * symbolic links, so AT_SYMLINK_NOFOLLOW and AT_SYMLINK_FOLLOW change
- * nothing; AT_EACCESS neither (one user, real and effective). */
+ * directory (fs_at), or at the current one for AT_FDCWD.
+ * AT_SYMLINK_NOFOLLOW makes fstatat lstat; elsewhere it changes nothing
+ * (a link has no mode or times of its own here), and linkat never follows
+ * a link named last, AT_SYMLINK_FOLLOW or not. AT_EACCESS changes nothing
+ * (one user, real and effective). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -45,7 +47,9 @@ int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 	int rc = flags_ok(flags, AT_SYMLINK_NOFOLLOW);
 
 	rc = rc < 0 ? rc : fs_at(dirfd, path, buf, sizeof(buf), &p);
-	return (int)mg_ret(rc < 0 ? rc : fs_stat(p, st));
+	if (rc == 0)
+		rc = flags & AT_SYMLINK_NOFOLLOW ? fs_lstat(p, st) : fs_stat(p, st);
+	return (int)mg_ret(rc);
 }
 
 int mkdirat(int dirfd, const char *path, mode_t mode)
@@ -144,6 +148,9 @@ ssize_t readlinkat(int dirfd, const char *path, char *out, size_t size)
 
 int symlinkat(const char *target, int dirfd, const char *path)
 {
-	(void)dirfd;
-	return symlink(target, path);
+	char buf[AT_BUF];
+	const char *p;
+	int rc = fs_at(dirfd, path, buf, sizeof(buf), &p);
+
+	return (int)mg_ret(rc < 0 ? rc : fs_symlink(target, p));
 }

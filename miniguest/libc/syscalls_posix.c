@@ -1,7 +1,6 @@
 /* The POSIX file calls beyond newlib's own set, over fs_ops.c (fs_meta.c,
- * fs_fcntl.c, fs_pipe.c). The ramfs has no symbolic links: symlink fails
- * with EPERM as on a filesystem that cannot hold them, readlink finds no
- * link (EINVAL), and lstat is stat. */
+ * fs_fcntl.c, fs_pipe.c, fs_symlink.c). A link has no owner, mode or times
+ * of its own here: lchown, lutimes act on what it leads to. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -18,7 +17,7 @@
 
 int lstat(const char *path, struct stat *st)
 {
-	return (int)mg_ret(fs_stat(path, st));
+	return (int)mg_ret(fs_lstat(path, st));
 }
 
 int chmod(const char *path, mode_t mode)
@@ -178,20 +177,12 @@ char *getcwd(char *buf, size_t size)
 
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
-	struct stat st;
-	int rc = fs_stat(path, &st);
-
-	(void)buf;
-	(void)size;
-	return mg_ret(rc < 0 ? rc : -EINVAL);
+	return mg_ret(fs_readlink(path, buf, size));
 }
 
 int symlink(const char *target, const char *path)
 {
-	(void)target;
-	(void)path;
-	errno = EPERM;
-	return -1;
+	return (int)mg_ret(fs_symlink(target, path));
 }
 
 int dup(int fd)

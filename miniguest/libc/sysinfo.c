@@ -37,6 +37,7 @@ long sysconf(int name)
 	case _SC_PHYS_PAGES: return (long)frames_total();
 	case _SC_AVPHYS_PAGES: return (long)frames_free_count();
 	case _SC_VERSION: return 200809L;
+	case _SC_SYMLOOP_MAX: return RAMFS_SYMLOOP_MAX;
 	default: return mg_ret(-EINVAL);
 	}
 }
@@ -55,6 +56,8 @@ static long limit(int name)
 	case _PC_MAX_INPUT: return 255;
 	case _PC_VDISABLE: return 0;
 	case _PC_FILESIZEBITS: return 32;
+	case _PC_2_SYMLINKS: return 1;
+	case _PC_SYMLINK_MAX: return RAMFS_PATH_MAX - 1;
 	default: return -EINVAL;
 	}
 }

@@ -64,8 +64,8 @@ static void entry(const struct ent *e)
 	ends[nends++] = im.len;
 }
 
-/* Data sizes 0 to 7 cover every padding, hard links and a symbolic link
- * the loader's other paths. */
+/* Data sizes 0 to 7 cover every padding, hard links, a symbolic link and
+ * a fifo (skipped) the loader's other paths. */
 static void build_sample(void)
 {
 	memset(&im, 0, sizeof(im));
@@ -83,6 +83,7 @@ static void build_sample(void)
 	entry(&(struct ent){ .name = "l2", .mode = CPIO_S_IFREG | 0644, .data = "linked",
 			     .nlink = 2, .ino = 99 });
 	entry(&(struct ent){ .name = "sym", .mode = CPIO_S_IFLNK | 0777, .data = "bin/f1" });
+	entry(&(struct ent){ .name = "fifo", .mode = 0010000 | 0644 });
 	trailer_end = im.len + CPIO_HEADER_LEN + sizeof("TRAILER!!!");
 	put_trailer(&im);
 }

@@ -33,11 +33,12 @@ static void test_tree(void)
 	put_entry(&im, &(struct ent){ .name = "fifo", .mode = 0010000 | 0644 });
 	put_trailer(&im);
 
-	CHECK_EQ(load(fs, &st), 3);
-	CHECK_EQ(st.skipped, 3);
+	CHECK_EQ(load(fs, &st), 2);
+	CHECK_EQ(st.skipped, 2);
 	CHECK_EQ(st.files, 2);
 	CHECK_EQ(st.dirs, 3);
 	CHECK_EQ(st.links, 0);
+	CHECK_EQ(st.symlinks, 1);
 	CHECK_STR(content(fs, "/etc/motd"), "welcome\n");
 	i = info_of(at(fs, "/etc/motd"));
 	CHECK_EQ(i.mode, 0600);
@@ -46,7 +47,7 @@ static void test_tree(void)
 	CHECK_EQ(info_of(at(fs, "/")).mode, 0700);
 	CHECK_EQ(info_of(at(fs, "/bin")).mode, 0711);
 	CHECK_EQ(info_of(at(fs, "/bin/empty")).size, 0);
-	CHECK(at(fs, "/link") == NULL);
+	CHECK(at(fs, "/link") == at(fs, "/etc/motd"));
 	CHECK(at(fs, "/tty") == NULL);
 	CHECK(at(fs, "/fifo") == NULL);
 	CHECK_EQ(info_of(at(fs, "/")).nlink, 4);
@@ -243,6 +244,56 @@ static void test_archive_errors(void)
 	ramfs_free(fs);
 }
 
+/* Links load as links; a name given again replaces a link or is replaced
+ * by one; an empty target or one holding a NUL is refused. */
+static void test_symlinks(void)
+{
+	struct ramfs *fs = fresh();
+	struct ramfs_load_stats st;
+	struct ramfs_node *n;
+	char buf[16];
+
+	reset();
+	put_file(&im, "d/file", "data");
+	put_entry(&im, &(struct ent){ .name = "d/up", .mode = CPIO_S_IFLNK | 0777, .data = "../d",
+				      .mtime = 77 });
+	put_entry(&im, &(struct ent){ .name = "was-file", .mode = CPIO_S_IFLNK | 0777,
+				      .data = "d/file" });
+	put_file(&im, "was-link", "x");
+	put_trailer(&im);
+	CHECK_EQ(load(fs, &st), 0);
+	CHECK_EQ(st.symlinks, 2);
+	CHECK(ramfs_lookup_link(fs, "/d/up", &n) == 0 && ramfs_type(n) == RAMFS_LINK);
+	CHECK_EQ(ramfs_readlink(n, buf, sizeof(buf)), 4);
+	CHECK(memcmp(buf, "../d", 4) == 0);
+	CHECK_EQ(info_of(n).mtime, 77);
+	CHECK_EQ(info_of(n).size, 4);
+	CHECK_STR(content(fs, "/d/up/up/file"), "data");
+
+	/* The same names again, in a second archive. */
+	reset();
+	put_file(&im, "was-file", "now a file");
+	put_entry(&im, &(struct ent){ .name = "was-link", .mode = CPIO_S_IFLNK | 0777,
+				      .data = "d" });
+	put_trailer(&im);
+	CHECK_EQ(load(fs, &st), 0);
+	CHECK_STR(content(fs, "/was-file"), "now a file");
+	CHECK_STR(content(fs, "/d/file"), "data");
+	CHECK(at(fs, "/was-link") == at(fs, "/d"));
+
+	reset();
+	put_entry(&im, &(struct ent){ .name = "empty", .mode = CPIO_S_IFLNK | 0777, .data = "" });
+	put_trailer(&im);
+	CHECK_EQ(load(fs, &st), -EINVAL);
+	reset();
+	put_entry(&im, &(struct ent){ .name = "nul", .mode = CPIO_S_IFLNK | 0777,
+				      .data = "a\0b", .size = 3 });
+	put_trailer(&im);
+	CHECK_EQ(load(fs, &st), -EINVAL);
+	CHECK(ramfs_lookup_link(fs, "/nul", &n) == -ENOENT);
+	ramfs_free(fs);
+}
+
 UNIT_MAIN(
 	UNIT(test_tree),
 	UNIT(test_names_and_parents),
@@ -251,4 +302,5 @@ UNIT_MAIN(
 	UNIT(test_clashes),
 	UNIT(test_hard_links),
 	UNIT(test_archive_errors),
+	UNIT(test_symlinks),
 )

@@ -18,6 +18,7 @@ extern "C" {
 #define DT_CHR     2
 #define DT_DIR     4
 #define DT_REG     8
+#define DT_LNK     10
 
 #define _DIRENT_HAVE_D_TYPE 1
 
