@@ -9,6 +9,7 @@
 #include "fd.h"
 #include "fs_internal.h"
 #include "fs_ops.h"
+#include "tty_line.h"
 
 /* What stat reports as the preferred I/O size: newlib's stdio sizes its
  * buffers by it, and BUFSIZ there is 1024 too. */
@@ -142,7 +143,7 @@ long fs_read(int fd, void *buf, size_t len)
 	if (!f)
 		return -EBADF;
 	if (ramfs_type(f->node) == RAMFS_CONSOLE)
-		return len ? console_read(buf, len) : 0;
+		return len ? tty_read(tty_settings(), buf, len) : 0;
 	if (ramfs_type(f->node) == RAMFS_PIPE)
 		return fs_pipe_read(f, buf, len);
 	n = ramfs_read(f->node, buf, len, (size_t)f->pos);

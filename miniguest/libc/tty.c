@@ -1,6 +1,7 @@
 /* The console as a terminal: ioctl's window size, and termios settings,
- * kept for the console (one set, whichever descriptor names it) and given
- * back. Input arrives as the hypervisor delivers it whatever they say. */
+ * one set for the console whichever descriptor names it. Reads follow
+ * ICANON, ECHO, ICRNL and the editing characters (tty_line.c); output is
+ * passed as written whatever the output flags say. */
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
@@ -10,18 +11,7 @@
 #include "fs_internal.h"
 #include "fs_ops.h"
 #include "syscall_ret.h"
-
-/* A serial line's usual defaults: cooked input, echo, CR-NL on output. */
-static struct termios console_tio = {
-	.c_iflag = ICRNL | IXON,
-	.c_oflag = OPOST | ONLCR,
-	.c_cflag = CS8 | CREAD | B115200,
-	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | IEXTEN,
-	.c_cc = { [VINTR] = 3, [VQUIT] = 28, [VERASE] = 127, [VKILL] = 21,
-		  [VEOF] = 4, [VMIN] = 1, [VSTART] = 17, [VSTOP] = 19, [VSUSP] = 26 },
-	.c_ispeed = B115200,
-	.c_ospeed = B115200,
-};
+#include "tty_line.h"
 
 /* The console's size: what a serial terminal is assumed to be. */
 #define CONSOLE_ROWS 24
@@ -64,7 +54,7 @@ int tcgetattr(int fd, struct termios *t)
 
 	if (tty < 0)
 		return (int)mg_ret(tty);
-	*t = console_tio;
+	*t = *tty_settings();
 	return 0;
 }
 
@@ -76,7 +66,7 @@ int tcsetattr(int fd, int when, const struct termios *t)
 		return (int)mg_ret(tty);
 	if (when != TCSANOW && when != TCSADRAIN && when != TCSAFLUSH)
 		return (int)mg_ret(-EINVAL);
-	console_tio = *t;
+	*tty_settings() = *t;
 	return 0;
 }
 
