@@ -19,9 +19,11 @@ void test_terminal(void)
 	FAILS_WITH(ioctl(1, 0x12345678, &ws), -1, ENOTTY);
 	FAILS_WITH(ioctl(59, TIOCGWINSZ, &ws), -1, EBADF);
 
-	CHECK(tcgetattr(0, &t) == 0 && (t.c_lflag & ICANON) && (t.c_lflag & ECHO),
-	      "tcgetattr: a line-mode console");
+	CHECK(tcgetattr(0, &t) == 0 && !(t.c_lflag & (ICANON | ECHO)),
+	      "tcgetattr: the console starts raw, without echo");
 	raw = t;
+	raw.c_lflag |= ICANON | ECHO | ISIG;
+	raw.c_oflag |= OPOST;
 	cfmakeraw(&raw);
 	CHECK(!(raw.c_lflag & (ICANON | ECHO | ISIG)) && !(raw.c_oflag & OPOST) &&
 	      (raw.c_cflag & CSIZE) == CS8 && raw.c_cc[VMIN] == 1, "cfmakeraw");
