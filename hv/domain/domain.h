@@ -8,7 +8,6 @@
 #include "event/evtchn.h"
 
 #define DOMAIN_NAME_MAX   32
-#define CONSOLE_LINE_MAX  256
 
 enum domain_state {
 	DOMAIN_RUNNING,       /* has a vCPU that may run */
@@ -33,8 +32,6 @@ struct domain {
 	struct vcpu vcpu;
 	struct evtchn_table evtchn;
 	struct domain *next;                  /* all domains */
-	unsigned con_len;                     /* console line being assembled */
-	char con_line[CONSOLE_LINE_MAX];
 };
 
 extern struct domain *domain_list;
