@@ -7,15 +7,27 @@
 
 #include "posix_test.h"
 
+/* A mkstemp template: a prefix and the six 'X's mkstemp replaces. */
+static void template(char *out, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	memcpy(out, prefix, n);
+	memset(out + n, 'X', 6);
+	out[n + 6] = 0;
+}
+
 void test_temporary(void)
 {
-	char name[] = "/tmp/testXXXXXX", name2[] = "/tmp/testXXXXXX", buf[8] = { 0 };
+	char name[32], name2[32], buf[8] = { 0 };
 	struct stat st;
 	FILE *f;
 	int fd;
 
 	CHECK(stat("/tmp", &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 07777) == 01777,
 	      "/tmp exists at start, mode 1777 (%o)", (unsigned)(st.st_mode & 07777));
+	template(name, "/tmp/test");
+	template(name2, "/tmp/test");
 	fd = mkstemp(name);
 	CHECK(fd >= 0 && strncmp(name, "/tmp/test", 9) == 0 && strchr(name, 'X') == NULL,
 	      "mkstemp: %s", name);
