@@ -21,7 +21,8 @@ int32_t hypercall_call(uint32_t nr, const uint32_t a[5])
 		return -XEN_ENOSYS;
 	/* Page tables the domain let go of are taken apart before it may ask
 	 * for anything else: they may hold the very frames it asks for. */
-	rc = pt_devalidate_queued(current->d);
+	struct domain *d = current->d;
+	rc = d->devalidate_nr ? pt_devalidate_queued(d) : 0;
 	if (rc == 0)
 		rc = hypercall_table[nr](a[0], a[1], a[2], a[3], a[4]);
 	/* A call that had to wait for work it cannot carry out in this turn
