@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD_DIR = os.path.join(ROOT, 'build')
 HV_ELF = os.path.join(BUILD_DIR, 'hv', 'ringlet.elf')
 
-QEMU = 'qemu-system-i386'
+QEMU = 'qemu-system-x86_64'
 ACCELS = ('tcg', 'kvm')
 DEFAULT_MEM = '256M'
 DEFAULT_CPU = 'max'

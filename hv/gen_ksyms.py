@@ -26,10 +26,10 @@ def main():
         syms.append((addr, name))
     syms.sort()
 
-    lines = ['\t.section .ksyms, "a"', "\t.balign 4",
+    lines = ['\t.section .ksyms, "a"', "\t.balign 8",
              "\t.globl ksyms_count", "ksyms_count:", f"\t.long {len(syms)}",
-             "\t.globl ksyms_addrs", "ksyms_addrs:"]
-    lines += [f"\t.long 0x{a:08x}" for a, _ in syms]
+             "\t.balign 8", "\t.globl ksyms_addrs", "ksyms_addrs:"]
+    lines += [f"\t.quad 0x{a:016x}" for a, _ in syms]
     lines += ["\t.globl ksyms_name_offsets", "ksyms_name_offsets:"]
     offset = 0
     for _, name in syms:

@@ -2,7 +2,7 @@
 #include "lib/format.h"
 
 extern const uint32_t ksyms_count;
-extern const uint32_t ksyms_addrs[];
+extern const uint64_t ksyms_addrs[];
 extern const uint32_t ksyms_name_offsets[];
 extern const char ksyms_names[];
 extern const char _text[], _etext[], __boot_text_start[], __boot_text_end[];
@@ -26,7 +26,7 @@ const char *ksym_lookup(uintptr_t addr, uint32_t *offset)
 		else
 			hi = mid;
 	}
-	*offset = addr - ksyms_addrs[lo];
+	*offset = (uint32_t)(addr - ksyms_addrs[lo]);
 	return ksyms_names + ksyms_name_offsets[lo];
 }
 
@@ -38,5 +38,5 @@ void ksym_describe(char *buf, size_t size, uintptr_t addr)
 	if (name)
 		format(buf, size, "%s+0x%x", name, off);
 	else
-		format(buf, size, "0x%08x", (unsigned)addr);
+		format(buf, size, "0x%llx", (unsigned long long)addr);
 }

@@ -2,6 +2,6 @@
 #include <stdint.h>
 
 __attribute__((section(".ksyms"))) const uint32_t ksyms_count = 0;
-__attribute__((section(".ksyms"))) const uint32_t ksyms_addrs[1] = { 0 };
+__attribute__((section(".ksyms"))) const uint64_t ksyms_addrs[1] = { 0 };
 __attribute__((section(".ksyms"))) const uint32_t ksyms_name_offsets[1] = { 0 };
 __attribute__((section(".ksyms"))) const char ksyms_names[1] = "";

@@ -76,7 +76,7 @@ void start_hv(uint32_t magic, uint32_t info_pa)
 	if (modules_check(&bootinfo) < 0)
 		machine_stop(false);
 
-	arch_paging_init();
+	arch_paging_init(&bootinfo);
 	if (mm_init(&bootinfo) < 0)
 		machine_stop(false);
 	pv_init(frame_table.nr);

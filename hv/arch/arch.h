@@ -9,7 +9,7 @@
 #include "arch/x86/layout.h"
 #include "arch/x86/cpu.h"
 #include "arch/x86/paging.h"
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 #include "arch/x86/pv/m2p.h"
 
 /* Start of day, in this order: the console, descriptor tables and traps,
@@ -25,7 +25,8 @@ uint64_t arch_measure_tsc_hz(void);       /* 0 when the reference timer is dead 
  * every 4 s: the counter wraps). */
 uint64_t arch_platform_hz(void);
 uint64_t arch_platform_read(uint64_t *tsc);
-void arch_paging_init(void);
+struct bootinfo;
+void arch_paging_init(const struct bootinfo *bi);
 
 /* Pick the timer (the local APIC unless force_pit or there is none). */
 void arch_timer_init(bool force_pit);

@@ -73,32 +73,24 @@ static int set_sched_params(struct domain *d, const struct module_opts *o, char 
 	return sched->set_params(&d->vcpu, &p, err, errlen);
 }
 
-/* Map module i's image and its initrd (if any) into img, both at once: the
- * builder reads from the one while it copies the other. */
+/* Module i's image and its initrd (if any) in img: the builder reads from
+ * the one while it copies the other. */
 static int map_image(const struct bootinfo *bi, unsigned i, struct pv_image *img)
 {
 	const struct boot_module *m = &bi->modules[i];
 
 	img->elf = module_map(m->start, m->end);
-	if (!img->elf) {
-		log_err("module %u (%s): larger than the %u MiB a guest image may be", i + 1,
-			m->cmdline, MODULE_WINDOW_SIZE >> 20);
-		return -1;
-	}
 	img->elf_len = (size_t)(m->end - m->start);
-	if (initrd_of[i] < 0)
-		return 0;
-	const struct boot_module *r = &bi->modules[initrd_of[i]];
-	img->module = module_map(r->start, r->end);
-	if (!img->module) {
-		module_unmap();
-		log_err("module %d (%s): %llu KiB, too large to read beside the %llu KiB image "
-			"of module %u: the two may take %u MiB together", initrd_of[i] + 1,
-			r->cmdline, (unsigned long long)((r->end - r->start) >> 10),
-			(unsigned long long)(img->elf_len >> 10), i + 1, MODULE_WINDOW_SIZE >> 20);
+	if (initrd_of[i] >= 0) {
+		m = &bi->modules[initrd_of[i]];
+		img->module = module_map(m->start, m->end);
+		img->module_len = (size_t)(m->end - m->start);
+	}
+	if (!img->elf || (initrd_of[i] >= 0 && !img->module)) {
+		log_err("module %u (%s): lies beyond the machine memory ringlet uses",
+			(unsigned)(m - bi->modules) + 1, m->cmdline);
 		return -1;
 	}
-	img->module_len = (size_t)(r->end - r->start);
 	return 0;
 }
 
@@ -128,7 +120,6 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		return -1;
 	}
 	int rc = pv_build(d, &img, err, sizeof(err));
-	module_unmap();
 	if (rc < 0) {
 		log_err("module %u (%s): cannot build a domain from it: %s", i + 1, m->cmdline, err);
 		refuse(d);

@@ -162,7 +162,7 @@ void domain_destroy(struct domain *d, const char *why)
 	 * another domain is running (a remote shutdown), it keeps its own page
 	 * tables: it returns to them. */
 	if (!current)
-		write_cr3(idle_cr3());
+		load_idle_l3();
 	flush_tlb_local();
 	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
 		struct frame *f = &frame_table.f[mfn];

@@ -14,7 +14,9 @@
 
 #define MIN_RAM_MB        32
 #define MAX_FRAMES        ((FRAMETABLE_END - FRAMETABLE_START) / sizeof(struct frame))
-#define HEAP_PAGES        ((HEAP_END - HEAP_START) / PAGE_SIZE)
+#define HEAP_MAX_PAGES    ((HEAP_MAX_END - HEAP_START) / PAGE_SIZE)
+#define HEAP_MIN_PAGES    (HEAP_MAX_PAGES / 8)
+_Static_assert(MAX_FRAMES == MAX_RAM_FRAMES, "the frame table covers what the M2P can");
 
 struct frame_table frame_table;
 static struct mem_range usable[BOOT_MAX_RANGES];
@@ -23,8 +25,8 @@ static uint32_t boot_frames;
 static bool allocator_ready;
 
 static struct heap heap;
-static uint8_t heap_state[HEAP_PAGES];
-static uint16_t heap_run[HEAP_PAGES];
+static uint8_t heap_state[HEAP_MAX_PAGES];
+static uint16_t heap_run[HEAP_MAX_PAGES];
 
 extern const char _end[];
 
@@ -120,7 +122,7 @@ static int find_usable(const struct bootinfo *bi)
 		if (reserve(bi->modules[i].start, bi->modules[i].end, "a module"))
 			return -1;
 	if (usable[nr_usable - 1].end > (uint64_t)MAX_FRAMES << PAGE_SHIFT) {
-		log_warn("RAM above %u MiB is not used (the frame table's limit)",
+		log_warn("RAM above %u MiB is not used (what the machine-to-physical table can describe)",
 			 (unsigned)(MAX_FRAMES >> (20 - PAGE_SHIFT)));
 		if (reserve((uint64_t)MAX_FRAMES << PAGE_SHIFT, ~0ull & ~0xfffull, "RAM past the limit"))
 			return -1;
@@ -172,9 +174,15 @@ int mm_init(const struct bootinfo *bi)
 	log_debug("mm: usable ranges found");
 	build_frame_table(bi);
 	log_debug("mm: frame table built");
-	/* The heap's L1s come from the boot allocator too, before the rest of
-	 * the usable memory is handed to the free list. */
-	paging_populate(HEAP_START, HEAP_END, bootmem_alloc);
+	/* The heap grows with memory: an eighth of RAM, between 64 and 512
+	 * MiB. Its L1s come from the boot allocator too, before the rest of the
+	 * usable memory is handed to the free list. */
+	uint64_t heap_pages = memmap_total(usable, nr_usable) / PAGE_SIZE / 8;
+	if (heap_pages < HEAP_MIN_PAGES)
+		heap_pages = HEAP_MIN_PAGES;
+	if (heap_pages > HEAP_MAX_PAGES)
+		heap_pages = HEAP_MAX_PAGES;
+	paging_populate(HEAP_START, HEAP_START + heap_pages * PAGE_SIZE, bootmem_alloc);
 	log_debug("mm: heap populated");
 
 	for (unsigned i = 0; i < bi->nr_ranges; i++)
@@ -188,10 +196,12 @@ int mm_init(const struct bootinfo *bi)
 			      (unsigned long long)usable[i].start, (unsigned long long)usable[i].end);
 	}
 	allocator_ready = true;
-	heap_init(&heap, HEAP_START, HEAP_PAGES, heap_state, heap_run, heap_back, heap_unback, NULL);
-	log_info("memory: %u MiB RAM, %u MiB free, frame table %u KiB for %u frames",
-		 frame_table.nr_ram >> 8, frame_table.nr_free >> 8,
-		 (unsigned)(frame_table.nr * sizeof(struct frame)) >> 10, frame_table.nr);
+	heap_init(&heap, HEAP_START, (uint32_t)heap_pages, heap_state, heap_run, heap_back,
+		  heap_unback, NULL);
+	log_info("memory: %u MiB RAM, %u MiB free, frame table %u KiB for %u frames, "
+		 "heap up to %u MiB", frame_table.nr_ram >> 8, frame_table.nr_free >> 8,
+		 (unsigned)(frame_table.nr * sizeof(struct frame)) >> 10, frame_table.nr,
+		 (unsigned)(heap_pages >> 8));
 	return 0;
 }
 

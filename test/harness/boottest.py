@@ -14,7 +14,7 @@ INI files with one section per test:
   modules       one module per line: its path under build/, then its command line
   timeout       seconds before QEMU is killed and the test fails (default 30)
   mem           guest RAM as QEMU's -m takes it (default 256M)
-  cpu           QEMU's -cpu model (default max), e.g. qemu32,-apic for no APIC
+  cpu           QEMU's -cpu model (default max), e.g. qemu64,-apic for no APIC
   serial_input  a line typed on the serial console once the hypervisor is ready
   serial_input_after  ... or once a line containing this text appears
                 (empty: at once, before the machine has started)

@@ -3,7 +3,7 @@
  * descriptor.c.
  *
  * It defines what those files link against: the frame table (over a host
- * array of FAKE_FRAMES frames), the map cache (each frame is its own 4 KiB
+ * array of FAKE_FRAMES frames), the direct map (each frame is its own 4 KiB
  * heap allocation, so ASan catches a walk off the end of a page), the
  * hypervisor's L2 slots, the TLB flush, frame release and panic. Every
  * mapping is counted and every flush and release recorded, so tests can
@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 #include "arch/x86/paging.h"
 #include "console/panic.h"
 #include "domain/domain.h"

@@ -15,6 +15,7 @@ struct seg {
 	unsigned type, s, dpl, p, db, g;
 };
 
+#define L_BIT        (1u << 21)
 #define DATA_RW      0x2u
 #define DATA_RW_DOWN 0x6u
 #define CODE_RX      0xau
@@ -81,6 +82,28 @@ static void test_system_descriptors_refused(void)
 	uint32_t lo = 0x0008 << 16 | 0x1234, hi = 0x0000ec00, h = hi;
 	CHECK(!check_descriptor(lo, &h));
 	CHECK_EQ(h, hi);
+}
+
+/* The L bit: 64-bit code in ring 1 could form the hypervisor's upper-half
+ * addresses. Refused on any present segment, kept on a not-present one. */
+static void test_long_mode_code_refused(void)
+{
+	unsigned types[] = { CODE_RX, CODE_RX_CONF, DATA_RW };
+	for (unsigned i = 0; i < 3; i++)
+		for (unsigned dpl = 0; dpl < 4; dpl++) {
+			struct seg sg = seg(0, 0xfff, types[i], 1);
+			sg.dpl = dpl;
+			sg.db = 0;
+			uint32_t lo, hi;
+			encode(&sg, &lo, &hi);
+			uint32_t h = hi | L_BIT;
+			CHECK(!check_descriptor(lo, &h));
+			CHECK_EQ(h, hi | L_BIT);
+			sg.p = 0;
+			encode(&sg, &lo, &hi);
+			h = hi | L_BIT;
+			CHECK(check_descriptor(lo, &h));
+		}
 }
 
 static void test_dpl0_raised_to_1(void)
@@ -299,7 +322,8 @@ static void test_fuzz_invariant(void)
 		if (!present && (!ok || h != hi))
 			fail = true;                 /* not present: always fine, untouched */
 		if (ok && present) {
-			if (!(h & (1u << 12)) || ((h >> 13) & 3) == 0 || reaches_hole(lo, h))
+			if (!(h & (1u << 12)) || ((h >> 13) & 3) == 0 || reaches_hole(lo, h) ||
+			    (h & L_BIT))
 				fail = true;
 			if (h != hi && (h != (hi | 1u << 13) || ((hi >> 13) & 3) != 0))
 				fail = true;
@@ -309,9 +333,9 @@ static void test_fuzz_invariant(void)
 		if (present && !ok)
 			refused++;
 		/* For expand-up segments the check is exact: only what reaches the
-		 * hole is refused. */
+		 * hole, or is 64-bit code, is refused. */
 		if (present && (hi & (1u << 12)) && (hi & 0xc00) != 0x400 &&
-		    ok != !reaches_hole(lo, hi))
+		    ok != (!reaches_hole(lo, hi) && !(hi & L_BIT)))
 			exact_wrong++;
 		if (fail && bad++ < 5)
 			printf("#   %08x:%08x %s as %08x\n", hi, lo,
@@ -327,6 +351,7 @@ static void test_fuzz_invariant(void)
 UNIT_MAIN(
 	UNIT(test_not_present_always_fine),
 	UNIT(test_system_descriptors_refused),
+	UNIT(test_long_mode_code_refused),
 	UNIT(test_dpl0_raised_to_1),
 	UNIT(test_flat_refused),
 	UNIT(test_limits_at_the_hole),

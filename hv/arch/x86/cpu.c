@@ -29,8 +29,10 @@ void cpu_detect(void)
 		cpu_has.sse2 = r.edx & (1u << 26);
 	}
 	uint32_t xmax = cpuid(0x80000000).eax;
-	if (xmax >= 0x80000001)
+	if (xmax >= 0x80000001) {
 		cpu_has.nx = cpuid(0x80000001).edx & (1u << 20);
+		cpu_has.lm = cpuid(0x80000001).edx & (1u << 29);
+	}
 	if (xmax >= 0x80000004) {
 		for (uint32_t i = 0; i < 3; i++)
 			store_regs(cpu_has.brand + 16 * i, cpuid(0x80000002 + i));

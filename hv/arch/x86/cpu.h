@@ -17,19 +17,21 @@
 
 #define MSR_APIC_BASE     0x0000001B
 #define MSR_EFER          0xC0000080
+#define EFER_SCE          (1u << 0)
 #define EFER_NXE          (1u << 11)
 
 #define READ_CR(n) \
-static inline uint32_t read_cr##n(void) \
-{ uint32_t v; asm volatile("mov %%cr" #n ", %0" : "=r"(v)); return v; }
+static inline uint64_t read_cr##n(void) \
+{ uint64_t v; asm volatile("mov %%cr" #n ", %0" : "=r"(v)); return v; }
 READ_CR(0)
 READ_CR(2)
 READ_CR(3)
 READ_CR(4)
 #undef READ_CR
 
-static inline void write_cr3(uint32_t v) { asm volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
-static inline void write_cr4(uint32_t v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
+static inline void write_cr0(uint64_t v) { asm volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
+static inline void write_cr3(uint64_t v) { asm volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
+static inline void write_cr4(uint64_t v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
 
 static inline uint64_t rdtsc(void)
 {
@@ -67,14 +69,14 @@ static inline void halt(void) { asm volatile("hlt" : : : "memory"); }
 /* Enable interrupts and wait for one, with no window for it to slip in between. */
 static inline void safe_halt(void) { asm volatile("sti; hlt" : : : "memory"); }
 
-static inline uint32_t irq_save(void)
+static inline unsigned long irq_save(void)
 {
-	uint32_t flags;
-	asm volatile("pushfl; popl %0; cli" : "=r"(flags) : : "memory");
+	unsigned long flags;
+	asm volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
 	return flags;
 }
 
-static inline void irq_restore(uint32_t flags)
+static inline void irq_restore(unsigned long flags)
 {
 	if (flags & EFLAGS_IF)
 		irq_enable();
@@ -82,7 +84,7 @@ static inline void irq_restore(uint32_t flags)
 
 /* What the boot CPU offers, read once at start of day. */
 struct cpu_features {
-	bool pae, nx, pge, apic, tsc, fxsr, sse2, invariant_tsc;
+	bool pae, lm, nx, pge, apic, tsc, fxsr, sse2, invariant_tsc;
 	char vendor[13];
 	char brand[49];
 };

@@ -34,45 +34,51 @@ static void describe_pf(char *buf, size_t size, uint32_t ec)
 	       ec & 16 ? " instruction-fetch" : "");
 }
 
-/* Follow saved frame pointers while they stay inside the hypervisor. */
-static void backtrace(uint32_t ebp)
+/* Follow saved frame pointers while they stay inside the hypervisor's
+ * stacks and image. */
+static void backtrace(uint64_t rbp)
 {
 	char sym[96];
 
 	log_err("Call trace:");
 	for (int depth = 0; depth < BACKTRACE_MAX; depth++) {
-		if (ebp < DIRECTMAP_START || ebp >= DIRECTMAP_END - 8 || (ebp & 3))
+		if (rbp < HV_VIRT_OFFSET || rbp >= ~0ull - 16 || (rbp & 7))
 			break;
-		uint32_t ret = ((uint32_t *)ebp)[1];
+		uint64_t ret = ((uint64_t *)rbp)[1];
 		if (!ret)
 			break;
 		ksym_describe(sym, sizeof(sym), ret);
-		log_err("  [<%08x>] %s", ret, sym);
-		uint32_t next = ((uint32_t *)ebp)[0];
-		if (next <= ebp)
+		log_err("  [<%016llx>] %s", (unsigned long long)ret, sym);
+		uint64_t next = ((uint64_t *)rbp)[0];
+		if (next <= rbp)
 			break;
-		ebp = next;
+		rbp = next;
 	}
 }
 
-void dump_regs(const char *why, const struct cpu_regs *r, uint32_t cr2)
+#define X(v) ((unsigned long long)(v))
+
+void dump_regs(const char *why, const struct cpu_regs *r, uint64_t cr2)
 {
 	char sym[96], pf[80] = "";
 
 	if (r->vector == VEC_PF)
 		describe_pf(pf, sizeof(pf), r->error_code);
-	ksym_describe(sym, sizeof(sym), r->eip);
+	ksym_describe(sym, sizeof(sym), r->rip);
 	log_err("*** %s: %s (vector %u), error code 0x%04x%s",
 		why, exception_name(r->vector), r->vector, r->error_code, pf);
-	log_err("EIP: 0x%08x <%s>  CS: 0x%04x  EFLAGS: 0x%08x", r->eip, sym, r->cs, r->eflags);
-	log_err("EAX: 0x%08x  EBX: 0x%08x  ECX: 0x%08x  EDX: 0x%08x", r->eax, r->ebx, r->ecx, r->edx);
-	log_err("ESI: 0x%08x  EDI: 0x%08x  EBP: 0x%08x  ESP: 0x%08x", r->esi, r->edi, r->ebp,
-		trap_esp(r));
+	log_err("RIP: %016llx <%s>  CS: %04x  RFLAGS: %08llx", X(r->rip), sym, r->cs, X(r->rflags));
+	log_err("RAX: %016llx  RBX: %016llx  RCX: %016llx", X(r->rax), X(r->rbx), X(r->rcx));
+	log_err("RDX: %016llx  RSI: %016llx  RDI: %016llx", X(r->rdx), X(r->rsi), X(r->rdi));
+	log_err("RBP: %016llx  RSP: %016llx  R8:  %016llx", X(r->rbp), X(r->rsp), X(r->r8));
+	log_err("R9:  %016llx  R10: %016llx  R11: %016llx", X(r->r9), X(r->r10), X(r->r11));
+	log_err("R12: %016llx  R13: %016llx  R14: %016llx", X(r->r12), X(r->r13), X(r->r14));
+	log_err("R15: %016llx  SS: %04x", X(r->r15), r->ss);
 	uint32_t fs, gs;
 	asm volatile("movl %%fs, %0; movl %%gs, %1" : "=r"(fs), "=r"(gs));
-	log_err("DS: 0x%04x  ES: 0x%04x  FS: 0x%04x  GS: 0x%04x", r->ds & 0xffff, r->es & 0xffff,
+	log_err("DS: %04x  ES: %04x  FS: %04x  GS: %04x", r->ds & 0xffff, r->es & 0xffff,
 		fs & 0xffff, gs & 0xffff);
-	log_err("CR0: 0x%08x  CR2: 0x%08x  CR3: 0x%08x  CR4: 0x%08x", read_cr0(), cr2,
-		read_cr3(), read_cr4());
-	backtrace(r->ebp);
+	log_err("CR0: %08llx  CR2: %016llx  CR3: %016llx  CR4: %08llx", X(read_cr0()), X(cr2),
+		X(read_cr3()), X(read_cr4()));
+	backtrace(r->rbp);
 }

@@ -1,5 +1,6 @@
 /* What start of day asks of the x86 side, in one place. */
 #include "arch/arch.h"
+#include "boot/bootinfo.h"
 #include "arch/x86/serial.h"
 #include "arch/x86/time_hw.h"
 #include "arch/x86/traps.h"
@@ -54,10 +55,9 @@ uint64_t arch_measure_tsc_hz(void)
 	return pick;
 }
 
-void arch_paging_init(void)
+void arch_paging_init(const struct bootinfo *bi)
 {
-	paging_init();
-	gdt_set_df_cr3(idle_cr3());
+	paging_init(bi->ranges, bi->nr_ranges);
 }
 
 int64_t arch_read_rtc(void)

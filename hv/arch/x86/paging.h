@@ -1,5 +1,6 @@
-/* The hypervisor's own PAE page tables: the idle L3 and the L2 of the top
- * gigabyte whose hole slots every guest will share. */
+/* The hypervisor's own 4-level page tables: one root for the CPU, whose
+ * upper half is the hypervisor's and whose first entry leads to the running
+ * guest's four L3 entries. */
 #ifndef ARCH_X86_PAGING_H
 #define ARCH_X86_PAGING_H
 
@@ -24,12 +25,15 @@ typedef uint64_t pte_t;
 extern pte_t pte_nx;           /* PTE_NX when the CPU has NX, else 0 */
 
 /* Physical address of something in the image or its .bss. */
-#define virt_to_phys(p) ((uint32_t)(uintptr_t)(p) - HV_VIRT_OFFSET)
+#define virt_to_phys(p) ((uint64_t)(uintptr_t)(p) - HV_VIRT_OFFSET)
 
-void paging_init(void);
+struct mem_range;
+/* The final tables: the image with W^X, the direct map of every 2 MiB that
+ * holds RAM in ranges, the fixmap; the boot identity map goes. */
+void paging_init(const struct mem_range *ranges, unsigned nr);
 
-/* Give every L2 slot of [start, end) an empty L1 from alloc_l1(). Done once
- * per region at boot: hole slots never change afterwards. */
+/* Give every 2 MiB of [start, end) in the hypervisor's area an empty L1
+ * from alloc_frame(), so that hv_map() can map pages there. */
 void paging_populate(uintptr_t start, uintptr_t end, uint64_t (*alloc_frame)(void));
 
 /* Map one page of a populated region; flags as PTE bits (P is implied). */
@@ -38,17 +42,23 @@ void hv_unmap(uintptr_t va);
 /* The frame behind a mapped hypervisor page, or ~0 if none. */
 uint64_t hv_lookup(uintptr_t va);
 
+/* Every frame below this is in the direct map. */
+extern uint64_t directmap_frames;
+
 /* Fixed device mappings. */
 enum fixmap_slot { FIX_LAPIC, FIX_IOAPIC, FIX_SLOTS };
 void *fixmap_map(enum fixmap_slot slot, uint64_t pa, bool uncached);
 
 /* Flush this CPU's TLB, global entries included. */
 void flush_tlb_local(void);
-/* The hypervisor's L2 of the top gigabyte: the hole's slots guests share. */
+
+/* What a guest's L2 of the top gigabyte carries in its hole slots
+ * (HOLE_FIRST_L2_SLOT up): the read-only M2P window, nothing else. */
 pte_t *hv_l2_slots(void);
 
-/* The map cache's L1, and the idle tables' root (for CR3). */
-extern pte_t mapcache_l1[512];
-uint32_t idle_cr3(void);
+/* Run on the guest L3 in frame l3_mfn (its first four entries), or on no
+ * guest at all (load_guest_l3(0) with idle). Flushes the TLB. */
+void load_guest_l3(uint64_t l3_mfn);
+void load_idle_l3(void);
 
 #endif

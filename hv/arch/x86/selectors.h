@@ -8,11 +8,10 @@
 
 #define GDT_ENTRIES            8192
 
-#define HV_CS                  0xe008
+#define HV_CS                  0xe008         /* 64-bit code */
 #define HV_DS                  0xe010
-#define HV_TSS                 0xe040
-#define HV_LDT                 0xe048         /* reserved for guests' LDTs */
-#define HV_DF_TSS              0xe050         /* double-fault task */
+#define HV_TSS                 0xe040         /* 16 bytes in long mode */
+#define HV_LDT                 0xe050         /* reserved for guests' LDTs */
 
 #define SEL_INDEX(sel)         ((sel) >> 3)
 

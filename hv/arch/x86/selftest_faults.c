@@ -7,33 +7,33 @@
 #include "selftest.h"
 
 /* Each probe returns the faulting instruction's address. */
-static uint32_t probe_ud(void)
+static uint64_t probe_ud(void)
 {
-	uint32_t at;
-	asm volatile("movl $1f, %0\n1:\tud2\n2:\n\t" EXTABLE_ENTRY(1b, 2b) : "=r"(at));
+	uint64_t at;
+	asm volatile("leaq 1f(%%rip), %0\n1:\tud2\n2:\n\t" EXTABLE_ENTRY(1b, 2b) : "=r"(at));
 	return at;
 }
 
-static uint32_t probe_read(uintptr_t addr)
+static uint64_t probe_read(uintptr_t addr)
 {
-	uint32_t at;
-	asm volatile("movl $1f, %0\n1:\tmovl (%1), %%eax\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
+	uint64_t at;
+	asm volatile("leaq 1f(%%rip), %0\n1:\tmovl (%1), %%eax\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
 		     : "=&r"(at) : "r"(addr) : "eax", "memory");
 	return at;
 }
 
-static uint32_t probe_write(uintptr_t addr)
+static uint64_t probe_write(uintptr_t addr)
 {
-	uint32_t at;
-	asm volatile("movl $1f, %0\n1:\taddl $0, (%1)\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
+	uint64_t at;
+	asm volatile("leaq 1f(%%rip), %0\n1:\taddl $0, (%1)\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
 		     : "=&r"(at) : "r"(addr) : "memory");
 	return at;
 }
 
-static uint32_t probe_divide(void)
+static uint64_t probe_divide(void)
 {
-	uint32_t at;
-	asm volatile("movl $1f, %0\n\txorl %%ecx, %%ecx\n\tmovl $1, %%eax\n\txorl %%edx, %%edx\n"
+	uint64_t at;
+	asm volatile("leaq 1f(%%rip), %0\n\txorl %%ecx, %%ecx\n\tmovl $1, %%eax\n\txorl %%edx, %%edx\n"
 		     "1:\tdivl %%ecx\n2:\n\t" EXTABLE_ENTRY(1b, 2b)
 		     : "=&r"(at) : : "eax", "ecx", "edx");
 	return at;
@@ -50,20 +50,20 @@ asm(".pushsection .data\n"
 static void probe_exec_data(void)
 {
 	asm volatile("call nx_probe_ret\n\tjmp 2f\n"
-		     "1:\taddl $4, %%esp\n2:\n\t" EXTABLE_ENTRY(nx_probe_ret, 1b)
+		     "1:\taddq $8, %%rsp\n2:\n\t" EXTABLE_ENTRY(nx_probe_ret, 1b)
 		     : : : "memory");
 }
 
-static bool recorded(unsigned vector, uint32_t eip, unsigned count_before)
+static bool recorded(unsigned vector, uint64_t rip, unsigned count_before)
 {
 	return last_fixup.count == count_before + 1 && last_fixup.vector == vector &&
-	       last_fixup.eip == eip;
+	       last_fixup.rip == rip;
 }
 
 void arch_selftest_faults(void)
 {
 	unsigned n = last_fixup.count;
-	uint32_t at = probe_ud();
+	uint64_t at = probe_ud();
 	selftest_check(recorded(VEC_UD, at, n), "#UD is caught and recorded at the faulting instruction");
 
 	n = last_fixup.count;
@@ -84,7 +84,7 @@ void arch_selftest_faults(void)
 	if (cpu_has.nx) {
 		n = last_fixup.count;
 		probe_exec_data();
-		selftest_check(recorded(VEC_PF, (uint32_t)nx_probe_ret, n) &&
+		selftest_check(recorded(VEC_PF, (uintptr_t)nx_probe_ret, n) &&
 		      (last_fixup.error_code & 0x10), "NX: executing writable data faults");
 	} else {
 		log_info("selftest: skip NX (the CPU has none)");

@@ -20,24 +20,17 @@ void irq_set_handler(unsigned vector, irq_handler_t fn)
 	irq_handlers[vector] = fn;
 }
 
-uint32_t trap_esp(const struct cpu_regs *regs)
-{
-	if (regs->cs & 3)
-		return regs->esp;
-	return (uint32_t)&regs->esp;
-}
-
 static void exception(struct cpu_regs *regs)
 {
-	uint32_t cr2 = regs->vector == VEC_PF ? read_cr2() : 0;
-	uintptr_t fixup = extable_find(regs->eip);
+	uint64_t cr2 = regs->vector == VEC_PF ? read_cr2() : 0;
+	uintptr_t fixup = extable_find(regs->rip);
 
 	if (fixup) {
 		last_fixup = (struct fault_record){
 			.vector = regs->vector, .error_code = regs->error_code,
-			.cr2 = cr2, .eip = regs->eip, .count = last_fixup.count + 1,
+			.cr2 = cr2, .rip = regs->rip, .count = last_fixup.count + 1,
 		};
-		regs->eip = fixup;
+		regs->rip = fixup;
 		return;
 	}
 	dump_regs("hypervisor fault", regs, cr2);
@@ -69,6 +62,8 @@ void trap_dispatch(struct cpu_regs *regs)
 		pv_exception(current, regs);
 	else if (regs->vector == HYPERCALL_VECTOR)
 		hypercall_dispatch(regs);
+	else if (regs->vector == 0x80)
+		pv_soft_interrupt(current, regs, 0x80);
 	else
 		interrupt(regs);
 	/* Choose the guest to return to; if an event upcall for it cannot be

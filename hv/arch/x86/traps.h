@@ -6,21 +6,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* What trap entry saves, lowest address first. esp and ss are pushed by
- * the CPU only when the trap came from a lower privilege level. */
-/* fs and gs are saved only when a guest is switched out: trap entry leaves
- * their slots alone. */
+/* What trap entry saves, lowest address first: the general registers
+ * (r8-r15 only for the hypervisor's own traps: a compatibility-mode guest
+ * cannot see them), the data segments, the vector and error code, and what
+ * the CPU pushes in long mode, always including the stack. Each slot is 8
+ * bytes; a guest's values are 32-bit, zero-extended, and C code reaches them
+ * by their 32-bit names (eax, eip, ...). fs and gs are saved only when a
+ * guest is switched out: trap entry leaves their slots alone. */
+#define GPR(n) union { uint64_t r##n; uint32_t e##n; }
+#define SLOT(n) uint32_t n, n##_hi
 struct cpu_regs {
-	uint32_t ebx, ecx, edx, esi, edi, ebp, eax;
-	uint32_t ds, es, fs, gs;
-	uint32_t vector, error_code;
-	uint32_t eip, cs, eflags;
-	uint32_t esp, ss;
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	GPR(bx); GPR(cx); GPR(dx); GPR(si); GPR(di); GPR(bp); GPR(ax);
+	SLOT(ds); SLOT(es); SLOT(fs); SLOT(gs);
+	SLOT(vector); SLOT(error_code);
+	GPR(ip); SLOT(cs); GPR(flags); GPR(sp); SLOT(ss);
 };
-_Static_assert(offsetof(struct cpu_regs, eax) == 24, "cpu_regs layout");
-_Static_assert(offsetof(struct cpu_regs, vector) == 44, "cpu_regs layout");
-_Static_assert(offsetof(struct cpu_regs, eip) == 52, "cpu_regs layout");
-_Static_assert(sizeof(struct cpu_regs) == 72, "cpu_regs layout");
+#undef GPR
+#undef SLOT
+_Static_assert(offsetof(struct cpu_regs, rbx) == 64, "cpu_regs layout");
+_Static_assert(offsetof(struct cpu_regs, rax) == 112, "cpu_regs layout");
+_Static_assert(offsetof(struct cpu_regs, ds) == 120, "cpu_regs layout");
+_Static_assert(offsetof(struct cpu_regs, vector) == 152, "cpu_regs layout");
+_Static_assert(offsetof(struct cpu_regs, rip) == 168, "cpu_regs layout");
+_Static_assert(sizeof(struct cpu_regs) == 208, "cpu_regs layout");
 
 enum {
 	VEC_DE = 0, VEC_DB = 1, VEC_NMI = 2, VEC_BP = 3, VEC_OF = 4, VEC_BR = 5,
@@ -28,39 +37,38 @@ enum {
 	VEC_GP = 13, VEC_PF = 14, VEC_MF = 16, VEC_AC = 17, VEC_MC = 18, VEC_XM = 19,
 };
 
+/* Set when a guest's descriptors may have changed: the next return to a
+ * guest reloads ds and es even where the selectors are the same, so that a
+ * descriptor made unusable under a loaded selector shows at once. */
+extern uint8_t segments_stale;
+
 typedef void (*irq_handler_t)(struct cpu_regs *regs);
 
 void gdt_init(void);
-/* The double-fault task needs page tables that outlive the boot ones. */
-void gdt_set_df_cr3(uint32_t cr3);
 void gdt_use_area(uint64_t empty_mfn);
 void idt_init(void);
 void irq_set_handler(unsigned vector, irq_handler_t fn);
-/* Gate types for idt_set_gate: 0x8f | dpl << 5 is a trap gate. */
-void idt_set_gate(unsigned vector, uint16_t sel, uint32_t offset, uint8_t type);
 /* Back to the hypervisor's own stub for vector, reachable from rings <= dpl. */
 void idt_set_default(unsigned vector, unsigned dpl);
 void trap_dispatch(struct cpu_regs *regs);
 void guest_return_failed(struct cpu_regs *frame);
 
-/* The stack pointer at the time of the trap (the CPU pushes none on a
- * same-privilege trap, so it is just past the frame). */
-uint32_t trap_esp(const struct cpu_regs *regs);
 
 /* Register dump and backtrace for a fault in the hypervisor. */
-void dump_regs(const char *why, const struct cpu_regs *regs, uint32_t cr2);
+void dump_regs(const char *why, const struct cpu_regs *regs, uint64_t cr2);
 const char *exception_name(unsigned vector);
 
 /* Exception fixup: an instruction listed in __ex_table that faults resumes
  * at its fixup address, and the fault is recorded here. */
 struct fault_record {
-	uint32_t vector, error_code, cr2, eip;
+	uint32_t vector, error_code;
+	uint64_t cr2, rip;
 	uint32_t count;
 };
 extern struct fault_record last_fixup;
 uintptr_t extable_find(uintptr_t eip);
 
 #define EXTABLE_ENTRY(insn, fixup) \
-	".pushsection __ex_table, \"a\"\n\t.balign 4\n\t.long " #insn ", " #fixup "\n\t.popsection\n\t"
+	".pushsection __ex_table, \"a\"\n\t.balign 8\n\t.quad " #insn ", " #fixup "\n\t.popsection\n\t"
 
 #endif

@@ -20,9 +20,9 @@
  * past 0xF5800000 to the full 4 GiB (for old PAE Linux). It also takes
  * call gates (rewritten to DPL 0, emulated on use) and descriptors of
  * system type 0. ringlet, whose hole is guarded by segment limits alone,
- * refuses all of them. Xen refuses a segment with the L bit (64-bit code),
- * which a 32-bit CPU ignores and ringlet takes. The test expects each
- * hypervisor's answer and, on Xen, the descriptor Xen writes. */
+ * refuses all of them. Both refuse a segment with the L bit (64-bit code).
+ * The test expects each hypervisor's answer and, on Xen, the descriptor Xen
+ * writes. */
 #include "guest.h"
 
 #include "platform.h"
@@ -120,11 +120,11 @@ static void dpl_and_types(void)
 		 with_dpl(data, 1));
 	try_desc("DESC-1", "the code segment with DPL 2: kept", with_dpl(code, 2), 0,
 		 with_dpl(code, 2));
-	/* The L bit means nothing to a 32-bit CPU; Xen, whose CPU is in long
-	 * mode, refuses it for 32-bit guests. ringlet takes it (ABI.md). */
+	/* 64-bit code in ring 1 could reach the hypervisor in the upper half:
+	 * both refuse the L bit. */
 	uint64_t longcode = mkdesc(0, 0xfff, ACC(1, 1, 1, CODE), F_G | F_L);
 	try_desc("DESC-1", "a code segment with the L bit (64-bit code)", longcode,
-		 on_ringlet() ? 0 : -XEN_EINVAL, longcode);
+		 -XEN_EINVAL, 0);
 
 	/* System descriptors: every type but 0 and the 32-bit call gate is
 	 * refused by both. */

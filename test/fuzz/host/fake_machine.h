@@ -14,7 +14,7 @@
 
 #include "fuzz.h"
 #include "arch/x86/layout.h"
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 
 #define FAKE_DOMAIN_MAX_PAGES 8192u
 #define FAKE_MACHINE_FRAMES   (2 * FAKE_DOMAIN_MAX_PAGES + 2)

@@ -1,11 +1,12 @@
 /* Entry from a Multiboot1 or Multiboot2 loader: 32-bit protected mode, paging
  * off, %eax = loader magic, %ebx = physical address of its info structure.
  *
- * This code runs at its load address. It maps the whole 4 GiB identically
- * with 2 MiB pages (so C can read the loader's structures wherever they lie)
- * plus the image at its link address in the hole, turns on PAE paging and NX,
- * and calls start_hv() on the high boot stack. The C side builds the final
- * page tables and drops the identity map. */
+ * This code runs at its load address. It checks for long mode, maps the
+ * first 4 GiB three times with 2 MiB pages (identically, so C can read the
+ * loader's structures wherever they lie; at the direct map; and the first
+ * GiB at the image's link address), enters 64-bit mode and calls
+ * start_hv() on the high boot stack. The C side builds the final page
+ * tables and drops the identity map. */
 #include "arch/x86/layout.h"
 #include "arch/x86/boot/multiboot.h"
 
@@ -18,7 +19,10 @@
 #define CR0_WP           0x00010000
 #define CR4_PAE          0x00000020
 #define MSR_EFER         0xC0000080
+#define EFER_LME         0x00000100
 #define EFER_NXE         0x00000800
+#define BOOT_CS          0x08
+#define BOOT_DS          0x10
 
 	.section .boot.header, "a"
 	MULTIBOOT_HEADERS
@@ -35,80 +39,81 @@ _start:
 	movl %eax, PHYS(boot_tsc)
 	movl %edx, PHYS(boot_tsc) + 4
 
+	/* Long mode is not optional: only in it is the hypervisor out of a
+	 * guest's reach on every CPU and emulator. */
+	movl $0x80000000, %eax
+	cpuid
+	cmpl $0x80000001, %eax
+	jb no_long_mode
+	movl $0x80000001, %eax
+	cpuid
+	testl $(1 << 29), %edx
+	jz no_long_mode
+	movl %edx, %ebp                 /* bit 20: NX */
+
 	/* Clear .bss before anything in it is used. */
-	movl %edi, %ebp
+	pushl %edi
 	movl $PHYS(__bss_start), %edi
 	movl $PHYS(__bss_end), %ecx
 	subl %edi, %ecx
 	shrl $2, %ecx
 	xorl %eax, %eax
 	rep stosl
-	movl %ebp, %edi
+	popl %edi
 
-	/* PAE is not optional. */
-	movl $1, %eax
-	cpuid
-	testl $(1 << 6), %edx
-	jz no_pae
+	/* The loader need not clear what the image does not carry. */
+	pushl %edi
+	movl $boot_l3, %edi
+	movl $(3 * 4096 / 4), %ecx
+	xorl %eax, %eax
+	rep stosl
+	popl %edi
 
-	/* Identity map of 4 GiB: 2048 large pages. */
+	/* 4 GiB in 2048 large pages. */
 	movl $boot_l2, %ebx
 	xorl %ecx, %ecx
 1:	movl %ecx, %eax
 	shll $21, %eax
 	orl $(PTE_P | PTE_RW | PTE_PS), %eax
 	movl %eax, (%ebx, %ecx, 8)
-	movl $0, 4(%ebx, %ecx, 8)
 	incl %ecx
 	cmpl $2048, %ecx
 	jne 1b
 
-	/* The hole's direct map: machine 0..12 MiB at HV_VIRT_OFFSET. */
-	movl $(HV_VIRT_OFFSET >> 21), %ecx
-	xorl %eax, %eax
-2:	movl %eax, %edx
-	orl $(PTE_P | PTE_RW | PTE_PS), %edx
-	movl %edx, (%ebx, %ecx, 8)
-	addl $(1 << 21), %eax
-	incl %ecx
-	cmpl $((HV_VIRT_OFFSET + DIRECTMAP_SIZE) >> 21), %ecx
-	jne 2b
-
-	/* Four PDPTEs; PAE allows only the present bit in them. */
 	movl $boot_l3, %edx
-	movl $boot_l2 + PTE_P, 0(%edx)
-	movl $boot_l2 + 0x1000 + PTE_P, 8(%edx)
-	movl $boot_l2 + 0x2000 + PTE_P, 16(%edx)
-	movl $boot_l2 + 0x3000 + PTE_P, 24(%edx)
+	movl $boot_l2 + (PTE_P | PTE_RW), 0(%edx)
+	movl $boot_l2 + 0x1000 + (PTE_P | PTE_RW), 8(%edx)
+	movl $boot_l2 + 0x2000 + (PTE_P | PTE_RW), 16(%edx)
+	movl $boot_l2 + 0x3000 + (PTE_P | PTE_RW), 24(%edx)
+	movl $boot_l3_high, %edx
+	movl $boot_l2 + (PTE_P | PTE_RW), 510 * 8(%edx)
+	movl $boot_l4, %edx
+	movl $boot_l3 + (PTE_P | PTE_RW), 0(%edx)
+	movl $boot_l3 + (PTE_P | PTE_RW), ((DIRECTMAP_START >> 39) & 511) * 8(%edx)
+	movl $boot_l3_high + (PTE_P | PTE_RW), 511 * 8(%edx)
 
 	movl %cr4, %eax
 	orl $CR4_PAE, %eax
 	movl %eax, %cr4
 	movl %edx, %cr3
 
-	/* NX where the CPU has it. */
-	movl $0x80000000, %eax
-	cpuid
-	cmpl $0x80000001, %eax
-	jb 3f
-	movl $0x80000001, %eax
-	cpuid
-	testl $(1 << 20), %edx
-	jz 3f
 	movl $MSR_EFER, %ecx
 	rdmsr
+	orl $EFER_LME, %eax
+	testl $(1 << 20), %ebp
+	jz 2f
 	orl $EFER_NXE, %eax
-	wrmsr
-3:
+2:	wrmsr
+
 	movl %cr0, %eax
 	orl $(CR0_PG | CR0_WP), %eax
 	movl %eax, %cr0
-	movl $high_entry, %eax
-	jmp *%eax
+	lgdt boot_gdtr
+	ljmp $BOOT_CS, $long_entry
 
-/* No PAE: say so on COM1 and stop; nothing else can work. */
-no_pae:
-	movl $no_pae_msg, %ebx
+/* No long mode: say so on COM1 and stop; nothing else can work. */
+no_long_mode:
+	movl $no_lm_msg, %ebx
 4:	movb (%ebx), %al
 	testb %al, %al
 	jz 6f
@@ -126,22 +131,45 @@ no_pae:
 7:	hlt
 	jmp 7b
 
-no_pae_msg:
-	.asciz "ringlet: this CPU has no PAE; ringlet needs a PAE-capable CPU (e.g. qemu -cpu max)\r\n"
+no_lm_msg:
+	.asciz "ringlet: this CPU has no long mode; ringlet needs a 64-bit x86 CPU (e.g. qemu-system-x86_64 -cpu max)\r\n"
+
+	.balign 8
+boot_gdt:
+	.quad 0
+	.quad 0x00af9a000000ffff        /* 64-bit code */
+	.quad 0x00cf92000000ffff        /* flat data */
+boot_gdtr:
+	.short boot_gdtr - boot_gdt - 1
+	.long boot_gdt
+
+	.code64
+long_entry:
+	movl $BOOT_DS, %eax
+	movl %eax, %ds
+	movl %eax, %es
+	movl %eax, %ss
+	movabsq $high_entry, %rax
+	jmp *%rax
 
 	.section .boot.bss, "aw", @nobits
 	.balign 4096
 boot_l2:
 	.skip 4 * 4096
 boot_l3:
-	.skip 32
+	.skip 4096
+boot_l3_high:
+	.skip 4096
+boot_l4:
+	.skip 4096
 
 	.text
 high_entry:
-	movl $boot_stack + BOOT_STACK_SIZE, %esp
+	/* The top of the stack is where traps from guests leave their frame
+	 * (struct cpu_regs): the first guest's is written there. */
+	movabsq $boot_stack + BOOT_STACK_SIZE - 208, %rsp
 	xorl %ebp, %ebp
-	pushl %edi
-	pushl %esi
+	xchgl %esi, %edi                /* start_hv(magic, info) */
 	call start_hv
 8:	cli
 	hlt

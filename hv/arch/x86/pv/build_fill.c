@@ -2,7 +2,7 @@
  * whatever the plan says, no byte lands in a frame that is not the
  * domain's: an address outside the region is refused, not written. */
 #include "arch/x86/layout.h"
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 #include "arch/x86/paging.h"
 #include "arch/x86/pv/build.h"
 #include "arch/x86/pv/build_layout.h"

@@ -1,10 +1,9 @@
 /* Switching the CPU between guests: registers through the trap frame at the
- * top of the stack, then page tables, descriptor tables, the direct system
- * call gate and the FPU (lazily, through CR0.TS). */
+ * top of the stack, then page tables, descriptor tables and the FPU (lazily,
+ * through CR0.TS). */
 #include "arch/arch.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/selectors.h"
-#include "arch/x86/tss.h"
 #include "domain/domain.h"
 #include "mm/mm.h"
 #include "sched/sched.h"
@@ -24,19 +23,14 @@ void pv_init(uint32_t nr_frames)
 {
 	m2p_init(nr_frames);
 	paging_populate(GDT_AREA_START, GDT_AREA_END, alloc_frame);
-	paging_populate(MODULE_WINDOW, MODULE_WINDOW_END, alloc_frame);
 	empty_gdt_mfn = alloc_frame();
-	void *p = map_frame(empty_gdt_mfn);
-	memset(p, 0, PAGE_SIZE);
-	unmap_frame(p);
+	memset(map_frame(empty_gdt_mfn), 0, PAGE_SIZE);
 	gdt_use_area(empty_gdt_mfn);
 	if (cpu_has.fxsr)
 		write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
 	/* A guest's x87 errors arrive as #MF, the native way, and not on the
 	 * legacy IRQ 13, which nobody listens to. */
-	uint32_t cr0;
-	asm volatile("movl %%cr0, %0" : "=r"(cr0));
-	asm volatile("movl %0, %%cr0" : : "r"(cr0 | CR0_NE));
+	write_cr0(read_cr0() | CR0_NE);
 }
 
 void pv_show_gdt(const struct vcpu *v)
@@ -47,20 +41,7 @@ void pv_show_gdt(const struct vcpu *v)
 		       guest ? PTE_RW | pte_nx : pte_nx);
 	}
 	gdt_shown = v;
-}
-
-/* int $0x80 from ring 3 goes straight to the guest kernel when it asked for
- * that; otherwise it reaches us as a #GP, which delivers it or not as the
- * entry's DPL says. An entry that masks events on the way in (flags bit 2)
- * takes that path too: a gate cannot set the event mask. */
-void pv_load_fast_trap(const struct vcpu *v)
-{
-	const struct pv_trap *t = &v->arch.traps[0x80];
-
-	if (t->address && TRAP_DPL(t) == 3 && !TRAP_MASKS(t))
-		idt_set_gate(0x80, t->cs, t->address, 0x8f | (3 << 5));
-	else
-		idt_set_default(0x80, 0);
+	segments_stale = 1;
 }
 
 /* A guest's fs and gs, which trap entry leaves on the CPU. A selector the
@@ -71,24 +52,20 @@ static void load_user_segments(uint32_t fs, uint32_t gs)
 		     "2:\tmovl %1, %%gs\n"
 		     "3:\n"
 		     "\t.pushsection .text.fixup, \"ax\"\n"
-		     "4:\tpushl $0\n\tpopl %%fs\n\tpushl $0\n\tpopl %%gs\n\tjmp 3b\n"
+		     "4:\txorl %%eax, %%eax\n\tmovl %%eax, %%fs\n\tmovl %%eax, %%gs\n\tjmp 3b\n"
 		     "\t.popsection\n\t"
 		     EXTABLE_ENTRY(1b, 4b) EXTABLE_ENTRY(2b, 4b)
-		     : : "r"(fs), "r"(gs));
+		     : : "r"(fs), "r"(gs) : "rax");
 }
 
 static void load_context(struct vcpu *v)
 {
 	guest_time_update(v);
-	write_cr3(v->arch.cr3_mfn << PAGE_SHIFT);
-	flush_tlb_local();                     /* a guest's global pages are its own */
+	load_guest_l3(v->arch.cr3_mfn);         /* flushes: global pages stay off */
+	segments_stale = 1;                     /* its selectors name its own descriptors */
 	if (gdt_shown != v && (v->arch.gdt_ents || (gdt_shown && gdt_shown->arch.gdt_ents)))
 		pv_show_gdt(v);
-	pv_load_fast_trap(v);
-	hv_tss.ss1 = (uint16_t)v->arch.kernel_ss;
-	hv_tss.esp1 = v->arch.kernel_sp;
-	asm volatile("movl %%cr0, %%eax; orl %0, %%eax; movl %%eax, %%cr0"
-		     : : "i"(CR0_TS) : "eax");
+	write_cr0(read_cr0() | CR0_TS);
 }
 
 void context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *frame)
@@ -112,7 +89,7 @@ _Noreturn void enter_guest(struct vcpu *v)
 	load_context(v);
 	load_user_segments(v->arch.regs.fs, v->arch.regs.gs);
 	current = v;
-	asm volatile("movl %0, %%esp\n\tjmp trap_return" : : "r"(frame) : "memory");
+	asm volatile("movq %0, %%rsp\n\tjmp trap_return" : : "r"(frame) : "memory");
 	__builtin_unreachable();
 }
 

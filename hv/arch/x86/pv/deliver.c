@@ -28,11 +28,13 @@ static bool has_error_code(unsigned v)
 
 static void crash(struct vcpu *v, struct cpu_regs *frame, const char *fmt, unsigned vector)
 {
-	char why[160];
+	char why[160], soft[16];
 
+	format(soft, sizeof(soft), "int $0x%x", vector);
 	format(why, sizeof(why), fmt,
 	       vector == VEC_UPCALL ? "an event upcall" :
-	       vector == VEC_FAILSAFE ? "a failed return (failsafe callback)" : exception_name(vector));
+	       vector == VEC_FAILSAFE ? "a failed return (failsafe callback)" :
+	       vector >= 32 ? soft : exception_name(vector));
 	log_err("domain %u (%s): %s at eip 0x%08x (cs 0x%04x), esp 0x%08x, error code 0x%x",
 		v->d->domid, v->d->name, why, frame->eip, frame->cs & 0xffff, frame->esp,
 		frame->error_code);
@@ -89,7 +91,8 @@ bool pv_deliver(struct vcpu *v, struct cpu_regs *frame, unsigned vector, uint32_
 		crash(v, frame, "%s with no handler registered", vector);
 		return false;
 	}
-	if (!bounce(v, frame, t->cs, t->address, &frame->error_code, has_error_code(vector), vector))
+	uint32_t ec = frame->error_code;
+	if (!bounce(v, frame, t->cs, t->address, &ec, has_error_code(vector), vector))
 		return false;
 	if (vector == VEC_PF)
 		vi->arch.cr2 = cr2;
@@ -137,23 +140,38 @@ bool pv_failsafe(struct vcpu *v, struct cpu_regs *frame)
 	return true;
 }
 
-/* #GP from "int n" in a guest: the IDT said no (its gate is ours), but the
- * guest's own virtual IDT may allow the ring it came from. */
-static bool soft_interrupt(struct vcpu *v, struct cpu_regs *frame)
+/* "int n" in a guest: the guest's own virtual IDT decides whether the ring
+ * it came from may use vector n. If it may, the guest's handler runs (a
+ * software interrupt pushes no error code and leaves cr2 alone, whichever
+ * exception usually uses its vector); if not, the guest gets the #GP a CPU
+ * would give, with the instruction restarting. frame->eip is past it. */
+void pv_soft_interrupt(struct vcpu *v, struct cpu_regs *frame, unsigned vector)
 {
-	uint32_t ec = frame->error_code;
-
-	if (!(ec & 2))                 /* not an IDT vector */
-		return false;
-	unsigned vector = ec >> 3;
 	const struct pv_trap *t = &v->arch.traps[vector];
-	if (!t->address || TRAP_DPL(t) < (frame->cs & 3))
-		return false;
-	frame->eip += 2;               /* past "int n": it returns after it */
-	/* A software interrupt pushes no error code and leaves cr2 alone,
-	 * whichever exception usually uses its vector. */
+
+	if (!t->address || TRAP_DPL(t) < (frame->cs & 3)) {
+		frame->eip -= 2;
+		frame->error_code = vector << 3 | 2;
+		pv_deliver(v, frame, VEC_GP, 0);
+		return;
+	}
 	if (bounce(v, frame, t->cs, t->address, NULL, 0, vector) && TRAP_MASKS(t))
 		v->d->shared_info->vcpu_info[v->id].evtchn_upcall_mask = 1;
+}
+
+/* #GP from "int n" whose gate is the hypervisor's own. The error code names
+ * the gate (n << 3 | 2) on a CPU; QEMU's TCG before 8.1 says n << 4 | 2 with
+ * a 64-bit IDT, so the vector comes from the instruction itself. */
+static bool int_gate_refused(struct vcpu *v, struct cpu_regs *frame)
+{
+	uint8_t insn[2];
+
+	if (!(frame->error_code & 2))
+		return false;
+	if (pv_read_code(v, frame, insn, sizeof(insn)) < 0 || insn[0] != 0xcd)
+		return false;
+	frame->eip += 2;
+	pv_soft_interrupt(v, frame, insn[1]);
 	return true;
 }
 
@@ -164,7 +182,7 @@ void pv_exception(struct vcpu *v, struct cpu_regs *frame)
 		pv_fpu_trap(v, frame);
 		return;
 	case VEC_GP:
-		if (soft_interrupt(v, frame))
+		if (int_gate_refused(v, frame))
 			return;
 		break;
 	case VEC_DF:

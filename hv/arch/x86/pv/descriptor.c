@@ -1,6 +1,6 @@
 #include "arch/x86/pv/descriptor.h"
 #include "arch/x86/layout.h"
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 #include "pvabi/errno.h"
 
 #define DESC_S          (1u << 12)     /* code or data, not a system descriptor */
@@ -8,6 +8,7 @@
 #define DESC_DPL_SHIFT  13
 #define DESC_CODE       (1u << 11)
 #define DESC_EXPDOWN    (1u << 10)     /* for data segments */
+#define DESC_LONG       (1u << 21)     /* 64-bit code */
 #define DESC_BIG        (1u << 22)
 #define DESC_GRAN       (1u << 23)
 
@@ -18,6 +19,10 @@ bool check_descriptor(uint32_t lo, uint32_t *hi)
 	if (!(b & DESC_P))
 		return true;
 	if (!(b & DESC_S))
+		return false;
+	/* A 64-bit code segment would let ring 1 form upper-half addresses,
+	 * where the hypervisor lives: only compatibility mode is allowed. */
+	if (b & DESC_LONG)
 		return false;
 	if (((b >> DESC_DPL_SHIFT) & 3) == 0)
 		b |= 1u << DESC_DPL_SHIFT;

@@ -14,7 +14,6 @@ HYPERCALL(fpu_taskswitch)
 	(void)a5;
 	current->arch.guest_ts = a1 != 0;
 	if (a1)
-		asm volatile("movl %%cr0, %%eax; orl %0, %%eax; movl %%eax, %%cr0"
-			     : : "i"(CR0_TS) : "eax");
+		write_cr0(read_cr0() | CR0_TS);
 	return 0;
 }

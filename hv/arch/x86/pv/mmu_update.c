@@ -51,8 +51,8 @@ static int pt_write(uint64_t ptr, pte_t val, struct vcpu *v, bool preserve_ad)
 		else
 			rc = pt_update_entry(mfn, offset / sizeof(pte_t), val, d, preserve_ad);
 		if (rc == 0 && t == FT_L3 && mfn == v->arch.cr3_mfn)
-			/* The CPU caches the four L3 entries when CR3 is loaded. */
-			write_cr3(mfn << PAGE_SHIFT);
+			/* The CPU runs on a copy of the four L3 entries. */
+			load_guest_l3(mfn);
 		else if (rc == 0 && t != FT_L1)
 			/* The TLB and the paging-structure caches may still hold
 			 * what the old L2 entry led to: an L1 that is no longer a

@@ -6,7 +6,7 @@
  * 64-bit guests have. */
 #include "hypercall/hypercall.h"
 #include "arch/arch.h"
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 #include "arch/x86/pv/pagetype.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/uaccess.h"
@@ -56,7 +56,7 @@ static int new_baseptr(uint32_t mfn, struct vcpu *v)
 		return rc;
 	uint32_t old = v->arch.cr3_mfn;
 	v->arch.cr3_mfn = mfn;
-	write_cr3(mfn << PAGE_SHIFT);
+	load_guest_l3(mfn);
 	if (old)
 		put_page_and_type(old);
 	return 0;

@@ -1,5 +1,5 @@
 #include "arch/x86/pv/pagetype.h"
-#include "arch/x86/mapcache.h"
+#include "arch/x86/directmap.h"
 #include "arch/x86/pv/descriptor.h"
 #include "console/panic.h"
 #include "domain/domain.h"

@@ -3,6 +3,7 @@
 #define ARCH_X86_PV_PV_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "arch/x86/traps.h"
 #include "arch/x86/pv/m2p.h"
@@ -34,8 +35,15 @@ bool pv_failsafe(struct vcpu *v, struct cpu_regs *frame);
 void pv_exception(struct vcpu *v, struct cpu_regs *frame);
 void pv_fpu_trap(struct vcpu *v, struct cpu_regs *frame);
 
+/* "int vector" from a guest, frame->eip past it: to the guest's handler
+ * when its virtual IDT allows the ring, else a #GP as a CPU gives. */
+void pv_soft_interrupt(struct vcpu *v, struct cpu_regs *frame, unsigned vector);
+
+/* Read len bytes of the guest's code at cs:eip: 0, or < 0 when they cannot
+ * be read. */
+int pv_read_code(const struct vcpu *v, const struct cpu_regs *frame, void *buf, size_t len);
+
 void pv_show_gdt(const struct vcpu *v);
-void pv_load_fast_trap(const struct vcpu *v);
 
 /* A selector a guest may run its kernel code or stack on: RPL 0 becomes 1,
  * and the hypervisor's own selectors are refused. */

@@ -1,7 +1,6 @@
 /* __HYPERVISOR_set_trap_table (0): the guest's virtual IDT. A list of
  * struct trap_info ending with an entry whose address is 0; a NULL list
- * clears every vector. Vector 0x80 with DPL 3 becomes a direct trap gate
- * from ring 3 into the guest kernel (the system-call fast path). */
+ * clears every vector. */
 #include "hypercall/hypercall.h"
 #include "hypercall/budget.h"
 #include "arch/x86/pv/pv.h"
@@ -18,7 +17,6 @@ HYPERCALL(set_trap_table)
 
 	if (guest_ptr_is_null(list)) {
 		memset(v->arch.traps, 0, sizeof(v->arch.traps));
-		pv_load_fast_trap(v);
 		return 0;
 	}
 	for (uint32_t i = 0;; i++) {
@@ -37,8 +35,6 @@ HYPERCALL(set_trap_table)
 			return -XEN_EPERM;
 		v->arch.traps[ti.vector] = (struct pv_trap){ .address = ti.address, .cs = cs,
 							      .flags = ti.flags };
-		if (ti.vector == 0x80)
-			pv_load_fast_trap(v);
 	}
 	return 0;
 }

@@ -2,7 +2,6 @@
  * (what a native kernel puts in its TSS). */
 #include "hypercall/hypercall.h"
 #include "arch/x86/pv/pv.h"
-#include "arch/x86/tss.h"
 #include "domain/domain.h"
 #include "sched/sched.h"
 
@@ -17,7 +16,5 @@ HYPERCALL(stack_switch)
 		return -XEN_EPERM;
 	current->arch.kernel_ss = ss;
 	current->arch.kernel_sp = a2;
-	hv_tss.ss1 = ss;
-	hv_tss.esp1 = a2;
 	return 0;
 }

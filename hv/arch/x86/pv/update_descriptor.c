@@ -2,6 +2,7 @@
  * machine address (low word, high word), in a descriptor table or in any
  * frame the domain could write. */
 #include "hypercall/hypercall.h"
+#include "arch/x86/traps.h"
 #include "arch/arch.h"
 #include "arch/x86/pv/descriptor.h"
 #include "arch/x86/pv/pagetype.h"
@@ -30,7 +31,9 @@ HYPERCALL(update_descriptor)
 		p[i] = lo;
 		p[i + 1] = hi;
 		unmap_frame(p);
-		if (!table)
+		if (table)
+			segments_stale = 1;
+		else
 			put_page_type(mfn);
 	}
 	put_page(mfn);
