@@ -53,11 +53,15 @@ struct domain *domain_create(const char *name, bool privileged)
 	struct domain *d = xzalloc(sizeof(*d));
 	if (!d)
 		return NULL;
-	d->shared_info = xzalloc(PAGE_SIZE);
-	if (!d->shared_info) {
+	/* A 32-bit guest learns its shared info page's machine address from
+	 * a 32-bit field: the frame lies below 4 GiB. */
+	uint32_t si = frame_alloc_low(&frame_table, DOMID_XEN);
+	if (si == FRAME_NONE) {
 		xfree(d);
 		return NULL;
 	}
+	d->shared_info = map_frame(si);
+	memset(d->shared_info, 0, PAGE_SIZE);
 	/* The privileged domain is domain 0, as on Xen. */
 	d->domid = privileged ? 0 : next_domid++;
 	d->privileged = privileged;
@@ -67,8 +71,8 @@ struct domain *domain_create(const char *name, bool privileged)
 	if (n >= sizeof(d->name))
 		n = sizeof(d->name) - 1;
 	memcpy(d->name, name, n);
-	d->shared_info_mfn = hv_lookup((uintptr_t)d->shared_info);
-	frame_share(d->shared_info_mfn, d->domid);
+	d->shared_info_mfn = si;
+	frame_share(si, d->domid);
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
 	sched->init(&d->vcpu);
@@ -82,6 +86,15 @@ struct domain *domain_create(const char *name, bool privileged)
 	return d;
 }
 
+/* A frame newly d's: never hand a guest what another one left behind. */
+static void give_frame(uint32_t mfn)
+{
+	memset(map_frame(mfn), 0, PAGE_SIZE);
+	frame_table.f[mfn].count = 1;          /* the allocation itself */
+	frame_table.f[mfn].flags |= FRAME_ALLOCATED;
+	m2p_set(mfn, INVALID_M2P_ENTRY);
+}
+
 uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns)
 {
 	uint32_t got = 0;
@@ -90,17 +103,27 @@ uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns)
 		uint32_t mfn = frame_alloc(&frame_table, d->domid);
 		if (mfn == FRAME_NONE)
 			break;
-		/* Never hand a guest what another one left behind. */
-		void *p = map_frame(mfn);
-		memset(p, 0, PAGE_SIZE);
-		unmap_frame(p);
-		frame_table.f[mfn].count = 1;          /* the allocation itself */
-		frame_table.f[mfn].flags |= FRAME_ALLOCATED;
-		m2p_set(mfn, INVALID_M2P_ENTRY);
+		give_frame(mfn);
 		mfns[got++] = mfn;
 		d->tot_pages++;
 	}
 	return got;
+}
+
+int domain_trade_for_low(struct domain *d, uint32_t *mfn)
+{
+	if (*mfn < FRAME_LOW_LIMIT)
+		return 0;
+	uint32_t low = frame_alloc_low(&frame_table, d->domid);
+	if (low == FRAME_NONE)
+		return -1;
+	give_frame(low);
+	struct frame *f = &frame_table.f[*mfn];
+	f->count = 0;
+	f->flags &= ~FRAME_ALLOCATED;
+	frame_free(&frame_table, *mfn);
+	*mfn = low;
+	return 0;
 }
 
 static const char *reason_name(int reason)
@@ -185,7 +208,7 @@ void domain_destroy(struct domain *d, const char *why)
 	if (dom0 && dom0 != d && dom0->privileged)
 		send_virq(dom0, VIRQ_DOM_EXC);
 	alive--;
-	xfree(d->shared_info);
+	free_frame(d->shared_info_mfn);
 	xfree(d);
 	if (!domain_list) {
 		log_info("no domains left: %s (at most %u alive at once)", ending(), peak_alive);

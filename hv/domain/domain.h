@@ -55,5 +55,8 @@ void domain_exit(struct domain *d, int reason, int32_t status);
 
 /* Give the domain nr new frames; returns how many it got. */
 uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns);
+/* Replace d's frame *mfn, fresh from domain_alloc_frames, by one below
+ * 4 GiB (if it is not already): 0, or -1 when there is none. */
+int domain_trade_for_low(struct domain *d, uint32_t *mfn);
 
 #endif

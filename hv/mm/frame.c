@@ -4,7 +4,7 @@ void frames_setup(struct frame_table *ft, struct frame *mem, uint32_t nr)
 {
 	ft->f = mem;
 	ft->nr = nr;
-	ft->free_head = FRAME_NONE;
+	ft->free_head = ft->free_high = FRAME_NONE;
 	ft->nr_free = ft->nr_ram = 0;
 	for (uint32_t i = 0; i < nr; i++)
 		mem[i] = (struct frame){ .owner = DOMID_XEN, .next = FRAME_NONE };
@@ -19,13 +19,19 @@ void frames_mark_ram(struct frame_table *ft, uint32_t start, uint32_t end)
 	}
 }
 
+static uint32_t *list_of(struct frame_table *ft, uint32_t mfn)
+{
+	return mfn < FRAME_LOW_LIMIT ? &ft->free_head : &ft->free_high;
+}
+
 static void push_free(struct frame_table *ft, uint32_t mfn)
 {
 	struct frame *f = &ft->f[mfn];
+	uint32_t *head = list_of(ft, mfn);
 
 	*f = (struct frame){ .owner = DOMID_INVALID, .flags = FRAME_RAM | FRAME_FREE,
-			     .next = ft->free_head };
-	ft->free_head = mfn;
+			     .next = *head };
+	*head = mfn;
 	ft->nr_free++;
 }
 
@@ -42,17 +48,29 @@ int frames_release(struct frame_table *ft, uint32_t start, uint32_t end)
 	return 0;
 }
 
-uint32_t frame_alloc(struct frame_table *ft, uint16_t owner)
+static uint32_t pop(struct frame_table *ft, uint32_t *head, uint16_t owner)
 {
-	uint32_t mfn = ft->free_head;
+	uint32_t mfn = *head;
 
 	if (mfn == FRAME_NONE)
 		return FRAME_NONE;
 	struct frame *f = &ft->f[mfn];
-	ft->free_head = f->next;
+	*head = f->next;
 	ft->nr_free--;
 	*f = (struct frame){ .owner = owner, .flags = FRAME_RAM, .next = FRAME_NONE };
 	return mfn;
+}
+
+uint32_t frame_alloc(struct frame_table *ft, uint16_t owner)
+{
+	uint32_t mfn = pop(ft, &ft->free_high, owner);
+
+	return mfn != FRAME_NONE ? mfn : pop(ft, &ft->free_head, owner);
+}
+
+uint32_t frame_alloc_low(struct frame_table *ft, uint16_t owner)
+{
+	return pop(ft, &ft->free_head, owner);
 }
 
 int frame_free(struct frame_table *ft, uint32_t mfn)

@@ -49,10 +49,16 @@ _Static_assert(sizeof(struct frame) == 16, "frame descriptors pack the frame tab
 
 #define FRAME_NONE 0xffffffffu
 
+/* Frames below 4 GiB are kept for what a 32-bit guest must be told the
+ * machine address of (its shared info page): the allocator hands out
+ * frames above 4 GiB first. */
+#define FRAME_LOW_LIMIT 0x100000u
+
 struct frame_table {
 	struct frame *f;
 	uint32_t nr;            /* frames described: machine frames [0, nr) */
-	uint32_t free_head;
+	uint32_t free_head;     /* free frames below FRAME_LOW_LIMIT */
+	uint32_t free_high;     /* free frames at or above it */
 	uint32_t nr_free, nr_ram;
 };
 
@@ -69,8 +75,10 @@ void frames_mark_ram(struct frame_table *ft, uint32_t start, uint32_t end);
 int frames_release(struct frame_table *ft, uint32_t start, uint32_t end);
 
 /* A free frame, now owned by owner with no type and no references, or
- * FRAME_NONE when memory is exhausted. */
+ * FRAME_NONE when memory is exhausted; frame_alloc_low only from below
+ * FRAME_LOW_LIMIT. Each list hands out its lowest frames first. */
 uint32_t frame_alloc(struct frame_table *ft, uint16_t owner);
+uint32_t frame_alloc_low(struct frame_table *ft, uint16_t owner);
 /* Return a frame; -1 when it is not an allocated RAM frame or still has
  * references (the caller decides how loud to be). */
 int frame_free(struct frame_table *ft, uint32_t mfn);

@@ -4,6 +4,7 @@
 #include "arch/x86/pv/m2p.h"
 #include "arch/x86/pv/pagetype.h"
 #include "arch/x86/selectors.h"
+#include "console/log.h"
 #include "domain/domain.h"
 #include "elf/elf_check.h"
 #include "elf/xen_notes.h"
@@ -59,8 +60,19 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 		return fail(err, errlen, "out of memory: got %u of the %u frames mem= asks for",
 			    got, img->nr_pages);
 	}
-	for (uint32_t pfn = 0; pfn < img->nr_pages; pfn++)
+	/* A 32-bit guest's L3 lies below 4 GiB, where NEW_BASEPTR takes one. */
+	uint32_t *l3_slot = &mfns[(l.pt_va - l.v_start) >> PAGE_SHIFT];
+	if (domain_trade_for_low(d, l3_slot) < 0) {
+		xfree(mfns);
+		return fail(err, errlen, "no frame below 4 GiB left for its L3", 0, 0);
+	}
+	uint32_t high = 0;
+	for (uint32_t pfn = 0; pfn < img->nr_pages; pfn++) {
 		m2p_set(mfns[pfn], pfn);
+		high += mfns[pfn] >= FRAME_LOW_LIMIT;
+	}
+	log_debug("domain %u (%s): %u of its %u frames above 4 GiB, its L3 at frame 0x%x",
+		  d->domid, d->name, high, img->nr_pages, *l3_slot);
 	l.mfns = mfns;
 	if (layout_fill(&l, img, &notes, d, err, errlen) < 0) {
 		xfree(mfns);
