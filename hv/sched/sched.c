@@ -9,7 +9,8 @@
 
 struct vcpu *current;
 static struct vcpu *runnable, *runnable_tail;   /* waiting for the CPU, oldest first */
-static bool need_resched, yielded, slice_over;
+bool need_resched;
+static bool yielded, slice_over;
 static struct timer tick, decision;
 
 /* Ties go to whoever waited longest: the queue is FIFO. */
@@ -163,11 +164,12 @@ static struct vcpu *wait_for_work(void)
 void sched_exit_trap(struct cpu_regs *frame)
 {
 	struct vcpu *prev = current;
-	uint64_t now = clock_ns();
 
+	/* The common case, on every trap: nothing to decide. */
+	if (prev && prev->runstate == RUNSTATE_RUNNING && !need_resched)
+		return;
+	uint64_t now = clock_ns();
 	if (prev && prev->runstate == RUNSTATE_RUNNING) {
-		if (!need_resched)
-			return;
 		need_resched = false;
 		charge(prev, now);
 		struct vcpu *best = sched->pick(runnable, now);

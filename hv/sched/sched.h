@@ -29,4 +29,9 @@ void sched_exit_trap(struct cpu_regs *frame);
 void context_switch(struct vcpu *prev, struct vcpu *next, struct cpu_regs *frame);
 _Noreturn void enter_guest(struct vcpu *v);
 
+/* Set when the scheduler must decide before a guest runs on; a trap path
+ * that skips sched_exit_trap() (the int $0x80 fast path) must not skip it
+ * then. */
+extern bool need_resched;
+
 #endif

@@ -115,6 +115,82 @@ return_es:
 	.quad 0
 	.text
 
+/* int $0x80 (a DPL-3 gate), a guest's system call: straight on to its
+ * handler when it came from ring 3, the handler takes it from there with
+ * events as they are (int80_fast has it; pv/int80.c), and nothing else is
+ * due (no scheduling decision, no event upcall first). The frame that goes
+ * on the guest's kernel stack is TRAP-1's: eip, cs with the event mask
+ * above it, eflags with IF as events are, esp, ss. Anything else, a fault
+ * writing the frame included, goes the long way, as vector 0x80. */
+#define F_RIP   24                /* the CPU's frame, past rax, rcx, rdx */
+#define F_CS    32
+#define F_FLAGS 40
+#define F_RSP   48
+#define F_SS    56
+	.globl int80_entry
+int80_entry:
+	pushq %rax
+	pushq %rcx
+	pushq %rdx
+	movl F_CS(%rsp), %eax
+	andl $3, %eax
+	cmpl $3, %eax
+	jne int80_slow
+	cmpb $0, need_resched(%rip)
+	jne int80_slow
+	cmpl $0, int80_fast(%rip)
+	je int80_slow
+	movq int80_fast+16(%rip), %rcx
+	movzbl 1(%rcx), %edx              /* evtchn_upcall_mask */
+	testl %edx, %edx
+	jnz 1f
+	cmpb $0, (%rcx)                   /* evtchn_upcall_pending: the upcall first */
+	jne int80_slow
+1:	movl int80_fast+12(%rip), %ecx
+	subl $20, %ecx                    /* five words below the kernel stack's top */
+	movl F_SS(%rsp), %eax
+2:	movl %eax, 16(%rcx)
+	movl F_RSP(%rsp), %eax
+3:	movl %eax, 12(%rcx)
+	movl F_FLAGS(%rsp), %eax
+	andl $~0x200, %eax
+	testl %edx, %edx
+	jnz 4f
+	orl $0x200, %eax
+4:
+5:	movl %eax, 8(%rcx)
+	movzwl F_CS(%rsp), %eax
+	shll $16, %edx
+	orl %edx, %eax
+6:	movl %eax, 4(%rcx)
+	movl F_RIP(%rsp), %eax
+7:	movl %eax, (%rcx)
+	movq %rcx, F_RSP(%rsp)
+	movl int80_fast+8(%rip), %eax
+	movq %rax, F_SS(%rsp)
+	movl int80_fast+4(%rip), %eax
+	movq %rax, F_CS(%rsp)
+	movl int80_fast(%rip), %eax
+	movq %rax, F_RIP(%rsp)
+	andq $~0x34100, F_FLAGS(%rsp)     /* TF, NT, RF, VM */
+	movq int80_fast+24(%rip), %rax
+	movb $0, (%rax)                   /* in_failsafe: a trap came */
+	popq %rdx
+	popq %rcx
+	popq %rax
+	iretq
+	.pushsection __ex_table, "a"
+	.balign 8
+	.quad 2b, int80_slow, 3b, int80_slow, 5b, int80_slow, 6b, int80_slow, 7b, int80_slow
+	.popsection
+int80_slow:
+	popq %rdx
+	popq %rcx
+	popq %rax
+	pushq $0
+	pushq $0x80
+	jmp trap_common
+
 /* The null trap (RINGLET_NULL_TRAP_VECTOR): the least a trap can cost. */
 	.globl null_trap
 null_trap:

@@ -11,7 +11,7 @@
 #define GATE_INTR   0x8e          /* present, DPL 0, 64-bit interrupt gate */
 #define STUB_SIZE   16
 
-extern const char trap_stubs[], null_trap[];
+extern const char trap_stubs[], null_trap[], int80_entry[];
 static struct { uint64_t lo, hi; } idt[256] __attribute__((aligned(16)));
 
 static void set_gate(unsigned vector, const void *handler, unsigned dpl, unsigned ist)
@@ -42,7 +42,7 @@ void idt_init(void)
 	 * calls; hypercalls come from ring 1. */
 	idt_set_default(VEC_BP, 3);
 	idt_set_default(VEC_OF, 3);
-	idt_set_default(0x80, 3);
+	set_gate(0x80, int80_entry, 3, 0);
 	idt_set_default(HYPERCALL_VECTOR, 1);
 	set_gate(RINGLET_NULL_TRAP_VECTOR, null_trap, 1, 0);
 	asm volatile("lidt %0" : : "m"(idtr));

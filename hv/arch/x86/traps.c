@@ -58,10 +58,10 @@ void trap_dispatch(struct cpu_regs *regs)
 		return;
 	}
 	current->arch.in_failsafe = false;
-	if (regs->vector < 32)
-		pv_exception(current, regs);
-	else if (regs->vector == HYPERCALL_VECTOR)
+	if (regs->vector == HYPERCALL_VECTOR)
 		hypercall_dispatch(regs);
+	else if (regs->vector < 32)
+		pv_exception(current, regs);
 	else if (regs->vector == 0x80)
 		pv_soft_interrupt(current, regs, 0x80);
 	else

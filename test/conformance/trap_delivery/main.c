@@ -18,9 +18,9 @@
  *           error code, cr2 untouched); otherwise it is a #GP with error
  *           code (n << 3) | 2 at the instruction. int3 and into come from
  *           every ring, whatever the entry's DPL.
- *   TRAP-6  vector 0x80 with DPL 3 takes "int $0x80" from ring 3 straight to
- *           the guest kernel, on the stack_switch stack, and honours flags
- *           bit 2
+ *   TRAP-6  vector 0x80 with DPL 3 takes "int $0x80" from ring 3 to the
+ *           guest kernel, on the stack_switch stack, with TRAP-1's frame
+ *           (events enabled or masked), and honours flags bit 2
  *
  * Every case runs a small assembly function that notes %esp, then executes
  * one faulting instruction. A capture handler notes where the hypervisor's
@@ -136,8 +136,8 @@ static uint8_t run_in(int ring, void (*fn)(void), uint8_t mask)
 
 	capture_reset();
 	if (ring == 3) {
-		/* The direct int $0x80 gate leaves bits 16-31 of the cs slot to
-		 * the CPU; start from zeros under the frame. */
+		/* Start from zeros under the frame, so that nothing left there
+		 * passes for what the hypervisor should have written. */
 		memset(ring3_kernel_stack + RING3_STACK_SIZE - 64, 0, 64);
 		set_mask(mask);
 		ring3_run(fn, RING3_BY_IRET);
@@ -383,10 +383,8 @@ static void ring3_cases(void)
 		check_frame("TRAP-5", what, &w);
 	}
 
-	/* TRAP-6: the direct gate. Its frame is the CPU's own on ringlet, so
-	 * it is looked at with events enabled, where the CPU's eflags.IF (1)
-	 * and the cs slot (zero above the selector) say the same as a frame
-	 * the hypervisor would build (pvabi/ABI.md, TRAP-6). */
+	/* TRAP-6: int $0x80 from ring 3, bounced by the hypervisor with
+	 * TRAP-1's frame, events enabled and masked. */
 	set_vector(0x80, 3, cap_noec);
 	after = run_in(3, f_int80, 0);
 	w = (struct want){ .ring = 3, .which = 1, .eip = (uint32_t)f_int80_resume, .mask = 0 };
@@ -397,6 +395,12 @@ static void ring3_cases(void)
 	after = run_in(3, f_int80, 0);
 	check_frame("TRAP-6", "int $0x80 from ring 3 to a flags-7 handler", &w);
 	check_eq("TRAP-3", "event mask inside a flags-7 int $0x80 handler", after, 1);
+	set_vector(0x80, 3, cap_noec);
+	after = run_in(3, f_int80, 1);
+	w.mask = 1;
+	check_frame("TRAP-6", "int $0x80 from ring 3 with events masked: the frame says so", &w);
+	check_eq("TRAP-6", "event mask inside a flags-3 handler, masked before", after, 1);
+	w.mask = 0;
 	for (uint8_t dpl = 0; dpl < 3; dpl++) {
 		char what[128];
 		set_vector(0x80, dpl, cap_noec);

@@ -2,6 +2,7 @@
  * top of the stack, then page tables, descriptor tables and the FPU (lazily,
  * through CR0.TS). */
 #include "arch/arch.h"
+#include "arch/x86/pv/int80.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/selectors.h"
 #include "domain/domain.h"
@@ -65,6 +66,7 @@ static void load_context(struct vcpu *v)
 	segments_stale = 1;                     /* its selectors name its own descriptors */
 	if (gdt_shown != v && (v->arch.gdt_ents || (gdt_shown && gdt_shown->arch.gdt_ents)))
 		pv_show_gdt(v);
+	pv_int80_refresh(v);
 	write_cr0(read_cr0() | CR0_TS);
 }
 
@@ -134,6 +136,8 @@ void arch_vcpu_destroy(struct vcpu *v)
 {
 	if (fpu_owner == v)
 		fpu_owner = NULL;
+	if (int80_fast.in_failsafe == &v->arch.in_failsafe)
+		pv_int80_forget();
 	if (gdt_shown == v) {
 		gdt_shown = NULL;
 		struct vcpu none = { 0 };

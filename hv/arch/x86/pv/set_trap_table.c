@@ -3,6 +3,7 @@
  * clears every vector. */
 #include "hypercall/hypercall.h"
 #include "hypercall/budget.h"
+#include "arch/x86/pv/int80.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
@@ -17,6 +18,7 @@ HYPERCALL(set_trap_table)
 
 	if (guest_ptr_is_null(list)) {
 		memset(v->arch.traps, 0, sizeof(v->arch.traps));
+		pv_int80_refresh(v);
 		return 0;
 	}
 	for (uint32_t i = 0;; i++) {
@@ -35,6 +37,8 @@ HYPERCALL(set_trap_table)
 			return -XEN_EPERM;
 		v->arch.traps[ti.vector] = (struct pv_trap){ .address = ti.address, .cs = cs,
 							      .flags = ti.flags };
+		if (ti.vector == 0x80)
+			pv_int80_refresh(v);
 	}
 	return 0;
 }

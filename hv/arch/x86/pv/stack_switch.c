@@ -1,6 +1,7 @@
 /* __HYPERVISOR_stack_switch (3): the ring-1 stack traps from ring 3 land on
  * (what a native kernel puts in its TSS). */
 #include "hypercall/hypercall.h"
+#include "arch/x86/pv/int80.h"
 #include "arch/x86/pv/pv.h"
 #include "domain/domain.h"
 #include "sched/sched.h"
@@ -16,5 +17,6 @@ HYPERCALL(stack_switch)
 		return -XEN_EPERM;
 	current->arch.kernel_ss = ss;
 	current->arch.kernel_sp = a2;
+	pv_int80_refresh(current);
 	return 0;
 }
