@@ -9,22 +9,10 @@
  *         4 GiB, beyond any address a 32-bit guest can form. */
 #include "guest.h"
 #include "hole.h"
-#include "ring3.h"
 
 const char test_title[] = "hole_access: no read reaches into the hypervisor's hole";
 
 void test_main(void)
 {
-	struct hole_sweep s;
-
-	hole_sweep(false, &s);
-	hole_report("PT-9", "ring-1 reads", &s, true);
-	long rc = ring3_init();
-	if (rc != 0) {
-		test_error("ring3_init: %ld", rc);
-		return;
-	}
-	hole_sweep_ring3(false, &s);
-	hole_report("PT-9", "ring-3 reads", &s, true);
-	test_success();
+	hole_test("PT-9", false);
 }

@@ -8,22 +8,10 @@
  *          guest runs on afterwards, so nothing it needs was hit. */
 #include "guest.h"
 #include "hole.h"
-#include "ring3.h"
 
 const char test_title[] = "hole_write: every write into the hypervisor's hole faults";
 
 void test_main(void)
 {
-	struct hole_sweep s;
-
-	hole_sweep(true, &s);
-	hole_report("PT-10", "ring-1 writes", &s, false);
-	long rc = ring3_init();
-	if (rc != 0) {
-		test_error("ring3_init: %ld", rc);
-		return;
-	}
-	hole_sweep_ring3(true, &s);
-	hole_report("PT-10", "ring-3 writes", &s, false);
-	test_success();
+	hole_test("PT-10", true);
 }

@@ -1,6 +1,7 @@
 #include "hole.h"
 #include "ring3.h"
 #include "test.h"
+#include "lib/format.h"
 
 static bool hole_fault(const struct exinfo *ex, uint32_t addr)
 {
@@ -60,4 +61,24 @@ void hole_report(const char *rule, const char *what, const struct hole_sweep *s,
 	      what, s->m2p_reads);
 	check(rule, s->faulted + s->m2p_reads == s->pages, "%s: %u faulted, %u M2P reads",
 	      what, s->faulted, s->m2p_reads);
+}
+
+void hole_test(const char *rule, bool write)
+{
+	const char *kind = write ? "writes" : "reads";
+	char what[32];
+	struct hole_sweep s;
+
+	hole_sweep(write, &s);
+	format(what, sizeof(what), "ring-1 %s", kind);
+	hole_report(rule, what, &s, !write);
+	long rc = ring3_init();
+	if (rc != 0) {
+		test_error("ring3_init: %ld", rc);
+		return;
+	}
+	hole_sweep_ring3(write, &s);
+	format(what, sizeof(what), "ring-3 %s", kind);
+	hole_report(rule, what, &s, !write);
+	test_success();
 }

@@ -35,4 +35,7 @@ void hole_sweep_ring3(bool write, struct hole_sweep *s);
  * M2P reads when m2p_ok. */
 void hole_report(const char *rule, const char *what, const struct hole_sweep *s, bool m2p_ok);
 
+/* The whole test: the sweep in ring 1, then in ring 3, each reported. */
+void hole_test(const char *rule, bool write);
+
 #endif
