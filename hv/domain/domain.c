@@ -48,6 +48,16 @@ struct domain *domain_by_id(uint16_t domid)
 	return NULL;
 }
 
+static void note_frame(struct domain *d, uint32_t mfn)
+{
+	struct frame_span *s = &d->spans[mfn >= FRAME_LOW_LIMIT];
+
+	if (mfn < s->first)
+		s->first = mfn;
+	if (mfn > s->last)
+		s->last = mfn;
+}
+
 struct domain *domain_create(const char *name, bool privileged)
 {
 	struct domain *d = xzalloc(sizeof(*d));
@@ -73,6 +83,9 @@ struct domain *domain_create(const char *name, bool privileged)
 	memcpy(d->name, name, n);
 	d->shared_info_mfn = si;
 	frame_share(si, d->domid);
+	for (unsigned i = 0; i < 2; i++)
+		d->spans[i] = (struct frame_span){ .first = FRAME_NONE, .last = 0 };
+	note_frame(d, si);
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
 	sched->init(&d->vcpu);
@@ -87,8 +100,9 @@ struct domain *domain_create(const char *name, bool privileged)
 }
 
 /* A frame newly d's: never hand a guest what another one left behind. */
-static void give_frame(uint32_t mfn)
+static void give_frame(struct domain *d, uint32_t mfn)
 {
+	note_frame(d, mfn);
 	memset(map_frame(mfn), 0, PAGE_SIZE);
 	frame_table.f[mfn].count = 1;          /* the allocation itself */
 	frame_table.f[mfn].flags |= FRAME_ALLOCATED;
@@ -103,7 +117,7 @@ uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns)
 		uint32_t mfn = frame_alloc(&frame_table, d->domid);
 		if (mfn == FRAME_NONE)
 			break;
-		give_frame(mfn);
+		give_frame(d, mfn);
 		mfns[got++] = mfn;
 		d->tot_pages++;
 	}
@@ -117,7 +131,7 @@ int domain_trade_for_low(struct domain *d, uint32_t *mfn)
 	uint32_t low = frame_alloc_low(&frame_table, d->domid);
 	if (low == FRAME_NONE)
 		return -1;
-	give_frame(low);
+	give_frame(d, low);
 	struct frame *f = &frame_table.f[*mfn];
 	f->count = 0;
 	f->flags &= ~FRAME_ALLOCATED;
@@ -165,6 +179,25 @@ static const char *ending(void)
 	return nonzero_exit ? "some exited with a nonzero status" : "all powered off";
 }
 
+/* Free every frame d still owns in span. */
+static void release_span(struct domain *d, const struct frame_span *span)
+{
+	for (uint32_t mfn = span->first; mfn <= span->last && mfn < frame_table.nr; mfn++) {
+		struct frame *f = &frame_table.f[mfn];
+		if (f->owner != d->domid || (f->flags & FRAME_FREE) || !(f->flags & FRAME_RAM))
+			continue;
+		f->count = 0;
+		f->type_info = 0;
+		m2p_set(mfn, INVALID_M2P_ENTRY);
+		if (f->flags & FRAME_SHARED) {
+			f->flags &= ~FRAME_SHARED;
+			f->owner = DOMID_XEN;
+			continue;
+		}
+		frame_free(&frame_table, mfn);
+	}
+}
+
 void domain_destroy(struct domain *d, const char *why)
 {
 	if (why) {
@@ -187,20 +220,8 @@ void domain_destroy(struct domain *d, const char *why)
 	if (!current)
 		load_idle_l3();
 	flush_tlb_local();
-	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
-		struct frame *f = &frame_table.f[mfn];
-		if (f->owner != d->domid || (f->flags & FRAME_FREE) || !(f->flags & FRAME_RAM))
-			continue;
-		f->count = 0;
-		f->type_info = 0;
-		m2p_set(mfn, INVALID_M2P_ENTRY);
-		if (f->flags & FRAME_SHARED) {
-			f->flags &= ~FRAME_SHARED;
-			f->owner = DOMID_XEN;
-			continue;
-		}
-		frame_free(&frame_table, mfn);
-	}
+	for (unsigned i = 0; i < 2; i++)
+		release_span(d, &d->spans[i]);
 	d->state = DOMAIN_DEAD;
 	unlink_domain(d);
 	/* The privileged domain hears of every other domain's end. */

@@ -15,6 +15,13 @@ enum domain_state {
 	DOMAIN_DEAD,          /* destroyed; frames freed */
 };
 
+/* Where the frames a domain was ever given lie (first > last: none): one
+ * span below 4 GiB, one above. Destroying a domain walks these rather than
+ * the whole frame table. */
+struct frame_span {
+	uint32_t first, last;
+};
+
 struct domain {
 	uint16_t domid;
 	char name[DOMAIN_NAME_MAX];
@@ -29,6 +36,7 @@ struct domain {
 	uint32_t devalidate_nr;               /* a list through struct frame's next */
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
+	struct frame_span spans[2];           /* its frames, below and above 4 GiB */
 	struct vcpu vcpu;
 	struct evtchn_table evtchn;
 	struct domain *next;                  /* all domains */

@@ -4,9 +4,12 @@
  * (ISO-2, TRAP-4) -- and only this domain. It never prints a result line.
  *
  * With "after-offer" on its command line it first waits until domain 0
- * offers it port 2: a watcher there (storm "watch") is then ready. */
+ * offers it port 2: a watcher there (storm "watch") is then ready. With
+ * "spin-first" it first spins for 50 M TSC ticks, so that a domain beside
+ * it loses the CPU to it before it crashes. */
 #include "guest.h"
 #include "evtchn.h"
+#include "systime.h"
 
 const char test_title[] = "faults with no handler; must be destroyed alone";
 
@@ -19,6 +22,9 @@ void test_main(void)
 		test_error("bind_interdomain to domain 0, port 2: %ld", rc);
 		return;
 	}
+	if (strcmp(start_info->cmd_line, "spin-first") == 0)
+		for (uint64_t t0 = rdtsc(); rdtsc() - t0 < 50000000;)
+			;
 	rc = hypercall_set_trap_table(NULL);
 	if (rc != 0) {
 		test_error("set_trap_table(NULL): %ld", rc);
