@@ -27,6 +27,7 @@ struct domain {
 	uint32_t given_back_live;             /* frames given back, still referenced */
 	uint32_t devalidate_head;             /* page tables let go of, to take apart: */
 	uint32_t devalidate_nr;               /* a list through struct frame's next */
+	uint32_t symtab_va;                   /* its BSD_SYMTAB ELF header, 0: none */
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
 	struct vcpu vcpu;
