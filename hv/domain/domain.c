@@ -48,6 +48,30 @@ struct domain *domain_by_id(uint16_t domid)
 	return NULL;
 }
 
+/* The name and the console prefix, each as long as the name needs. */
+static int name_domain(struct domain *d, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > DOMAIN_NAME_MAX)
+		n = DOMAIN_NAME_MAX;
+	char *copy = xmalloc(n + 1), *label = xmalloc(n + 4);
+	if (!copy || !label) {
+		xfree(copy);
+		xfree(label);
+		return -1;
+	}
+	memcpy(copy, name, n);
+	copy[n] = '\0';
+	label[0] = '(';
+	memcpy(label + 1, name, n);
+	memcpy(label + 1 + n, ") ", 3);
+	d->name = copy;
+	d->label = label;
+	d->label_len = (uint32_t)n + 3;
+	return 0;
+}
+
 struct domain *domain_create(const char *name, bool privileged)
 {
 	struct domain *d = xzalloc(sizeof(*d));
@@ -63,10 +87,11 @@ struct domain *domain_create(const char *name, bool privileged)
 	d->privileged = privileged;
 	d->shutdown_code = -1;
 	d->state = DOMAIN_RUNNING;
-	size_t n = strlen(name);
-	if (n >= sizeof(d->name))
-		n = sizeof(d->name) - 1;
-	memcpy(d->name, name, n);
+	if (name_domain(d, name) < 0) {
+		xfree(d->shared_info);
+		xfree(d);
+		return NULL;
+	}
 	d->shared_info_mfn = hv_lookup((uintptr_t)d->shared_info);
 	frame_share(d->shared_info_mfn, d->domid);
 	d->vcpu.d = d;

@@ -7,7 +7,11 @@
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 
-#define DOMAIN_NAME_MAX   32
+/* Xen keeps no names in the hypervisor: its toolstack keeps a domain's in
+ * XenStore (/local/domain/N/name), where one message carries at most
+ * XENSTORE_PAYLOAD_MAX (4096) bytes, the path "/local/domain/NNNNN/name"
+ * and its NUL (25) among them. So a name has at most 4071 characters. */
+#define DOMAIN_NAME_MAX   4071
 
 enum domain_state {
 	DOMAIN_RUNNING,       /* has a vCPU that may run */
@@ -17,7 +21,9 @@ enum domain_state {
 
 struct domain {
 	uint16_t domid;
-	char name[DOMAIN_NAME_MAX];
+	const char *name;                     /* on the heap, as long as it is */
+	const char *label;                    /* "(name) ", its console lines' prefix */
+	uint32_t label_len;
 	bool privileged;
 	enum domain_state state;
 	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
