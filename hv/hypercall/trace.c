@@ -8,7 +8,7 @@
 #include "pvabi/hypercall.h"
 #include "time/clock.h"
 
-#define SELECT_MAX 64
+#define SELECT_MAX (DOMAIN_NAME_MAX + 1)
 
 static char selected[SELECT_MAX];       /* hvtrace=, "" for none */
 static struct trace_limit limit;
