@@ -17,6 +17,8 @@ import qemu  # noqa: E402
 PROG = 'boot/run'
 # start_info's cmd_line holds 1024 bytes with its NUL, the words after "--".
 MAX_GUEST_ARGS = 1023
+NAME_MAX = 4071               # hv/domain/domain.h: DOMAIN_NAME_MAX
+MODULE_CMDLINE_MAX = 1023     # hv/boot/bootinfo.h: BOOT_CMDLINE_MAX less its NUL
 # A word miniguest puts in the environment (miniguest/libc/args.c).
 ENV_WORD = re.compile(r'[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9_@%+=:,./-]*')
 # The default demo: dom0 and a C program with its files (miniguest/apps/).
@@ -112,27 +114,37 @@ def guest_args(args):
     return ' '.join(a if ENV_WORD.fullmatch(a) else shlex.quote(a) for a in args)
 
 
+def domain_name(path, rest):
+    """A valid name= for the guest file at path: its file name without
+    .elf, every character but letters, digits and _.- made '_', cut to what
+    the hypervisor takes (NAME_MAX) and to what the module command line
+    (MODULE_CMDLINE_MAX, with rest, the options after the name) leaves."""
+    name = os.path.basename(path)
+    if name.endswith('.elf'):
+        name = name[:-len('.elf')]
+    name = re.sub(r'[^A-Za-z0-9_.-]', '_', name) or 'guest'
+    room = MODULE_CMDLINE_MAX - len('name=') - len(rest)
+    return name[:max(1, min(NAME_MAX, room))]
+
+
 def guest_modules(a):
     """[(path, module cmdline)] from GUEST.elf, its arguments and --module."""
     modules = []
     if a.guest:
         if not os.path.isfile(a.guest):
             fail('%s: no such file' % a.guest)
-        name = os.path.basename(a.guest)
-        if name.endswith('.elf'):
-            name = name[:-len('.elf')]
-        cmdline = 'name=' + name
+        rest = ''
         if a.guest_mem is not None:
             if not re.fullmatch(r'[0-9]+[KkMmGg]?', a.guest_mem):
                 fail('--guest-mem %s: expected a size such as 64M' % a.guest_mem)
-            cmdline += ' mem=' + a.guest_mem
+            rest += ' mem=' + a.guest_mem
         if a.args:
             args = guest_args(a.args)
             if len(args) > MAX_GUEST_ARGS:
                 fail('the guest arguments take %d bytes quoted; a guest gets at most %d'
                      % (len(args), MAX_GUEST_ARGS))
-            cmdline += ' -- ' + args
-        modules.append((a.guest, cmdline))
+            rest += ' -- ' + args
+        modules.append((a.guest, 'name=' + domain_name(a.guest, rest) + rest))
     if a.initrd is not None:
         if not a.guest:
             fail('--initrd %s: give GUEST.elf too; the initrd is its module' % a.initrd)

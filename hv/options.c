@@ -1,6 +1,7 @@
 #include "options.h"
 #include "boot/cmdline.h"
 #include "console/log.h"
+#include "hypercall/trace.h"
 #include "lib/string.h"
 #include "sched/policy.h"
 
@@ -28,6 +29,11 @@ static void parse_one(const struct cmdline_opt *o)
 	} else if (cmdline_key_is(o, "sched")) {
 		if (!o->val || sched_select(o->val, o->vallen) < 0)
 			bad_value(o, "bvt, atropos or rrobin");
+	} else if (cmdline_key_is(o, "hvtrace")) {
+		if (o->val && o->vallen)
+			hypercall_trace_select(o->val, o->vallen);
+		else
+			bad_value(o, "a domain's name or id");
 	} else if (cmdline_key_is(o, "selftest")) {
 		opts.selftest = true;
 	} else if (cmdline_key_is(o, "timer")) {

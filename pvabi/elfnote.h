@@ -1,6 +1,7 @@
 /* ELF notes by which a guest image describes itself to the domain builder.
  *
- * Each note is a standard ELF note in a PT_NOTE segment: namesz = 4, descsz,
+ * Each note is a standard ELF note in a PT_NOTE segment (or, when no
+ * segment holds a Xen note, a SHT_NOTE section): namesz = 4, descsz,
  * type = XEN_ELFNOTE_*, the name "Xen\0", then the descriptor, each padded
  * to 4 bytes. A string descriptor is NUL-terminated ASCII; a numeric one is
  * 4 or 8 bytes (little-endian), its size given by descsz. Addresses are

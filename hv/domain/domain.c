@@ -58,6 +58,30 @@ static void note_frame(struct domain *d, uint32_t mfn)
 		s->last = mfn;
 }
 
+/* The name and the console prefix, each as long as the name needs. */
+static int name_domain(struct domain *d, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > DOMAIN_NAME_MAX)
+		n = DOMAIN_NAME_MAX;
+	char *copy = xmalloc(n + 1), *label = xmalloc(n + 4);
+	if (!copy || !label) {
+		xfree(copy);
+		xfree(label);
+		return -1;
+	}
+	memcpy(copy, name, n);
+	copy[n] = '\0';
+	label[0] = '(';
+	memcpy(label + 1, name, n);
+	memcpy(label + 1 + n, ") ", 3);
+	d->name = copy;
+	d->label = label;
+	d->label_len = (uint32_t)n + 3;
+	return 0;
+}
+
 struct domain *domain_create(const char *name, bool privileged)
 {
 	struct domain *d = xzalloc(sizeof(*d));
@@ -77,10 +101,11 @@ struct domain *domain_create(const char *name, bool privileged)
 	d->privileged = privileged;
 	d->shutdown_code = -1;
 	d->state = DOMAIN_RUNNING;
-	size_t n = strlen(name);
-	if (n >= sizeof(d->name))
-		n = sizeof(d->name) - 1;
-	memcpy(d->name, name, n);
+	if (name_domain(d, name) < 0) {
+		free_frame(si);
+		xfree(d);
+		return NULL;
+	}
 	d->shared_info_mfn = si;
 	frame_share(si, d->domid);
 	for (unsigned i = 0; i < 2; i++)
@@ -230,6 +255,8 @@ void domain_destroy(struct domain *d, const char *why)
 		send_virq(dom0, VIRQ_DOM_EXC);
 	alive--;
 	free_frame(d->shared_info_mfn);
+	xfree(d->name);
+	xfree(d->label);
 	xfree(d);
 	if (!domain_list) {
 		log_info("no domains left: %s (at most %u alive at once)", ending(), peak_alive);

@@ -7,7 +7,11 @@
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 
-#define DOMAIN_NAME_MAX   32
+/* Xen keeps no names in the hypervisor: its toolstack keeps a domain's in
+ * XenStore (/local/domain/N/name), where one message carries at most
+ * XENSTORE_PAYLOAD_MAX (4096) bytes, the path "/local/domain/NNNNN/name"
+ * and its NUL (25) among them. So a name has at most 4071 characters. */
+#define DOMAIN_NAME_MAX   4071
 
 enum domain_state {
 	DOMAIN_RUNNING,       /* has a vCPU that may run */
@@ -24,7 +28,9 @@ struct frame_span {
 
 struct domain {
 	uint16_t domid;
-	char name[DOMAIN_NAME_MAX];
+	const char *name;                     /* on the heap, as long as it is */
+	const char *label;                    /* "(name) ", its console lines' prefix */
+	uint32_t label_len;
 	bool privileged;
 	enum domain_state state;
 	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
@@ -34,6 +40,7 @@ struct domain {
 	uint32_t given_back_live;             /* frames given back, still referenced */
 	uint32_t devalidate_head;             /* page tables let go of, to take apart: */
 	uint32_t devalidate_nr;               /* a list through struct frame's next */
+	uint32_t symtab_va;                   /* its BSD_SYMTAB ELF header, 0: none */
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
 	struct frame_span spans[2];           /* its frames, below and above 4 GiB */

@@ -1,5 +1,6 @@
 #include "domain/module_opts.h"
 #include "boot/cmdline.h"
+#include "domain/domain.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "sched/bvt.h"
@@ -13,8 +14,9 @@ static bool name_char(char c)
 static int parse_name(const struct cmdline_opt *opt, struct module_opts *o, char *err,
 		      size_t errlen)
 {
-	if (!opt->val || opt->vallen == 0 || opt->vallen >= MODULE_NAME_MAX) {
-		format(err, errlen, "name= needs 1 to %d characters", MODULE_NAME_MAX - 1);
+	if (!opt->val || opt->vallen == 0 || opt->vallen > DOMAIN_NAME_MAX ||
+	    opt->vallen >= MODULE_NAME_MAX) {
+		format(err, errlen, "name= needs 1 to %d characters", DOMAIN_NAME_MAX);
 		return -1;
 	}
 	for (size_t i = 0; i < opt->vallen; i++) {

@@ -32,7 +32,9 @@
 #define MODULE_CLONES_MAX  4000
 #define MODULE_WARP_MAX_US 10000000
 #define MODULE_MEM_MAX     (3ull << 30)
-#define MODULE_NAME_MAX    32
+/* Room for a name= value: up to DOMAIN_NAME_MAX characters, and no more
+ * than a module's command line (BOOT_CMDLINE_MAX, 1024 bytes) holds. */
+#define MODULE_NAME_MAX    1024
 
 struct module_opts {
 	char name[MODULE_NAME_MAX];      /* "" when not given */

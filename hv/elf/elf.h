@@ -1,6 +1,6 @@
-/* The parts of the 32-bit ELF format the hypervisor reads: the file header
- * and program headers of i386 executables, plus note headers. Layouts and
- * numbers follow the System V ABI. */
+/* The parts of the 32-bit ELF format the hypervisor reads: the file header,
+ * program and section headers of i386 executables, note headers and
+ * symbols. Layouts and numbers follow the System V ABI. */
 #ifndef ELF_ELF_H
 #define ELF_ELF_H
 
@@ -57,6 +57,38 @@ struct elf32_phdr {
 	uint32_t p_align;
 };
 
+/* sh_type */
+#define SHT_NULL      0
+#define SHT_SYMTAB    2
+#define SHT_STRTAB    3
+#define SHT_NOTE      7
+
+struct elf32_shdr {
+	uint32_t sh_name;
+	uint32_t sh_type;
+	uint32_t sh_flags;
+	uint32_t sh_addr;
+	uint32_t sh_offset;
+	uint32_t sh_size;
+	uint32_t sh_link;
+	uint32_t sh_info;
+	uint32_t sh_addralign;
+	uint32_t sh_entsize;
+};
+
+/* A symbol of a symbol table. */
+struct elf32_sym {
+	uint32_t st_name;
+	uint32_t st_value;
+	uint32_t st_size;
+	uint8_t  st_info;
+	uint8_t  st_other;
+	uint16_t st_shndx;
+};
+
+#define STT_FUNC      2
+#define ELF32_ST_TYPE(info) ((info) & 0xf)
+
 /* A note: this header, then the name and the descriptor, each padded to
  * 4 bytes. */
 struct elf32_nhdr {
@@ -68,5 +100,7 @@ struct elf32_nhdr {
 _Static_assert(sizeof(struct elf32_ehdr) == 52, "ELF header layout");
 _Static_assert(sizeof(struct elf32_phdr) == 32, "program header layout");
 _Static_assert(sizeof(struct elf32_nhdr) == 12, "note header layout");
+_Static_assert(sizeof(struct elf32_shdr) == 40, "section header layout");
+_Static_assert(sizeof(struct elf32_sym) == 16, "symbol layout");
 
 #endif

@@ -13,18 +13,6 @@
 
 #define CHUNK 128
 
-static size_t make_prefix(const struct domain *d, char *prefix)
-{
-	size_t n = 0;
-
-	prefix[n++] = '(';
-	for (const char *s = d->name; *s && n < DOMAIN_NAME_MAX + 1; s++)
-		prefix[n++] = *s;
-	prefix[n++] = ')';
-	prefix[n++] = ' ';
-	return n;
-}
-
 /* Text passes byte for byte: UTF-8 and other bytes >= 0x80, '\t', '\n',
  * '\r' (console/lines.c starts the line again with the prefix). Other
  * control characters, ESC and DEL above all, could move the cursor or
@@ -48,8 +36,7 @@ static size_t filter(char *chunk, size_t n)
 static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t buf,
 				  uint32_t a4, uint32_t a5)
 {
-	char chunk[CHUNK], prefix[DOMAIN_NAME_MAX + 4];
-	size_t plen = make_prefix(d, prefix);
+	char chunk[CHUNK];
 
 	for (uint32_t done = 0; done < count; done += CHUNK) {
 		if (done > 0 && budget_spent())
@@ -59,7 +46,7 @@ static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t 
 		budget_charge(CHUNK / 32);     /* every byte is looked at */
 		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
 			return -XEN_EFAULT;
-		console_guest_write(d, prefix, plen, chunk, filter(chunk, n));
+		console_guest_write(d, d->label, d->label_len, chunk, filter(chunk, n));
 	}
 	return 0;
 }

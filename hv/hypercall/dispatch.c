@@ -4,6 +4,7 @@
  * the multicall continues at that entry (hypercall/multicall.c). */
 #include "hypercall/hypercall.h"
 #include "hypercall/budget.h"
+#include "hypercall/trace.h"
 #include "arch/x86/pv/pagetype.h"
 #include "arch/x86/pv/pv.h"
 #include "domain/domain.h"
@@ -13,7 +14,7 @@ static bool continued;
 static unsigned multicall_depth;
 static struct nested_continuation nested;
 
-int32_t hypercall_call(uint32_t nr, const uint32_t a[5])
+static int32_t call(uint32_t nr, const uint32_t a[5])
 {
 	int32_t rc;
 
@@ -29,6 +30,16 @@ int32_t hypercall_call(uint32_t nr, const uint32_t a[5])
 	 * asks again, with the same arguments. */
 	if (rc == -XEN_ERESTART)
 		rc = hypercall_continue(nr, a[0], a[1], a[2], a[3], a[4]);
+	return rc;
+}
+
+int32_t hypercall_call(uint32_t nr, const uint32_t a[5])
+{
+	int32_t rc = call(nr, a);
+
+	/* A continued call is logged once, when it ends. */
+	if (rc != HYPERCALL_CONTINUED && current)
+		hypercall_trace(current->d, nr, a, rc);
 	return rc;
 }
 

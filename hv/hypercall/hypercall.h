@@ -60,6 +60,7 @@ HYPERCALL(mmu_update);
 HYPERCALL(set_gdt);
 HYPERCALL(stack_switch);
 HYPERCALL(set_callbacks);
+HYPERCALL(callback_op);
 HYPERCALL(fpu_taskswitch);
 HYPERCALL(sched_op_compat);
 HYPERCALL(update_descriptor);

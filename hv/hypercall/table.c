@@ -19,6 +19,7 @@ const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_iret]              = do_iret,
 	[__HYPERVISOR_mmuext_op]         = do_mmuext_op,
 	[__HYPERVISOR_sched_op]          = do_sched_op,
+	[__HYPERVISOR_callback_op]       = do_callback_op,
 	[__HYPERVISOR_set_timer_op]      = do_set_timer_op,
 	[__HYPERVISOR_vcpu_op]           = do_vcpu_op,
 	[__HYPERVISOR_domctl]            = do_domctl,

@@ -127,11 +127,40 @@ def case_guest_mem_must_be_a_size(launch, d):
     rc, out, err = run(launch, '--guest-mem', '64 MiB', d + '/app.elf')
     return rc == 2 and 'expected a size' in err and not out, (rc, out, err)
 
+def case_odd_file_name(launch, d):
+    rc, out, err = run(launch, d + '/my-guest(v2)+\u00e9#1.elf')
+    return rc == 0 and modules(out, d) == ['my-guest(v2)+\u00e9#1.elf name=my-guest_v2____1'], \
+        (rc, out, err)
+
+
+def case_long_file_name(launch, d):
+    rc, out, err = run(launch, d + '/' + 'x' * 250 + '.elf', '--', 'a')
+    return rc == 0 and modules(out, d) == ['x' * 250 + '.elf name=' + 'x' * 250 + ' -- a'], \
+        (rc, out, err)
+
+
+def case_name_cut_to_the_command_line(launch, d):
+    """A long name beside long arguments is cut so that the module's command
+    line stays within the hypervisor's 1023 characters."""
+    args = ['y' * 900]
+    rc, out, err = run(launch, d + '/' + 'x' * 250 + '.elf', '--', *args)
+    mods = modules(out, d)
+    cmdline = mods[0].split(' ', 1)[1] if mods else ''
+    return rc == 0 and len(cmdline) == 1023 and cmdline.startswith('name=xxx') and \
+        cmdline.endswith(' -- ' + 'y' * 900), (rc, out, err)
+
+
+def case_name_of_odd_characters_only(launch, d):
+    rc, out, err = run(launch, d + '/.elf')
+    return rc == 0 and modules(out, d) == ['.elf name=guest'], (rc, out, err)
+
 
 CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest,
          case_no_initrd_no_module, case_initrd_needs_a_guest,
          case_initrd_must_exist, case_initrd_needs_a_value, case_arguments_are_quoted,
-         case_arguments_too_long, case_guest_mem, case_guest_mem_must_be_a_size]
+         case_arguments_too_long, case_guest_mem, case_guest_mem_must_be_a_size,
+         case_odd_file_name, case_long_file_name, case_name_cut_to_the_command_line,
+         case_name_of_odd_characters_only]
 
 
 def main(argv):
@@ -139,7 +168,8 @@ def main(argv):
     failed = 0
     print('1..%d' % len(CASES))
     with tempfile.TemporaryDirectory() as d:
-        for name in ('app.elf', 'other.elf', 'files.cpio'):
+        for name in ('app.elf', 'other.elf', 'files.cpio', 'my-guest(v2)+\u00e9#1.elf',
+                     'x' * 250 + '.elf', '.elf'):
             open(os.path.join(d, name), 'wb').close()
         for i, case in enumerate(CASES, 1):
             ok, seen = case(launch, d)

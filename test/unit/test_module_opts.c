@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "fakemem.h"
 #include "domain/module_opts.h"
+#include "domain/domain.h"
 
 #define MIB (1ull << 20)
 #define GIB (1ull << 30)
@@ -82,22 +83,26 @@ static void test_every_option(void)
 
 static void test_names(void)
 {
-	char n31[48] = "name=", n32[48] = "name=";
-	for (int i = 0; i < 31; i++)
-		n31[5 + i] = (char)('a' + i % 26);
-	memcpy(n32, n31, sizeof(n31));
-	n32[5 + 31] = 'z';
+	/* The longest a module command line (1024 bytes with its NUL) holds:
+	 * 1018 characters after "name=". Xen's limit, 4071, is above it. */
+	static char longest[1024], longer[1100];
+	memcpy(longest, "name=", 5);
+	for (int i = 0; i < 1018; i++)
+		longest[5 + i] = (char)('a' + i % 26);
+	memcpy(longer, longest, sizeof(longest));
+	memset(longer + 1023, 'z', 10);
 
-	const char *good[] = { "name=a", "name=A-Z_0.9-x", "name=..", "name=-", "name=0", n31 };
+	const char *good[] = { "name=a", "name=A-Z_0.9-x", "name=..", "name=-", "name=0",
+			       "name=a-name-much-longer-than-thirty-one-characters", longest };
 	for (unsigned i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		CHECK_EQ(parse(good[i]), 0);
 		CHECK_STR(o.name, good[i] + 5);
 	}
-	CHECK_EQ(strlen(o.name), 31);
+	CHECK_EQ(strlen(o.name), 1018);
 
-	REFUSED(n32, "1 to 31 characters");
-	REFUSED("name=", "1 to 31 characters");
-	REFUSED("name", "1 to 31 characters");
+	REFUSED(longer, "1 to 4071 characters");
+	REFUSED("name=", "1 to 4071 characters");
+	REFUSED("name", "1 to 4071 characters");
 	REFUSED("name=a/b", "name=a/b: use letters, digits and _.- only");
 	REFUSED("name=a=b", "name=a=b");
 	REFUSED("name=dom\xc3\xa9", "letters, digits");
@@ -338,7 +343,7 @@ static int ref_parse(const char *cl, struct module_opts *w)
 		const char *eq = memchr(p, '=', len);
 		size_t klen = eq ? (size_t)(eq - p) : len, vlen = eq ? len - klen - 1 : 0;
 		if (eq && klen == 4 && memcmp(p, "name", 4) == 0) {
-			if (vlen < 1 || vlen > 31)
+			if (vlen < 1 || vlen > DOMAIN_NAME_MAX || vlen >= MODULE_NAME_MAX)
 				return -1;
 			for (size_t i = 0; i < vlen; i++)
 				if (!ref_name_char(eq[1 + i]))
@@ -409,7 +414,7 @@ static void test_fuzz(void)
 			ok = err[0] != '\0';
 		if (ok && rc == 0)
 			ok = o.mem >= MODULE_MEM_MIN && o.mem <= MODULE_MEM_MAX &&
-			     strlen(o.name) < 32;
+			     strlen(o.name) < MODULE_NAME_MAX;
 		if (!ok && wrong++ < 5)
 			printf("#   \"%s\": returned %d (%s), expected %d\n", cl, rc, err, want);
 		accepted += rc == 0;

@@ -12,6 +12,7 @@ static char *want_string(struct xen_notes *w, uint32_t type)
 	case XEN_ELFNOTE_LOADER: return w->loader;
 	case XEN_ELFNOTE_PAE_MODE: return w->pae_mode;
 	case XEN_ELFNOTE_FEATURES: return w->features;
+	case XEN_ELFNOTE_BSD_SYMTAB: return w->bsd_symtab;
 	default: return NULL;
 	}
 }
@@ -27,10 +28,10 @@ static uint32_t *want_number(struct xen_notes *w, uint32_t type)
 	}
 }
 
-static const uint32_t string_types[] = { 5, 6, 8, 9, 10 };
+static const uint32_t string_types[] = { 5, 6, 8, 9, 10, 11 };
 static const uint32_t number_types[] = { 1, 2, 3, 4 };
-static const uint32_t other_types[] = { 0, 7, 11, 12, 13, 17, 19, 20, 31, 32, 100, 0xffffffffu };
-#define KNOWN_TYPES 0x77eu              /* 1-6 and 8-10 */
+static const uint32_t other_types[] = { 0, 7, 21, 12, 13, 17, 19, 20, 31, 32, 100, 0xffffffffu };
+#define KNOWN_TYPES 0xf7eu              /* 1-6 and 8-11 */
 
 /* Append one random note of a known kind. Returns whether it is malformed;
  * a well-formed one is applied to *w as the parser should. */
@@ -45,7 +46,7 @@ static bool random_note(uint64_t *st, struct xen_notes *w, uint32_t *at)
 	switch (r % 10) {
 	case 0:
 	case 1:                                   /* a string */
-		type = string_types[(r >> 16) % 5];
+		type = string_types[(r >> 16) % 6];
 		desc[len] = '\0';
 		if (len > 2 && (r & 0x1000000))
 			desc[len / 2] = '\0';
@@ -63,11 +64,11 @@ static bool random_note(uint64_t *st, struct xen_notes *w, uint32_t *at)
 		*at = note_u64(number_types[(r >> 16) % 4], (r >> 16) | 1ull << 32);
 		return true;
 	case 5:                                   /* a string without its NUL */
-		*at = note_raw(4, "Xen", string_types[(r >> 16) % 5], desc, len + 1);
+		*at = note_raw(4, "Xen", string_types[(r >> 16) % 6], desc, len + 1);
 		return true;
 	case 6:                                   /* a string too long */
 		desc[64 + len] = '\0';
-		*at = note_raw(4, "Xen", string_types[(r >> 16) % 5], desc, 65 + len);
+		*at = note_raw(4, "Xen", string_types[(r >> 16) % 6], desc, 65 + len);
 		return true;
 	case 7: {                                 /* a number of another size */
 		static const uint32_t sizes[] = { 0, 1, 2, 3, 5, 6, 7, 9, 12, 16 };
@@ -120,7 +121,7 @@ static void test_fuzz_generated(void)
 		}
 		if (ok && !bad) {
 			ok = n.seen == w.seen;
-			for (unsigned i = 0; i < 5; i++) {
+			for (unsigned i = 0; i < 6; i++) {
 				uint32_t t = string_types[i];
 				ok = ok && strcmp(want_string(&n, t), want_string(&w, t)) == 0;
 			}
@@ -181,7 +182,7 @@ static void test_fuzz_mutated(void)
 			     strncmp(err, "program header 1: ", 18) == 0;
 		if (rc == 0) {
 			ok = (n.seen & ~KNOWN_TYPES) == 0;
-			for (unsigned i = 0; i < 5; i++)
+			for (unsigned i = 0; i < 6; i++)
 				ok = ok && memchr(want_string(&n, string_types[i]), 0,
 						  XEN_NOTE_STR_MAX);
 		}

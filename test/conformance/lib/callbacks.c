@@ -4,6 +4,8 @@
 #include "hypercall.h"
 #include "pvabi/arch_x86_32.h"
 #include "pvabi/shared_info.h"
+#include "pvabi/version.h"
+#include <stddef.h>
 #include "test.h"
 #include "traps.h"
 
@@ -64,4 +66,28 @@ long callbacks_init(void)
 {
 	return hypercall_set_callbacks((uint32_t)(uintptr_t)event_callback_entry,
 				       (uint32_t)(uintptr_t)failsafe_callback_entry);
+}
+
+volatile uint32_t other_count;
+
+asm(".text\n"
+    ".globl other_callback\n"
+    "other_callback:\n\t"
+    "incl other_count\n\t"
+    "pushl %eax\n\t"
+    "movl shared_info, %eax\n\t"
+    "movb $0, (%eax)\n\t"              /* evtchn_upcall_pending */
+    "popl %eax\n\t"
+    "iret\n");
+
+void callbacks_raise_upcall(void)
+{
+	volatile struct vcpu_info *vi = &shared_info->vcpu_info[0];
+
+	vi->evtchn_upcall_mask = 1;
+	vi->evtchn_upcall_pending = 1;
+	vi->evtchn_upcall_mask = 0;
+	hypercall_xen_version(XENVER_version, NULL);
+	vi->evtchn_upcall_mask = 1;
+	vi->evtchn_upcall_pending = 0;
 }

@@ -33,4 +33,13 @@ void failsafe_callback_entry(void);
  * failsafe_callback_entry); its result. */
 long callbacks_init(void);
 
+/* A second event callback, to tell which one the hypervisor entered: it
+ * counts in other_count, clears evtchn_upcall_pending and returns. */
+extern volatile uint32_t other_count;
+void other_callback(void);
+
+/* Makes one upcall happen: pending while masked, unmask, one hypercall.
+ * Leaves events masked again (the callbacks return with them masked). */
+void callbacks_raise_upcall(void);
+
 #endif

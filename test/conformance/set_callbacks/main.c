@@ -26,37 +26,10 @@
 const char test_title[] = "set_callbacks: the event and failsafe entry points and the "
 			  "selectors it refuses";
 
-/* A second event callback, to tell which one the hypervisor entered. */
-volatile uint32_t other_count;
-void other_callback(void);
-
-asm(".text\n"
-    "other_callback:\n\t"
-    "incl other_count\n\t"
-    "pushl %eax\n\t"
-    "movl shared_info, %eax\n\t"
-    "movb $0, (%eax)\n\t"              /* evtchn_upcall_pending */
-    "popl %eax\n\t"
-    "iret\n");
-
 static long set_callbacks(uint32_t ecs, void (*ev)(void), uint32_t fcs, void (*fs)(void))
 {
 	return hypercall4(__HYPERVISOR_set_callbacks, ecs, (uint32_t)(uintptr_t)ev, fcs,
 			  (uint32_t)(uintptr_t)fs);
-}
-
-/* Makes one upcall happen: pending while masked, unmask, one hypercall.
- * Leaves events masked again (the callback returns with them masked). */
-static void raise_upcall(void)
-{
-	volatile struct vcpu_info *vi = &shared_info->vcpu_info[0];
-
-	vi->evtchn_upcall_mask = 1;
-	vi->evtchn_upcall_pending = 1;
-	vi->evtchn_upcall_mask = 0;
-	hypercall_xen_version(XENVER_version, NULL);
-	vi->evtchn_upcall_mask = 1;
-	vi->evtchn_upcall_pending = 0;
 }
 
 static void check_upcall(const char *what, bool to_ours)
@@ -65,7 +38,7 @@ static void check_upcall(const char *what, bool to_ours)
 	other_count = 0;
 	upcall_cs = 0;
 	upcall_mask = 0xff;
-	raise_upcall();
+	callbacks_raise_upcall();
 	check("CB-1", to_ours ? upcall_count == 1 && other_count == 0 :
 				upcall_count == 0 && other_count == 1,
 	      "%s: the upcall entered %s (counts: ours %u, other %u)", what,

@@ -105,7 +105,8 @@ void restore_after(void)
 		hypercall_set_trap_table(NULL);          /* vectors past 31 too */
 		traps_init();
 	}
-	if (used_nrs & 1ull << __HYPERVISOR_set_callbacks)
+	/* callback_op registers the same callbacks one at a time. */
+	if (used_nrs & (1ull << __HYPERVISOR_set_callbacks | 1ull << __HYPERVISOR_callback_op))
 		callbacks_init();
 	if (used_nrs & 1ull << __HYPERVISOR_fpu_taskswitch)
 		hypercall_fpu_taskswitch(0);

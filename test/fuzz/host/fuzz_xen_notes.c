@@ -1,9 +1,10 @@
-/* xen_notes_parse (and the ABI check of what it read) on every image
- * elf_check accepts: strings come back NUL-terminated, nothing is read
- * outside the image. */
+/* xen_notes_parse (and the ABI check of what it read, and the BSD_SYMTAB
+ * table's plan) on every image elf_check accepts: strings come back
+ * NUL-terminated, nothing is read outside the image. */
 #include <string.h>
 
 #include "fuzz.h"
+#include "elf/bsd_symtab.h"
 #include "elf/elf_check.h"
 #include "elf/xen_notes.h"
 
@@ -30,5 +31,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	terminated(n.pae_mode);
 	terminated(n.features);
 	xen_notes_check(&n, err, sizeof(err));
+	/* As if every image asked for its symbol table: what it plans to
+	 * copy lies in the image and inside the planned size. */
+	struct bsd_symtab t;
+	memcpy(n.bsd_symtab, "yes", 4);
+	n.seen |= 1u << 11;
+	if (bsd_symtab_plan(data, size, &n, &t, err, sizeof(err)) == 0 && t.size) {
+		uint8_t header[BSD_SYMTAB_HEADER];
+		struct bsd_symtab_piece piece[3];
+		bsd_symtab_pieces(&t, data, header, piece);
+		for (unsigned i = 1; i < 3; i++) {
+			FUZZ_CHECK(piece[i].src >= data && piece[i].src + piece[i].len <= data + size);
+			FUZZ_CHECK(piece[i].at + (uint64_t)piece[i].len <= t.size);
+		}
+	}
 	return 0;
 }

@@ -90,6 +90,7 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 	if (rc < 0)
 		return fail(err, errlen, "its bootstrap page tables do not validate (error %d)", (uint32_t)-rc, 0);
 	d->vcpu.arch.cr3_mfn = l3;
+	d->symtab_va = l.sym.size ? l.sym_va + 4 : 0;
 	set_registers(&d->vcpu, &l);
 	guest_wallclock_init(d);
 	guest_time_update(&d->vcpu);

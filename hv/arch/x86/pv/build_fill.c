@@ -75,6 +75,20 @@ static int load_segments(const struct fill *f, const struct pv_image *img)
 	return 0;
 }
 
+static int load_symtab(const struct fill *f, const struct pv_image *img)
+{
+	uint8_t header[BSD_SYMTAB_HEADER];
+	struct bsd_symtab_piece piece[3];
+
+	if (!f->l->sym.size)
+		return 0;
+	bsd_symtab_pieces(&f->l->sym, img->elf, header, piece);
+	for (unsigned i = 0; i < 3; i++)
+		if (copy_in(f, (uint64_t)f->l->sym_va + piece[i].at, piece[i].src, piece[i].len) < 0)
+			return -1;
+	return 0;
+}
+
 static int put_pte(const struct fill *f, uint32_t table_va, unsigned idx, uint32_t mfn_va,
 		   pte_t flags)
 {
@@ -179,7 +193,7 @@ int layout_fill(const struct layout *l, const struct pv_image *img, const struct
 {
 	const struct fill f = { l, err, errlen };
 
-	if (load_segments(&f, img) < 0)
+	if (load_segments(&f, img) < 0 || load_symtab(&f, img) < 0)
 		return -1;
 	if (img->module && img->module_len && copy_in(&f, l->mod_va, img->module, img->module_len) < 0)
 		return -1;

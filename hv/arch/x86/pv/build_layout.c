@@ -184,7 +184,14 @@ int layout_plan(struct layout *l, const struct pv_image *img, const struct xen_n
 	*l = (struct layout){ 0 };
 	if (plan_kernel(l, img, n, err, errlen) < 0 ||
 	    plan_entry_and_hypercall(l, n, sum, err, errlen) < 0 ||
-	    plan_rest(l, img, err, errlen) < 0)
+	    bsd_symtab_plan(img->elf, img->elf_len, n, &l->sym, err, errlen) < 0)
 		return -1;
-	return 0;
+	/* As Xen's: the table ends the kernel, 4-byte aligned after it. */
+	l->sym_va = (uint32_t)round_up(l->kend, 4);
+	if (l->sym.size && (uint64_t)l->sym_va + l->sym.size > HOLE_START)
+		return refuse(err, errlen, "its symbol table (BSD_SYMTAB, %u bytes) runs into the "
+			      "hole", l->sym.size);
+	if (l->sym.size)
+		l->kend = l->sym_va + l->sym.size;
+	return plan_rest(l, img, err, errlen);
 }

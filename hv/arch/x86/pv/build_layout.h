@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "elf/bsd_symtab.h"
 
 struct domain;
 struct elf_summary;
@@ -21,7 +22,9 @@ struct xen_notes;
 
 struct layout {
 	uint32_t v_start, v_end;          /* the region: VIRT_BASE up */
-	uint32_t kstart, kend, entry;     /* the kernel image, as loaded */
+	uint32_t kstart, kend, entry;     /* the kernel image, as loaded, its symbols included */
+	uint32_t sym_va;                  /* the BSD_SYMTAB table, when sym.size */
+	struct bsd_symtab sym;
 	int64_t virt_offset;              /* a segment's address is p_paddr + this */
 	uint32_t mod_va, p2m_va, si_va, store_va, cons_va, pt_va, stack_va;
 	uint32_t nr_pt;                   /* page-table frames */

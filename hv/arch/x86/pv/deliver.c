@@ -7,6 +7,7 @@
 #include "arch/x86/uaccess.h"
 #include "console/log.h"
 #include "domain/domain.h"
+#include "domain/guest_symbol.h"
 #include "lib/format.h"
 #include "pvabi/shared_info.h"
 
@@ -28,15 +29,16 @@ static bool has_error_code(unsigned v)
 
 static void crash(struct vcpu *v, struct cpu_regs *frame, const char *fmt, unsigned vector)
 {
-	char why[160], soft[16];
+	char why[160], soft[16], sym[64];
 
+	guest_symbol(v->d, frame->eip, sym, sizeof(sym));
 	format(soft, sizeof(soft), "int $0x%x", vector);
 	format(why, sizeof(why), fmt,
 	       vector == VEC_UPCALL ? "an event upcall" :
 	       vector == VEC_FAILSAFE ? "a failed return (failsafe callback)" :
 	       vector >= 32 ? soft : exception_name(vector));
-	log_err("domain %u (%s): %s at eip 0x%08x (cs 0x%04x), esp 0x%08x, error code 0x%x",
-		v->d->domid, v->d->name, why, frame->eip, frame->cs & 0xffff, frame->esp,
+	log_err("domain %u (%s): %s at eip 0x%08x%s (cs 0x%04x), esp 0x%08x, error code 0x%x",
+		v->d->domid, v->d->name, why, frame->eip, sym, frame->cs & 0xffff, frame->esp,
 		frame->error_code);
 	domain_destroy(v->d, why);
 }

@@ -49,6 +49,10 @@ void pv_show_gdt(const struct vcpu *v);
  * and the hypervisor's own selectors are refused. */
 bool pv_fix_selector(uint16_t *sel);
 
+/* The same for a callback's cs as a hypercall passes it (32 bits): false
+ * for one above 0xffff or one pv_fix_selector refuses (set_callbacks.c). */
+bool pv_callback_selector(uint32_t cs, uint16_t *out);
+
 void arch_vcpu_destroy(struct vcpu *v);
 
 #endif

@@ -5,12 +5,22 @@
 #include "domain/domain.h"
 #include "sched/sched.h"
 
+bool pv_callback_selector(uint32_t cs, uint16_t *out)
+{
+	uint16_t s = (uint16_t)cs;
+
+	if (cs > 0xffff || !pv_fix_selector(&s))
+		return false;
+	*out = s;
+	return true;
+}
+
 HYPERCALL(set_callbacks)
 {
-	uint16_t ecs = (uint16_t)a1, fcs = (uint16_t)a3;
+	uint16_t ecs, fcs;
 
 	(void)a5;
-	if (a1 > 0xffff || a3 > 0xffff || !pv_fix_selector(&ecs) || !pv_fix_selector(&fcs))
+	if (!pv_callback_selector(a1, &ecs) || !pv_callback_selector(a3, &fcs))
 		return -XEN_EPERM;
 	current->arch.event_cs = ecs;
 	current->arch.event_eip = a2;
