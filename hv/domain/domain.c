@@ -255,8 +255,8 @@ void domain_destroy(struct domain *d, const char *why)
 		send_virq(dom0, VIRQ_DOM_EXC);
 	alive--;
 	free_frame(d->shared_info_mfn);
-	xfree(d->name);
-	xfree(d->label);
+	xfree((char *)d->name);
+	xfree((char *)d->label);
 	xfree(d);
 	if (!domain_list) {
 		log_info("no domains left: %s (at most %u alive at once)", ending(), peak_alive);
