@@ -1,7 +1,9 @@
 /* The compute workload as a bare kernel: no hypervisor, no paging, no
  * interrupts. It times the workload with rdtsc, prints the same line as the
  * guest (guest.c) on COM1 and ends QEMU through isa-debug-exit, with the
- * hypervisor's success value only if the checksum is the known one. */
+ * hypervisor's success value only if the checksum is the known one. With
+ * the command line "corrupt" (-append) it flips a bit of the workload's
+ * buffer first, as the guest does with that argument. */
 #include <stdint.h>
 
 #include "work.h"
@@ -13,7 +15,16 @@
 #define EXIT_SUCCESS  0x10              /* QEMU exits with (v << 1) | 1 */
 #define EXIT_FAILURE  0x11
 
-void bare_main(void);
+#define MB1_BOOT_MAGIC   0x2badb002
+#define MB1_INFO_CMDLINE (1u << 2)
+
+/* The start of the Multiboot1 information: flags, memory, boot device,
+ * then the command line. */
+struct mb1_info {
+	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
+};
+
+void bare_main(uint32_t magic, const struct mb1_info *info);
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -73,9 +84,38 @@ static void put_hex(uint32_t v)
 		put_char("0123456789abcdef"[(v >> shift) & 15]);
 }
 
-void bare_main(void)
+/* Whether a word of the command line is "corrupt" (loaders put the
+ * kernel's own name first; paging is off, so its address is where it is). */
+static int asked_to_corrupt(uint32_t magic, const struct mb1_info *info)
+{
+	const char *s;
+
+	if (magic != MB1_BOOT_MAGIC || !(info->flags & MB1_INFO_CMDLINE) || !info->cmdline)
+		return 0;
+	s = (const char *)(uintptr_t)info->cmdline;
+	while (*s) {
+		const char *want = "corrupt";
+
+		while (*s == ' ')
+			s++;
+		while (*want && *s == *want) {
+			s++;
+			want++;
+		}
+		if (!*want && (*s == ' ' || !*s))
+			return 1;
+		while (*s && *s != ' ')
+			s++;
+	}
+	return 0;
+}
+
+void bare_main(uint32_t magic, const struct mb1_info *info)
 {
 	int crc_ok = compute_init() == 0;
+
+	if (asked_to_corrupt(magic, info))
+		compute_corrupt();
 	uint64_t t0 = compute_rdtsc();
 	uint32_t sum = compute_run(COMPUTE_ITERATIONS);
 	uint64_t cycles = compute_rdtsc() - t0;

@@ -1,6 +1,7 @@
 /* The bare compute kernel's entry: QEMU's -kernel loads it through
  * Multiboot1 into 32-bit protected mode with paging off; it clears its bss,
- * takes a stack of its own and calls bare_main, which never returns. */
+ * takes a stack of its own and calls bare_main(magic, info), which never
+ * returns. */
 
 #include "arch/x86/boot/multiboot.h"
 
@@ -19,12 +20,16 @@ stack_top:
 _start:
 	cli
 	cld
+	mov %eax, %esi                  /* the loader's magic ... */
+	mov %ebx, %edx                  /* ... and its information */
 	mov $__bss_start, %edi
 	mov $__bss_end, %ecx
 	sub %edi, %ecx
 	xor %eax, %eax
 	rep stosb
 	mov $stack_top, %esp
+	push %edx
+	push %esi
 	call bare_main
 1:	hlt
 	jmp 1b
