@@ -55,6 +55,9 @@ def main(argv):
                     help='repetitions of each measurement; the median is reported (default 7)')
     ap.add_argument('--accel', choices=qemu.ACCELS, default='tcg',
                     help='QEMU accelerator (default tcg)')
+    ap.add_argument('--guests-mem', default=guestsbench.MEM, metavar='SIZE',
+                    help="the machine's memory in the guests benchmark (default %s)"
+                    % guestsbench.MEM)
     ap.add_argument('--list', action='store_true', help='list the benchmarks and exit')
     a = ap.parse_args(argv)
     if a.list:
