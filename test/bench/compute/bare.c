@@ -6,6 +6,8 @@
  * buffer first, as the guest does with that argument. */
 #include <stdint.h>
 
+#include "arch/x86/io.h"
+#include "boot/bootinfo.h"
 #include "work.h"
 
 #define COM1          0x3f8
@@ -15,7 +17,6 @@
 #define EXIT_SUCCESS  0x10              /* QEMU exits with (v << 1) | 1 */
 #define EXIT_FAILURE  0x11
 
-#define MB1_BOOT_MAGIC   0x2badb002
 #define MB1_INFO_CMDLINE (1u << 2)
 
 /* The start of the Multiboot1 information: flags, memory, boot device,
@@ -25,19 +26,6 @@ struct mb1_info {
 };
 
 void bare_main(uint32_t magic, const struct mb1_info *info);
-
-static inline void outb(uint16_t port, uint8_t v)
-{
-	asm volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-
-	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 static void put_char(char c)
 {
@@ -90,7 +78,8 @@ static int asked_to_corrupt(uint32_t magic, const struct mb1_info *info)
 {
 	const char *s;
 
-	if (magic != MB1_BOOT_MAGIC || !(info->flags & MB1_INFO_CMDLINE) || !info->cmdline)
+	if (magic != MULTIBOOT1_BOOTLOADER_MAGIC || !(info->flags & MB1_INFO_CMDLINE) ||
+	    !info->cmdline)
 		return 0;
 	s = (const char *)(uintptr_t)info->cmdline;
 	while (*s) {
