@@ -21,6 +21,7 @@ DESCRIPTION = 'boot time of 1-1000 idle guests, and hypervisor memory per guest'
 GUEST = os.path.join(qemu.BUILD_DIR, 'test', 'scenario', 'idle.elf')
 COUNTS = (1, 10, 100, 1000)
 MEM = '2G'
+CRASH = re.compile(r'domain \d+ \(\S+\) shut down: crash')
 PER_DOMAIN = re.compile(r'(\d+) domain\(s\) built; .* (\d+) bytes a domain')
 
 
@@ -37,6 +38,11 @@ def run(opts, figure):
         times, per = [], None
         for _ in range(reps if n < 1000 else 1):
             ms, out = time_to_line(cmd, marker, with_output=True)
+            crash = CRASH.search(out)
+            if crash:
+                # A guest that crashed is no longer booting: the time measured
+                # something else.
+                raise MeasureError('%d guests, -m %s: %s' % (n, mem, crash.group(0)))
             times.append(ms)
             m = PER_DOMAIN.search(out)
             per = int(m.group(2)) if m else per
