@@ -24,6 +24,7 @@ sys.path.insert(0, BENCH_DIR)
 import benchlib  # noqa: E402
 import bootbench  # noqa: E402
 import clockbench  # noqa: E402
+import computebench  # noqa: E402
 import guestbench  # noqa: E402
 import guestsbench  # noqa: E402
 import latenessbench  # noqa: E402
@@ -33,7 +34,8 @@ import sharesbench  # noqa: E402
 import qemu  # noqa: E402
 
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
-                                   guestsbench, miniguestbench, latenessbench, clockbench)}
+                                   guestsbench, miniguestbench, latenessbench, clockbench,
+                                   computebench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):
@@ -53,6 +55,9 @@ def main(argv):
                     help='repetitions of each measurement; the median is reported (default 7)')
     ap.add_argument('--accel', choices=qemu.ACCELS, default='tcg',
                     help='QEMU accelerator (default tcg)')
+    ap.add_argument('--guests-mem', default=guestsbench.MEM, metavar='SIZE',
+                    help="the machine's memory in the guests benchmark (default %s)"
+                    % guestsbench.MEM)
     ap.add_argument('--list', action='store_true', help='list the benchmarks and exit')
     a = ap.parse_args(argv)
     if a.list:

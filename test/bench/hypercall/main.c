@@ -4,8 +4,9 @@
  *                      (ringlet's null trap) -- the floor
  *   null_hypercall     xen_version(XENVER_version) through the hypercall page
  *   enosys_hypercall   a hypercall number with nothing behind it
- *   syscall_int80      "int $0x80" from ring 3 through the direct trap gate
- *                      into ring 1 and "iret" back: no hypervisor at all
+ *   syscall_int80      "int $0x80" from ring 3 into ring 1, which the
+ *                      hypervisor delivers (a long-mode gate leads only to
+ *                      64-bit code: pvabi/ABI.md TRAP-6), and "iret" back
  *   mmu_update_bN      one mmu_update of N entries, per entry, each entry
  *                      remapping one page to another frame
  *
@@ -117,7 +118,7 @@ static uint32_t measure_mmu(unsigned n)
 	return c;
 }
 
-/* --- int $0x80 from ring 3 through the direct gate --- */
+/* --- int $0x80 from ring 3, delivered into ring 1 --- */
 
 static uint8_t kernel_stack[4096] __attribute__((aligned(16)));
 uint8_t user_stack[4096] __attribute__((aligned(4096), used));
