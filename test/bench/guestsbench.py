@@ -4,7 +4,8 @@
 the time from starting QEMU until the last guest says it is alive, beside
 the hypervisor alone reaching its ready line in the same run (the floor),
 and the hypervisor heap each domain costs (from the hypervisor's own
-count)."""
+count), and with it the shared info frame each domain has. On machines of
+6 GiB and more it boots 4000 guests too."""
 
 import os
 import re
@@ -16,13 +17,23 @@ from benchlib import MeasureError, time_to_line
 from bootbench import hv_alone
 
 NAME = 'guests'
-DESCRIPTION = 'boot time of 1-1000 idle guests, and hypervisor memory per guest'
+DESCRIPTION = 'boot time of 1-1000 (4000 from 6G) idle guests, and hypervisor memory per guest'
 
 GUEST = os.path.join(qemu.BUILD_DIR, 'test', 'scenario', 'idle.elf')
 COUNTS = (1, 10, 100, 1000)
+LARGE_COUNTS = (4000,)        # also booted on machines of 6 GiB and more
+SHARED_INFO = 4096            # each domain's shared info frame, not on the heap
 MEM = '2G'
 CRASH = re.compile(r'domain \d+ \(\S+\) shut down: crash')
 PER_DOMAIN = re.compile(r'(\d+) domain\(s\) built; .* (\d+) bytes a domain')
+
+
+def mem_mib(size):
+    """QEMU's -m size (e.g. 2G, 512M, 2048) in MiB."""
+    m = re.fullmatch(r'(\d+)([MG]?)', size.strip().upper())
+    if not m:
+        raise MeasureError('cannot read the memory size %r' % size)
+    return int(m.group(1)) * (1024 if m.group(2) == 'G' else 1)
 
 
 def run(opts, figure):
@@ -31,7 +42,7 @@ def run(opts, figure):
     reps = max(1, min(opts.reps, 3))
     mem = opts.guests_mem
     floor = statistics.median(hv_alone(opts.accel, mem) for _ in range(reps))
-    for n in COUNTS:
+    for n in COUNTS + (LARGE_COUNTS if mem_mib(mem) >= 6144 else ()):
         marker = b'(idle) alive' if n == 1 else b'(idle-%d) alive' % n
         cmd = qemu.command(modules=[(GUEST, 'name=idle clones=%d mem=1M -- until=600000' % n)],
                            accel=opts.accel, mem=mem)
@@ -52,3 +63,5 @@ def run(opts, figure):
         yield figure(NAME, 'boot_%d_guests' % n, statistics.median(times), 'ms', floor, opts.accel)
         if per is not None:
             yield figure(NAME, 'heap_per_guest_at_%d' % n, per, 'bytes', None, opts.accel, digits=0)
+            yield figure(NAME, 'hv_memory_per_guest_at_%d' % n, per + SHARED_INFO, 'bytes', None,
+                         opts.accel, digits=0)
