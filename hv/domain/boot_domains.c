@@ -120,6 +120,8 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		log_err("module %u (%s): no hypervisor memory for another domain", i + 1, m->cmdline);
 		return -1;
 	}
+	d->gnttab_max_frames = opts[i].gnttab_frames;
+	d->gnttab_max_maptrack = opts[i].gnttab_maptrack;
 	struct pv_image img = {
 		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
 	};

@@ -1,9 +1,11 @@
-/* Creating and destroying domains. A domain owns its frames outright: no
- * other domain can hold a reference to them yet, so destroying it can take
- * every frame back at once. */
+/* Creating and destroying domains. A domain owns its frames outright, but
+ * for those another domain maps through a grant: destroying it lets the
+ * grant tables settle those first (hv/grant/release.c), then takes every
+ * frame it still owns back at once. */
 #include "domain/domain.h"
 #include "arch/arch.h"
 #include "console/log.h"
+#include "grant/grant.h"
 #include "lib/string.h"
 #include "mm/mm.h"
 #include "pvabi/sched.h"
@@ -164,6 +166,7 @@ void domain_destroy(struct domain *d, const char *why)
 	if (!current)
 		write_cr3(idle_cr3());
 	flush_tlb_local();
+	gnttab_domain_destroy(d);
 	for (uint32_t mfn = 0; mfn < frame_table.nr; mfn++) {
 		struct frame *f = &frame_table.f[mfn];
 		if (f->owner != d->domid || (f->flags & FRAME_FREE) || !(f->flags & FRAME_RAM))

@@ -9,6 +9,8 @@
 
 #define DOMAIN_NAME_MAX   32
 
+struct grant_table;
+
 enum domain_state {
 	DOMAIN_RUNNING,       /* has a vCPU that may run */
 	DOMAIN_SHUTDOWN,      /* stopped itself (shutdown_code says why) */
@@ -31,6 +33,9 @@ struct domain {
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
 	struct vcpu vcpu;
 	struct evtchn_table evtchn;
+	struct grant_table *grant_table;      /* hv/grant/, made when first used */
+	uint32_t gnttab_max_frames;           /* 0: the default */
+	uint32_t gnttab_max_maptrack;         /* 0: the default */
 	struct domain *next;                  /* all domains */
 };
 
