@@ -154,7 +154,7 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 
 int boot_domains(const struct bootinfo *bi)
 {
-	char err[160];
+	char err[256];
 
 	for (unsigned i = 0; i < bi->nr_modules; i++) {
 		if (module_opts_parse(bi->modules[i].cmdline, &opts[i], err, sizeof(err)) < 0) {

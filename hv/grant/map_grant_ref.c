@@ -6,6 +6,7 @@
 #include "arch/arch.h"
 #include "arch/x86/pv/pagetype.h"
 #include "domain/domain.h"
+#include "hypercall/budget.h"
 #include "mm/mm.h"
 #include "sched/sched.h"
 
@@ -57,9 +58,24 @@ static int install(struct gnttab_map_grant_ref *op, struct domain *rd, uint32_t 
 				grant_put_frame(mfn, ro);
 			return GNTST_general_error;
 		}
-		flush_tlb_local();         /* what the PTE mapped before */
+		/* What the PTE mapped before. */
+		if (op->flags & GNTMAP_contains_pte)
+			flush_tlb_local();
+		else
+			invlpg((uint32_t)op->host_addr);
 	}
 	return GNTST_okay;
+}
+
+/* A mapping made at a PTE takes it over from any earlier one there (whose
+ * PTE the guest changed behind its back): one slot per PTE, so the PTE's
+ * references are counted once when a domain ends. */
+static void take_over_pte(struct grant_table *lgt, uint64_t pte)
+{
+	budget_charge(lgt->maptrack_top / 64);
+	for (uint32_t h = 0; h < lgt->maptrack_top; h++)
+		if ((lgt->maptrack[h].flags & GNTMAP_host_map) && lgt->maptrack[h].pte == pte)
+			lgt->maptrack[h].pte = 0;        /* frame 0 is never an L1 */
 }
 
 int grant_map_one(struct gnttab_map_grant_ref *op)
@@ -89,6 +105,8 @@ int grant_map_one(struct gnttab_map_grant_ref *op)
 		maptrack_put(lgt, handle);
 		return rc;
 	}
+	if (op->flags & GNTMAP_host_map)
+		take_over_pte(lgt, pte);
 	lgt->maptrack[handle] = (struct maptrack){
 		.pte = pte, .ref = op->ref, .mfn = mfn, .domid = rd->domid,
 		.flags = (uint16_t)(op->flags & (GNTMAP_device_map | GNTMAP_host_map |

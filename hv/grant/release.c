@@ -12,7 +12,7 @@
 #include "domain/domain.h"
 #include "mm/mm.h"
 
-/* The entry at pte, when it still maps mfn: its value (else 0). */
+/* The slot's PTE, when it still maps the slot's frame: its value (else 0). */
 static pte_t live_pte(const struct maptrack *m)
 {
 	if (!(m->flags & GNTMAP_host_map) || !grant_pte_maps(m->pte, m->mfn))
@@ -23,7 +23,7 @@ static pte_t live_pte(const struct maptrack *m)
 	return e;
 }
 
-static void release_mappings(struct domain *d, struct grant_table *gt)
+static void release_mappings(struct grant_table *gt)
 {
 	for (uint32_t h = 0; gt->maptrack && h < gt->maptrack_top; h++) {
 		struct maptrack *m = &gt->maptrack[h];
@@ -44,7 +44,6 @@ static void release_mappings(struct domain *d, struct grant_table *gt)
 			grant_release(rd, m->ref, ro);
 		maptrack_put(gt, h);
 	}
-	(void)d;
 }
 
 /* One more reference the other domains hold on an orphaned frame. */
@@ -107,7 +106,7 @@ void gnttab_domain_destroy(struct domain *d)
 	struct grant_table *gt = d->grant_table;
 
 	if (gt)
-		release_mappings(d, gt);
+		release_mappings(gt);
 	orphan_granted(d);
 	if (gt)
 		free_table(d, gt);

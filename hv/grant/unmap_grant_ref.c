@@ -59,9 +59,8 @@ static int take_down(const struct domain *ld, uint64_t pte, uint64_t new_addr)
 	if (!take_entry_refs(moved))
 		return -1;
 	if (pt_write_taken(pte_l1(pte), pte_idx(pte), moved) < 0) {
-		pte_t undo = moved;
-		if (undo & PTE_P)
-			grant_put_frame((uint32_t)((undo & PTE_ADDR) >> PAGE_SHIFT), !(undo & PTE_RW));
+		if (moved & PTE_P)
+			grant_put_frame((uint32_t)((moved & PTE_ADDR) >> PAGE_SHIFT), !(moved & PTE_RW));
 		return -1;
 	}
 	return pt_update_entry(pte_l1(npte), pte_idx(npte), 0, ld, false) < 0 ? -1 : 0;
@@ -87,7 +86,10 @@ int grant_unmap_one(uint64_t host_addr, uint64_t dev_bus_addr, uint64_t new_addr
 		    !grant_pte_maps(pte, m->mfn) || take_down(ld, pte, new_addr) < 0)
 			return GNTST_general_error;
 		m->flags &= ~GNTMAP_host_map;
-		flush_tlb_local();
+		if (as_pte || new_addr)
+			flush_tlb_local();
+		else
+			invlpg((uint32_t)host_addr);
 	}
 	if (dev_bus_addr && (m->flags & GNTMAP_device_map)) {
 		grant_put_frame(m->mfn, ro);

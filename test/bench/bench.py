@@ -25,6 +25,7 @@ import benchlib  # noqa: E402
 import bootbench  # noqa: E402
 import clockbench  # noqa: E402
 import guestbench  # noqa: E402
+import grantbench  # noqa: E402
 import guestsbench  # noqa: E402
 import latenessbench  # noqa: E402
 import miniguestbench  # noqa: E402
@@ -33,7 +34,8 @@ import sharesbench  # noqa: E402
 import qemu  # noqa: E402
 
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
-                                   guestsbench, miniguestbench, latenessbench, clockbench)}
+                                   guestsbench, miniguestbench, latenessbench, clockbench,
+                                   grantbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):
