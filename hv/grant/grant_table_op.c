@@ -42,9 +42,14 @@ static void transfer_elem(void *p)
 	op->status = (int16_t)grant_transfer_one(op);
 }
 
-static int32_t batch(uint32_t cmd, uint32_t uop, uint32_t count, uint32_t size,
-		     void (*one)(void *elem))
+struct call {
+	uint32_t cmd, uop, count;
+	uint32_t a4, a5;            /* not arguments, but the guest's: kept as they are */
+};
+
+static int32_t batch(struct call c, uint32_t size, void (*one)(void *elem))
 {
+	uint32_t cmd = c.cmd, uop = c.uop, count = c.count;
 	uint8_t elem[ELEM_MAX];
 
 	/* As Xen: an array that cannot lie in guest space is -EFAULT outright. */
@@ -53,7 +58,7 @@ static int32_t batch(uint32_t cmd, uint32_t uop, uint32_t count, uint32_t size,
 	for (uint32_t i = 0; i < count; i++) {
 		if (i > 0 && budget_spent())
 			return hypercall_continue(__HYPERVISOR_grant_table_op, cmd, uop + i * size,
-						  count - i, 0, 0);
+						  count - i, c.a4, c.a5);
 		budget_charge(1);
 		guest_ptr_t p = guest_ptr(uop + i * size);
 		if (copy_from_guest(elem, p, size) < 0)
@@ -68,22 +73,21 @@ static int32_t batch(uint32_t cmd, uint32_t uop, uint32_t count, uint32_t size,
 HYPERCALL(grant_table_op)
 {
 	uint32_t cmd = a1, uop = a2, count = a3;
+	struct call c = { cmd, uop, count, a4, a5 };
 
-	(void)a4;
-	(void)a5;
 	if ((int32_t)count < 0 || (cmd & ~GNTTABOP_CMD_MASK))
 		return -XEN_EINVAL;
 	switch (cmd) {
 	case GNTTABOP_map_grant_ref:
-		return batch(cmd, uop, count, sizeof(struct gnttab_map_grant_ref), map_elem);
+		return batch(c, sizeof(struct gnttab_map_grant_ref), map_elem);
 	case GNTTABOP_unmap_grant_ref:
-		return batch(cmd, uop, count, sizeof(struct gnttab_unmap_grant_ref), unmap_elem);
+		return batch(c, sizeof(struct gnttab_unmap_grant_ref), unmap_elem);
 	case GNTTABOP_unmap_and_replace:
-		return batch(cmd, uop, count, sizeof(struct gnttab_unmap_and_replace), replace_elem);
+		return batch(c, sizeof(struct gnttab_unmap_and_replace), replace_elem);
 	case GNTTABOP_copy:
-		return batch(cmd, uop, count, sizeof(struct gnttab_copy), copy_elem);
+		return batch(c, sizeof(struct gnttab_copy), copy_elem);
 	case GNTTABOP_transfer:
-		return batch(cmd, uop, count, sizeof(struct gnttab_transfer), transfer_elem);
+		return batch(c, sizeof(struct gnttab_transfer), transfer_elem);
 	case GNTTABOP_setup_table:
 		return count != 1 ? -XEN_EINVAL : gnttab_setup_table(uop);
 	case GNTTABOP_query_size:
