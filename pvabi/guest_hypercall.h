@@ -218,4 +218,10 @@ static inline long hypercall_sched_op(uint32_t cmd, void *arg)
 	return hypercall2(__HYPERVISOR_sched_op, cmd, ptr_arg(arg));
 }
 
+/* uops: an array of count structs of cmd's type (pvabi/grant_table.h). */
+static inline long hypercall_grant_table_op(uint32_t cmd, void *uops, uint32_t count)
+{
+	return hypercall3(__HYPERVISOR_grant_table_op, cmd, ptr_arg(uops), count);
+}
+
 #endif

@@ -12,6 +12,7 @@
 #include "multicall.h"
 #include "sched.h"
 #include "event_channel.h"
+#include "grant_table.h"
 #include "console.h"
 #include "domctl.h"
 #include "version.h"

@@ -112,6 +112,8 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		log_err("module %u (%s): no hypervisor memory for another domain", i + 1, m->cmdline);
 		return -1;
 	}
+	d->gnttab_max_frames = opts[i].gnttab_frames;
+	d->gnttab_max_maptrack = opts[i].gnttab_maptrack;
 	struct pv_image img = {
 		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
 	};
@@ -143,7 +145,7 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 
 int boot_domains(const struct bootinfo *bi)
 {
-	char err[160];
+	char err[256];
 
 	for (unsigned i = 0; i < bi->nr_modules; i++) {
 		if (module_opts_parse(bi->modules[i].cmdline, &opts[i], err, sizeof(err)) < 0) {

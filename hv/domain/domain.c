@@ -1,9 +1,11 @@
-/* Creating and destroying domains. A domain owns its frames outright: no
- * other domain can hold a reference to them yet, so destroying it can take
- * every frame back at once. */
+/* Creating and destroying domains. A domain owns its frames outright, but
+ * for those another domain maps through a grant: destroying it lets the
+ * grant tables settle those first (hv/grant/release.c), then takes every
+ * frame it still owns back at once. */
 #include "domain/domain.h"
 #include "arch/arch.h"
 #include "console/log.h"
+#include "grant/grant.h"
 #include "lib/string.h"
 #include "mm/mm.h"
 #include "pvabi/sched.h"
@@ -48,7 +50,7 @@ struct domain *domain_by_id(uint16_t domid)
 	return NULL;
 }
 
-static void note_frame(struct domain *d, uint32_t mfn)
+void domain_note_frame(struct domain *d, uint32_t mfn)
 {
 	struct frame_span *s = &d->spans[mfn >= FRAME_LOW_LIMIT];
 
@@ -110,7 +112,7 @@ struct domain *domain_create(const char *name, bool privileged)
 	frame_share(si, d->domid);
 	for (unsigned i = 0; i < 2; i++)
 		d->spans[i] = (struct frame_span){ .first = FRAME_NONE, .last = 0 };
-	note_frame(d, si);
+	domain_note_frame(d, si);
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
 	sched->init(&d->vcpu);
@@ -127,7 +129,7 @@ struct domain *domain_create(const char *name, bool privileged)
 /* A frame newly d's: never hand a guest what another one left behind. */
 static void give_frame(struct domain *d, uint32_t mfn)
 {
-	note_frame(d, mfn);
+	domain_note_frame(d, mfn);
 	memset(map_frame(mfn), 0, PAGE_SIZE);
 	frame_table.f[mfn].count = 1;          /* the allocation itself */
 	frame_table.f[mfn].flags |= FRAME_ALLOCATED;
@@ -245,6 +247,7 @@ void domain_destroy(struct domain *d, const char *why)
 	if (!current)
 		load_idle_l3();
 	flush_tlb_local();
+	gnttab_domain_destroy(d);
 	for (unsigned i = 0; i < 2; i++)
 		release_span(d, &d->spans[i]);
 	d->state = DOMAIN_DEAD;

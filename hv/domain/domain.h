@@ -13,6 +13,8 @@
  * and its NUL (25) among them. So a name has at most 4071 characters. */
 #define DOMAIN_NAME_MAX   4071
 
+struct grant_table;
+
 enum domain_state {
 	DOMAIN_RUNNING,       /* has a vCPU that may run */
 	DOMAIN_SHUTDOWN,      /* stopped itself (shutdown_code says why) */
@@ -46,6 +48,9 @@ struct domain {
 	struct frame_span spans[2];           /* its frames, below and above 4 GiB */
 	struct vcpu vcpu;
 	struct evtchn_table evtchn;
+	struct grant_table *grant_table;      /* hv/grant/, made when first used */
+	uint32_t gnttab_max_frames;           /* 0: the default */
+	uint32_t gnttab_max_maptrack;         /* 0: the default */
 	struct domain *next;                  /* all domains */
 };
 
@@ -70,6 +75,8 @@ void domain_exit(struct domain *d, int reason, int32_t status);
 
 /* Give the domain nr new frames; returns how many it got. */
 uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns);
+/* d now owns frame mfn (its spans grow to hold it). */
+void domain_note_frame(struct domain *d, uint32_t mfn);
 /* Replace d's frame *mfn, fresh from domain_alloc_frames, by one below
  * 4 GiB (if it is not already): 0, or -1 when there is none. */
 int domain_trade_for_low(struct domain *d, uint32_t *mfn);

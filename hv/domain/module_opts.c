@@ -1,6 +1,7 @@
 #include "domain/module_opts.h"
 #include "boot/cmdline.h"
 #include "domain/domain.h"
+#include "grant/grant.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "sched/bvt.h"
@@ -150,12 +151,16 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 			}
 			o->extra = (int)x;
 		}
+		else if (cmdline_key_is(&opt, "gnttab_frames"))
+			rc = parse_number(&opt, &o->gnttab_frames, GNTTAB_MAX_FRAMES, err, errlen);
+		else if (cmdline_key_is(&opt, "gnttab_maptrack"))
+			rc = parse_number(&opt, &o->gnttab_maptrack, GNTTAB_MAX_MAPTRACK, err, errlen);
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
 			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
 			       "warp=, warpl=, warpu=, period=, slice=, latency=, extra=, "
-			       "quantum=, clones=, dom0, then -- and the guest's arguments)",
+			       "quantum=, clones=, gnttab_frames=, gnttab_maptrack=, dom0, then -- and the guest's arguments)",
 			       (int)opt.keylen, opt.key);
 			rc = -1;
 		}

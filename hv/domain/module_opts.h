@@ -16,6 +16,10 @@
  *   clones=N    build N domains from this one image (1-4000; default 1),
  *               named NAME-1 ... NAME-N; of the privileged module's
  *               clones, only the first is privileged
+ *   gnttab_frames=N    its grant table's maximum size in frames (1-64;
+ *               default 64, as Xen's)
+ *   gnttab_maptrack=N  how many grant mappings it may hold at once
+ *               (1-16384; default 1024)
  *
  * or the word "initrd" alone: the module is no domain but the start_info
  * module (the initrd) of the domain built from the nearest module before it
@@ -45,6 +49,7 @@ struct module_opts {
 	uint32_t period_us, slice_us, latency_us, quantum_us;   /* 0: the policy's default */
 	int extra;                                              /* -1: the policy's default */
 	uint32_t clones;
+	uint32_t gnttab_frames, gnttab_maptrack;                /* 0: the default */
 	bool initrd;                     /* the module is an initrd, no domain */
 	const char *args;                /* after "--", or "" */
 };

@@ -78,5 +78,6 @@ HYPERCALL(vcpu_op);
 HYPERCALL(domctl);
 HYPERCALL(event_channel_op);
 HYPERCALL(event_channel_op_compat);
+HYPERCALL(grant_table_op);
 
 #endif

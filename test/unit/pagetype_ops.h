@@ -6,7 +6,10 @@
  * A pool of the domain's frames in four roles (would-be L3s, L2s, L1s and
  * data) takes random pins, unpins, entry updates, plain writes (as
  * mmu_update does them, through a writable type) and give-backs, some of
- * them inside a small hypercall budget: they then go in slices, are asked
+ * them inside a small hypercall budget, and grant mappings: another
+ * domain's frame written into an L1 in use with pt_write_taken(), its
+ * references taken in the other domain's name as hv/grant/ does. Budgeted
+ * operations go in slices, are asked
  * again until they are done or (pins) given up half-way, and what they let
  * go of is taken apart before the next operation, as the next hypercall
  * does. After each step the audit recounts every reference from scratch:
@@ -32,6 +35,9 @@ static uint32_t pins[512];
 static enum frame_type pin_types[512];
 static unsigned nr_pins;
 static uint32_t foreign_frame;
+/* The other domain's frames that grant mappings map. */
+#define GRANTED 3
+static uint32_t granted[GRANTED];
 
 static const pte_t audit_l1_bits = ADDR_BITS | 0xfff | PTE_NX;
 static const pte_t audit_l2_bits = ADDR_BITS | 0xe7f | PTE_NX;   /* no PS, G */
@@ -133,7 +139,8 @@ static void audit(void)
 	for (uint32_t m = 0; m < FAKE_FRAMES; m++) {
 		const struct frame *f = &frame_table.f[m];
 		need[m] = -1;
-		if (f->owner == dom.domid && (f->flags & FRAME_ALLOCATED))
+		if ((f->owner == dom.domid || f->owner == other.domid) &&
+		    (f->flags & FRAME_ALLOCATED))
 			count[m] = 1;
 	}
 	/* A half-validated table keeps a reference and its type for itself. */
@@ -177,7 +184,11 @@ static void audit(void)
 				audit_error("%s %u entry %u is 0x%016llx", frame_type_name(t), m, i,
 					    (unsigned long long)e);
 			uint64_t target = (e & PTE_ADDR) >> PAGE_SHIFT;
-			if (target >= FAKE_FRAMES || frame_table.f[target].owner != dom.domid ||
+			/* Only a grant mapping, in an L1, maps the other's frame. */
+			bool granted_frame = t == FT_L1 && target < FAKE_FRAMES &&
+					     frame_table.f[target].owner == other.domid;
+			if (target >= FAKE_FRAMES ||
+			    (frame_table.f[target].owner != dom.domid && !granted_frame) ||
 			    (frame_table.f[target].flags & (FRAME_FREE | FRAME_RAM)) != FRAME_RAM) {
 				audit_error("%s %u entry %u maps frame 0x%llx, not the domain's",
 					    frame_type_name(t), m, i, (unsigned long long)target);
@@ -205,7 +216,7 @@ static void audit(void)
 	}
 	for (uint32_t m = 0; m < FAKE_FRAMES; m++) {
 		const struct frame *f = &frame_table.f[m];
-		if (f->owner != dom.domid)
+		if (f->owner != dom.domid && f->owner != other.domid)
 			continue;
 		uint32_t tc = f->type_info & FT_COUNT_MASK;
 		if (f->count != count[m] || tc != tcount[m])
@@ -233,6 +244,7 @@ struct ops_stats {
 	unsigned pinned_ok, updated_ok, released, l3_pins;
 	unsigned slices;          /* turns that ended in -XEN_ERESTART */
 	unsigned given_up;        /* half validations left for someone else */
+	unsigned grant_maps;      /* grant mappings written */
 };
 static struct ops_stats *stats;
 
@@ -308,6 +320,8 @@ static void ops_setup(void)
 	nr_pins = 0;
 	dom.devalidate_nr = 0;
 	foreign_frame = fake_alloc(&other);
+	for (unsigned i = 0; i < GRANTED; i++)
+		granted[i] = fake_alloc(&other);
 	for (unsigned i = 0; i < POOL; i++)
 		pool[i] = fake_alloc(&dom);
 	for (unsigned i = 0; i < 22; i++) {
@@ -319,6 +333,36 @@ static void ops_setup(void)
 	}
 }
 
+
+/* A grant mapping of one of the other domain's frames into an L1 in use,
+ * as map_grant_ref makes it: the references first, then the entry. */
+static void grant_map(uint64_t r)
+{
+	uint32_t l1s[POOL];
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < POOL; i++) {
+		const struct frame *f = &frame_table.f[pool[i]];
+		if (frame_type(f) == FT_L1 && (f->type_info & FT_COUNT_MASK) &&
+		    !(f->type_info & FT_PARTIAL))
+			l1s[n++] = pool[i];
+	}
+	if (!n)
+		return;
+	uint32_t g = granted[(r >> 12) % GRANTED], l1 = l1s[(r >> 16) % n];
+	bool rw = (r >> 20) & 1;
+	if (rw ? get_page_and_type(g, &other, FT_WRITABLE) < 0 : !get_page(g, &other))
+		return;
+	if (pt_write_taken(l1, random_index(ops_rand()), PTE(g, rw ? L1_RW : L1_RO)) == 0) {
+		stats->grant_maps++;
+	} else {
+		audit_error("pt_write_taken refused L1 %u", l1);
+		if (rw)
+			put_page_and_type(g);
+		else
+			put_page(g);
+	}
+}
 
 /* One random operation, then the audit. */
 static void ops_step(uint64_t r, struct ops_stats *s)
@@ -370,6 +414,8 @@ static void ops_step(uint64_t r, struct ops_stats *s)
 			s->updated_ok += rc == 0;
 			put_page(m);
 		}
+	} else if (what < 15 && (r >> 57) % 4 == 0) {
+		grant_map(r);
 	} else if (what < 15) {
 		/* A plain write, as mmu_update makes to a frame no table uses. */
 		if (sliced_get(m, FT_WRITABLE, r | 1ull << 62) == 0) {
@@ -400,6 +446,12 @@ static void ops_finish(struct ops_stats *s)
 			audit_error("half-validated frame %u cannot be finished", pool[i]);
 	}
 	audit();
+	for (unsigned i = 0; i < GRANTED; i++) {
+		const struct frame *f = &frame_table.f[granted[i]];
+		if (f->count != 1 || (f->type_info & FT_COUNT_MASK))
+			audit_error("granted frame %u left with count %u, type_info 0x%x",
+				    granted[i], f->count, f->type_info);
+	}
 	for (unsigned i = 0; i < POOL; i++) {
 		const struct frame *f = &frame_table.f[pool[i]];
 		if (f->flags & FRAME_FREE) {

@@ -13,7 +13,7 @@
 #define GIB (1ull << 30)
 
 static struct module_opts o;
-static char err[160];
+static char err[256];
 static char *line;
 
 static int parse(const char *cl)

@@ -26,8 +26,8 @@ static void test_fuzz_random_operations(void)
 	}
 	CHECK_EQ(audit_errors, 0);
 	printf("# %u pins (%u of L3s), %u updates, %u frames released, %u slices, %u half "
-	       "validations given up\n", s.pinned_ok, s.l3_pins, s.updated_ok, s.released, s.slices,
-	       s.given_up);
+	       "validations given up, %u grant mappings\n", s.pinned_ok, s.l3_pins, s.updated_ok,
+	       s.released, s.slices, s.given_up, s.grant_maps);
 	/* The walk went where it matters. */
 	CHECK(s.pinned_ok > 1000);
 	CHECK(s.l3_pins > 20);
@@ -35,6 +35,7 @@ static void test_fuzz_random_operations(void)
 	CHECK(s.released > 20);
 	CHECK(s.slices > 100);
 	CHECK(s.given_up > 5);
+	CHECK(s.grant_maps > 100);
 }
 
 UNIT_MAIN(

@@ -20,17 +20,6 @@
 
 const char test_title[] = "hypercall costs against the null trap";
 
-static uint32_t median(uint32_t *v, unsigned n)
-{
-	for (unsigned i = 1; i < n; i++)
-		for (unsigned j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			uint32_t t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return v[n / 2];
-}
-
 /* Cycles per call of body, which runs `per` units of work per call. */
 static uint32_t measure(void (*body)(void), unsigned iter, unsigned per)
 {
@@ -43,7 +32,7 @@ static uint32_t measure(void (*body)(void), unsigned iter, unsigned per)
 			body();
 		v[r] = (uint32_t)((rdtsc() - t0) / ((uint64_t)iter * per));
 	}
-	return median(v, REPS);
+	return median_u32(v, REPS);
 }
 
 static void report(const char *metric, uint32_t value, const char *floor_name, uint32_t floor)
@@ -206,7 +195,7 @@ static long measure_syscall(uint32_t *cycles)
 	uint32_t v[REPS];
 	for (unsigned r = 0; r < REPS; r++)
 		v[r] = user_cycles[r];
-	*cycles = median(v, REPS);
+	*cycles = median_u32(v, REPS);
 	return 0;
 }
 

@@ -20,3 +20,14 @@ uint64_t system_time_ns(uint32_t *version)
 		*version = v;
 	return ns;
 }
+
+uint32_t median_u32(uint32_t *v, unsigned n)
+{
+	for (unsigned i = 1; i < n; i++)
+		for (unsigned j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			uint32_t t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return v[n / 2];
+}

@@ -16,4 +16,7 @@ static inline uint64_t rdtsc(void)
  * not NULL, gets the (even) version it read. Needs shared_info mapped. */
 uint64_t system_time_ns(uint32_t *version);
 
+/* The median of n timings (v is sorted in place): what benchmarks report. */
+uint32_t median_u32(uint32_t *v, unsigned n);
+
 #endif

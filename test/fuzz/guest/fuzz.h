@@ -138,6 +138,7 @@ void gen_vcpu_op(struct call *c, unsigned depth);
 void gen_sched_op(struct call *c, unsigned depth);
 void gen_sched_op_compat(struct call *c, unsigned depth);
 void gen_domctl(struct call *c);
+void gen_grant_table_op(struct call *c);
 void gen_console_io(struct call *c);
 void gen_xen_version(struct call *c);
 void gen_vm_assist(struct call *c);

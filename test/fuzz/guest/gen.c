@@ -76,6 +76,7 @@ void gen_call(struct call *c, unsigned depth)
 	case __HYPERVISOR_sched_op:               gen_sched_op(c, depth); break;
 	case __HYPERVISOR_event_channel_op:       gen_event_channel_op(c); break;
 	case __HYPERVISOR_domctl:                 gen_domctl(c); break;
+	case __HYPERVISOR_grant_table_op:         gen_grant_table_op(c); break;
 	case FUZZ_NULL_TRAP:                      break;
 	default:                                  gen_anything(c); break;
 	}

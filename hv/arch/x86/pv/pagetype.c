@@ -378,3 +378,18 @@ int pt_update_entry(uint32_t mfn, unsigned idx, pte_t val, const struct domain *
 		put_entry(t, old);
 	return rc;
 }
+
+int pt_write_taken(uint32_t mfn, unsigned idx, pte_t val)
+{
+	struct frame *f = frame(mfn);
+
+	if (frame_type(f) != FT_L1 || type_count(f) == 0 || (f->type_info & FT_PARTIAL) ||
+	    idx >= PT_ENTRIES)
+		return -XEN_EINVAL;
+	pte_t *pt = map_frame(mfn);
+	pte_t old = pt[idx];
+	write_pte(&pt[idx], val);
+	unmap_frame(pt);
+	put_entry(FT_L1, old);
+	return 0;
+}

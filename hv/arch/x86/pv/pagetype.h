@@ -66,6 +66,12 @@ int pt_devalidate_queued(struct domain *d);
 int pt_update_entry(uint32_t mfn, unsigned idx, pte_t val, const struct domain *d,
 		    bool preserve_ad);
 
+/* Replace entry idx of L1 mfn (in use) with val, whose references the
+ * caller has taken already (a grant mapping of another domain's frame,
+ * hv/grant/); the old entry drops its own. -XEN_EINVAL if mfn is no L1 in
+ * use. */
+int pt_write_taken(uint32_t mfn, unsigned idx, pte_t val);
+
 /* Frame type names for logs. */
 const char *frame_type_name(enum frame_type t);
 
