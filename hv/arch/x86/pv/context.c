@@ -2,7 +2,9 @@
  * top of the stack, then page tables, descriptor tables and the FPU (lazily,
  * through CR0.TS). */
 #include "arch/arch.h"
+#include "arch/x86/pv/cpuid.h"
 #include "arch/x86/pv/int80.h"
+#include "console/log.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/selectors.h"
 #include "domain/domain.h"
@@ -32,6 +34,8 @@ void pv_init(uint32_t nr_frames)
 	/* A guest's x87 errors arrive as #MF, the native way, and not on the
 	 * legacy IRQ 13, which nobody listens to. */
 	write_cr0(read_cr0() | CR0_NE);
+	log_info("CPUID faulting %s", cpuid_faulting_init() ?
+		 "on: a guest's plain cpuid sees its policy" : "not offered by this CPU");
 }
 
 void pv_show_gdt(const struct vcpu *v)

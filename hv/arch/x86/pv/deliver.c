@@ -2,6 +2,7 @@
  * hands each one to the guest's own handler, as the CPU would have with a
  * native IDT: a frame on the guest's ring-1 stack, then a jump. */
 #include "arch/arch.h"
+#include "arch/x86/pv/cpuid.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/selectors.h"
 #include "arch/x86/uaccess.h"
@@ -183,8 +184,13 @@ void pv_exception(struct vcpu *v, struct cpu_regs *frame)
 	case VEC_NM:
 		pv_fpu_trap(v, frame);
 		return;
+	case VEC_UD:
+		if (pv_emulate_cpuid(v, frame, true))
+			return;
+		break;
 	case VEC_GP:
-		if (int_gate_refused(v, frame))
+		if (int_gate_refused(v, frame) ||
+		    (frame->error_code == 0 && pv_emulate_cpuid(v, frame, false)))
 			return;
 		break;
 	case VEC_DF:
