@@ -190,7 +190,8 @@ void pv_exception(struct vcpu *v, struct cpu_regs *frame)
 		break;
 	case VEC_GP:
 		if (int_gate_refused(v, frame) ||
-		    (frame->error_code == 0 && pv_emulate_cpuid(v, frame, false)))
+		    (frame->error_code == 0 && pv_emulate_cpuid(v, frame, false)) ||
+		    pv_emulate_privileged(v, frame))
 			return;
 		break;
 	case VEC_DF:

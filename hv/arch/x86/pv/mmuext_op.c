@@ -47,7 +47,7 @@ static int unpin(uint32_t mfn, const struct domain *d)
 }
 
 /* CR3 in PAE mode is 32 bits: the L3 must lie below 4 GiB. */
-static int new_baseptr(uint32_t mfn, struct vcpu *v)
+int pv_new_baseptr(uint32_t mfn, struct vcpu *v)
 {
 	if (mfn >= (1u << (32 - PAGE_SHIFT)))
 		return -XEN_EINVAL;
@@ -129,7 +129,7 @@ static int one_op(const void *elem, struct vcpu *v)
 	case MMUEXT_UNPIN_TABLE:
 		return unpin(op->arg1.mfn, d);
 	case MMUEXT_NEW_BASEPTR:
-		return new_baseptr(op->arg1.mfn, v);
+		return pv_new_baseptr(op->arg1.mfn, v);
 	case MMUEXT_TLB_FLUSH_LOCAL:
 	case MMUEXT_TLB_FLUSH_ALL:
 		flush_tlb_local();

@@ -53,6 +53,13 @@ bool pv_fix_selector(uint16_t *sel);
  * for one above 0xffff or one pv_fix_selector refuses (set_callbacks.c). */
 bool pv_callback_selector(uint32_t cs, uint16_t *out);
 
+/* Switch v to the L3 in frame mfn (MMUEXT_NEW_BASEPTR): 0 or an error. */
+int pv_new_baseptr(uint32_t mfn, struct vcpu *v);
+
+/* At a #GP from ring 1: a privileged instruction a PV kernel may use,
+ * emulated; true when it was one. */
+bool pv_emulate_privileged(struct vcpu *v, struct cpu_regs *frame);
+
 void arch_vcpu_destroy(struct vcpu *v);
 
 #endif
