@@ -145,6 +145,18 @@ static inline long hypercall_fpu_taskswitch(int set)
 	return hypercall1(__HYPERVISOR_fpu_taskswitch, set);
 }
 
+static inline long hypercall_set_debugreg(int reg, uint32_t value)
+{
+	return hypercall2(__HYPERVISOR_set_debugreg, reg, value);
+}
+
+/* The register's value, or -XEN_ENODEV: a value is told from an error by
+ * the register asked for. */
+static inline long hypercall_get_debugreg(int reg)
+{
+	return hypercall1(__HYPERVISOR_get_debugreg, reg);
+}
+
 static inline long hypercall_update_descriptor(uint64_t maddr, uint64_t desc)
 {
 	return hypercall4(__HYPERVISOR_update_descriptor, (uint32_t)maddr,

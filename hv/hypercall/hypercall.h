@@ -57,6 +57,8 @@ int hypercall_foreigndom_ok(uint16_t foreigndom);
 
 HYPERCALL(set_trap_table);
 HYPERCALL(mmu_update);
+HYPERCALL(set_debugreg);
+HYPERCALL(get_debugreg);
 HYPERCALL(set_gdt);
 HYPERCALL(stack_switch);
 HYPERCALL(set_callbacks);

@@ -25,6 +25,16 @@ static void exception(struct cpu_regs *regs)
 	uint64_t cr2 = regs->vector == VEC_PF ? read_cr2() : 0;
 	uintptr_t fixup = extable_find(regs->rip);
 
+	/* A guest's data breakpoint that the hypervisor hit on its behalf
+	 * (copying to or from the guest): not a fault of the hypervisor's. */
+	if (regs->vector == VEC_DB) {
+		uint64_t dr6;
+		asm volatile("mov %%dr6, %0" : "=r"(dr6));
+		if (dr6 & 0xf) {
+			asm volatile("mov %0, %%dr6" : : "r"((uint64_t)0xffff0ff0));
+			return;
+		}
+	}
 	if (fixup) {
 		last_fixup = (struct fault_record){
 			.vector = regs->vector, .error_code = regs->error_code,

@@ -71,6 +71,7 @@ static void load_context(struct vcpu *v)
 	if (gdt_shown != v && (v->arch.gdt_ents || (gdt_shown && gdt_shown->arch.gdt_ents)))
 		pv_show_gdt(v);
 	pv_int80_refresh(v);
+	pv_load_debugregs(v);
 	write_cr0(read_cr0() | CR0_TS);
 }
 
@@ -142,6 +143,10 @@ void arch_vcpu_destroy(struct vcpu *v)
 		fpu_owner = NULL;
 	if (int80_fast.in_failsafe == &v->arch.in_failsafe)
 		pv_int80_forget();
+	if (v == current || !current) {
+		struct vcpu none = { 0 };
+		pv_load_debugregs(&none);          /* its breakpoints go with it */
+	}
 	if (gdt_shown == v) {
 		gdt_shown = NULL;
 		struct vcpu none = { 0 };

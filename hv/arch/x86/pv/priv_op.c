@@ -2,7 +2,8 @@
  * #GP they raise, as Xen emulates them: reads of CR0 (with the guest's own
  * TS), CR2 (its last page fault), CR3 (the machine address of its L3) and
  * CR4 (a fixed virtual value); writes of CR0 that change only TS
- * (fpu_taskswitch) and of CR3 (MMUEXT_NEW_BASEPTR, with its checks); clts;
+ * (fpu_taskswitch) and of CR3 (MMUEXT_NEW_BASEPTR, with its checks); the
+ * debug registers, as set_debugreg and get_debugreg check them; clts;
  * wbinvd (nothing to do for a domain without devices). Anything else, or
  * any of these from ring 3, stays a #GP for the guest. */
 #include "arch/arch.h"
@@ -82,11 +83,20 @@ bool pv_emulate_privileged(struct vcpu *v, struct cpu_regs *frame)
 		return true;
 	case 0x20:                                    /* mov %crN, %reg */
 	case 0x22:                                    /* mov %reg, %crN */
+	case 0x21:                                    /* mov %drN, %reg */
+	case 0x23:                                    /* mov %reg, %drN */
 		if (pv_read_code(v, frame, insn, 3) < 0 || (insn[2] >> 6) != 3)
 			return false;
-		unsigned cr = (insn[2] >> 3) & 7;
+		unsigned n = (insn[2] >> 3) & 7;
 		uint32_t *reg = gpr(frame, insn[2]);
-		if (insn[1] == 0x20 ? !read_cr(v, cr, reg) : !write_cr(v, cr, *reg))
+		bool ok;
+		switch (insn[1]) {
+		case 0x20: ok = read_cr(v, n, reg); break;
+		case 0x22: ok = write_cr(v, n, *reg); break;
+		case 0x21: ok = pv_get_debugreg(v, n, reg) == 0; break;
+		default: ok = pv_set_debugreg(v, n, *reg) == 0; break;
+		}
+		if (!ok)
 			return false;
 		frame->eip += 3;
 		return true;

@@ -53,6 +53,12 @@ bool pv_fix_selector(uint16_t *sel);
  * for one above 0xffff or one pv_fix_selector refuses (set_callbacks.c). */
 bool pv_callback_selector(uint32_t cs, uint16_t *out);
 
+/* Debug registers (debugreg.c): set and get as set_debugreg and
+ * get_debugreg do (0 or an error), and put v's on the CPU. */
+int pv_set_debugreg(struct vcpu *v, unsigned reg, uint32_t value);
+int pv_get_debugreg(const struct vcpu *v, unsigned reg, uint32_t *value);
+void pv_load_debugregs(const struct vcpu *v);
+
 /* Switch v to the L3 in frame mfn (MMUEXT_NEW_BASEPTR): 0 or an error. */
 int pv_new_baseptr(uint32_t mfn, struct vcpu *v);
 

@@ -27,6 +27,7 @@ struct arch_vcpu {
 	unsigned gdt_ents;               /* set_gdt: 0 for none */
 	uint32_t ldt_base, ldt_ents;     /* MMUEXT_SET_LDT */
 	uint32_t vm_assist;
+	uint32_t dr[8];                  /* debug registers 0-3, 6, 7 (set_debugreg) */
 	bool guest_ts;                   /* fpu_taskswitch(1): next FPU use traps to the guest */
 	bool fpu_used;                   /* fxsave holds its state */
 	uint8_t *fxsave;                 /* 512 bytes, 16-aligned; allocated on first use */
