@@ -15,7 +15,7 @@ static const uint8_t known[] = {
 	__HYPERVISOR_console_io, __HYPERVISOR_grant_table_op, __HYPERVISOR_vm_assist,
 	__HYPERVISOR_iret, __HYPERVISOR_vcpu_op, __HYPERVISOR_mmuext_op,
 	__HYPERVISOR_sched_op, __HYPERVISOR_callback_op, __HYPERVISOR_event_channel_op,
-	__HYPERVISOR_domctl,
+	__HYPERVISOR_domctl, __HYPERVISOR_set_debugreg, __HYPERVISOR_get_debugreg,
 };
 
 static uint32_t pick_nr(unsigned depth)
@@ -50,6 +50,14 @@ void gen_call(struct call *c, unsigned depth)
 		break;
 	case __HYPERVISOR_set_callbacks:          gen_set_callbacks(c); break;
 	case __HYPERVISOR_fpu_taskswitch:         c->arg[0] = rnd(3); break;
+	case __HYPERVISOR_set_debugreg:
+		/* Every register and value, but no breakpoint turned on: one on
+		 * the fuzzer's own memory would stop it (debugreg tests those). */
+		c->arg[0] = rnd(2) ? rnd(10) : edgy32();
+		if (c->arg[0] == 7 || c->arg[0] == 5)
+			c->arg[1] &= ~0xffu;
+		break;
+	case __HYPERVISOR_get_debugreg:           c->arg[0] = rnd(2) ? rnd(10) : edgy32(); break;
 	case __HYPERVISOR_sched_op_compat:        gen_sched_op_compat(c, depth); break;
 	case __HYPERVISOR_update_descriptor:      gen_update_descriptor(c); break;
 	case __HYPERVISOR_memory_op:              gen_memory_op(c); break;

@@ -110,6 +110,8 @@ void restore_after(void)
 		callbacks_init();
 	if (used_nrs & 1ull << __HYPERVISOR_fpu_taskswitch)
 		hypercall_fpu_taskswitch(0);
+	if (used_nrs & 1ull << __HYPERVISOR_set_debugreg)
+		hypercall_set_debugreg(7, 0);
 	if (used_nrs & mm) {
 		if (dirty_overflow)
 			clear_all_slots();
