@@ -40,11 +40,13 @@ static struct conn conns[MAX_CONNS];
 static struct store *store;
 static struct waitqueue wq;
 static unsigned requests, dropped;
+static volatile unsigned kicks;
 
 static void kick(evtchn_port_t port, void *data)
 {
 	(void)port;
 	(void)data;
+	kicks++;
 	waitq_wake_all(&wq);
 }
 
@@ -95,14 +97,16 @@ static void send(void *ctx, uint16_t dom, const struct xsd_sockmsg *h, const cha
 	c->queued += (uint32_t)sizeof(*h) + h->len;
 }
 
-/* Answer what the domain has sent, as far as its queue has room. */
-static void serve(struct conn *c)
+/* Answer what the domain has sent, as far as its queue has room and at
+ * most a few rings' worth a pass, so that one that never stops sending
+ * does not keep the others waiting: true when it has more to read. */
+static bool serve(struct conn *c)
 {
 	volatile struct xenstore_domain_interface *r = ring_of(c);
 	char buf[XENSTORE_RING_SIZE];
 
 	flush(c);
-	while (!c->broken && QUEUE - c->queued >= 2 * MSG_MAX) {
+	for (unsigned pass = 0; pass < 4 && !c->broken && QUEUE - c->queued >= 2 * MSG_MAX; pass++) {
 		XENSTORE_RING_IDX cons = r->req_cons, prod = r->req_prod;
 		__atomic_thread_fence(__ATOMIC_SEQ_CST);
 		int n = xs_ring_take((const char *)r->req, cons, prod, buf, sizeof(buf));
@@ -127,6 +131,7 @@ static void serve(struct conn *c)
 	}
 	if (c->broken)
 		printf("xenstored: domain %u broke its ring; no more answers\n", c->dom);
+	return !c->broken && r->req_prod != r->req_cons && QUEUE - c->queued >= 2 * MSG_MAX;
 }
 
 static void request(uint32_t type, const char *payload, uint32_t len)
@@ -210,10 +215,20 @@ int main(void)
 	}
 	printf("xenstored: up\n");
 	while (rescan()) {
+		unsigned seen = kicks;
+		bool more = false;
 		for (unsigned i = 0; i < MAX_CONNS; i++)
 			if (conns[i].live && !conns[i].broken)
-				serve(&conns[i]);
-		waitq_block_until(&wq, time_now_ns() + 100000000u);
+				more |= serve(&conns[i]);
+		if (more) {
+			thread_yield();
+			continue;
+		}
+		/* Checked with events masked: a kick after it still wakes us. */
+		unsigned mask = events_mask_save();
+		if (kicks == seen)
+			waitq_block_until(&wq, time_now_ns() + 100000000u);
+		events_restore(mask);
 	}
 	printf("xenstored: %u requests answered, %u watch events dropped; the last domain "
 	       "ended\n", requests, dropped);
