@@ -43,12 +43,10 @@ static int alloc_unbound(struct evtchn_alloc_unbound *a)
 	int rc = named_domain(a->dom, &d);
 	if (rc < 0)
 		return rc;
-	int port = evtchn_alloc(d);
+	int port = evtchn_alloc_unbound(d, a->remote_dom == DOMID_SELF ? current->d->domid
+								   : a->remote_dom);
 	if (port < 0)
 		return port;
-	struct evtchn *e = evtchn_lookup(d, (uint32_t)port);
-	e->state = EVTCHNSTAT_unbound;
-	e->u.unbound_remote = a->remote_dom == DOMID_SELF ? current->d->domid : a->remote_dom;
 	a->port = (uint32_t)port;
 	return 0;
 }

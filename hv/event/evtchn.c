@@ -45,6 +45,17 @@ int evtchn_alloc(struct domain *d)
 	return -XEN_ENOSPC;
 }
 
+int evtchn_alloc_unbound(struct domain *d, domid_t remote)
+{
+	int port = evtchn_alloc(d);
+	if (port < 0)
+		return port;
+	struct evtchn *e = evtchn_lookup(d, (uint32_t)port);
+	e->state = EVTCHNSTAT_unbound;
+	e->u.unbound_remote = remote;
+	return port;
+}
+
 /* The upcall: its word in the selector, then the per-vCPU flag. */
 static void raise_upcall(struct domain *d, uint32_t port)
 {

@@ -41,6 +41,10 @@ struct evtchn *evtchn_lookup(struct domain *d, uint32_t port);
 /* A free port, its bucket allocated: > 0, or -XEN_ENOSPC / -XEN_ENOMEM. */
 int evtchn_alloc(struct domain *d);
 
+/* A free port of d, unbound, that domain remote may bind: > 0, or
+ * -XEN_ENOSPC / -XEN_ENOMEM. */
+int evtchn_alloc_unbound(struct domain *d, domid_t remote);
+
 /* Mark port pending in d, and raise an upcall if it is not masked. */
 void evtchn_set_pending(struct domain *d, uint32_t port);
 

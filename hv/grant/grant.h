@@ -122,6 +122,10 @@ int gnttab_query_size(uint32_t uop);
 int gnttab_set_version(uint32_t uop);
 int gnttab_get_version(uint32_t uop);
 
+/* Grant frame to domain to (read-write) in d's entry ref, on d's behalf
+ * (the domain builder): 0, -XEN_ENOMEM or -XEN_EINVAL. */
+int gnttab_seed(struct domain *d, uint32_t ref, uint16_t to, uint32_t frame);
+
 /* The domain is being destroyed: what it maps of others goes back, what
  * others map of it stays alive without it, its table goes. */
 void gnttab_domain_destroy(struct domain *d);

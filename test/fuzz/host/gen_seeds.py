@@ -159,6 +159,37 @@ def pagetype_seeds():
     return seeds
 
 
+def store_seeds():
+    """Request sequences as fuzz_store.c reads them: a domain byte, an
+    xs_wire header, the payload."""
+    XS = dict(DIRECTORY=1, READ=2, GET_PERMS=3, WATCH=4, UNWATCH=5, TRANSACTION_START=6,
+              TRANSACTION_END=7, INTRODUCE=8, RELEASE=9, GET_DOMAIN_PATH=10, WRITE=11,
+              MKDIR=12, RM=13, SET_PERMS=14, IS_DOMAIN_INTRODUCED=17, RESET_WATCHES=21)
+
+    def msg(dom, kind, payload, tx=0, req=7):
+        return bytes([dom]) + struct.pack('<4I', XS[kind], req, tx, len(payload)) + payload
+
+    sessions = [
+        [(0, 'WRITE', b'/a/b\0hello'), (0, 'READ', b'/a/b\0'), (0, 'DIRECTORY', b'/a\0'),
+         (0, 'RM', b'/a\0'), (0, 'GET_PERMS', b'/\0')],
+        [(1, 'WRITE', b'data/x\0v'), (1, 'SET_PERMS', b'data/x\0n1\0r2\0'),
+         (2, 'READ', b'/local/domain/1/data/x\0'), (1, 'MKDIR', b'dev/vbd\0'),
+         (2, 'WRITE', b'/local/domain/1/data/x\0w')],
+        [(1, 'WATCH', b'dev\0tok\0'), (0, 'WRITE', b'/local/domain/1/dev/x\0y'),
+         (1, 'UNWATCH', b'dev\0tok\0'), (0, 'WATCH', b'@releaseDomain\0r\0'),
+         (0, 'RELEASE', b'2\0'), (0, 'IS_DOMAIN_INTRODUCED', b'2\0')],
+        [(1, 'TRANSACTION_START', b'\0'), (2, 'TRANSACTION_START', b'\0')],
+        [(0, 'INTRODUCE', b'3\0' b'77\0' b'5\0'), (3, 'WRITE', b'x\0y'),
+         (3, 'GET_DOMAIN_PATH', b'3\0'), (3, 'RESET_WATCHES', b'\0')],
+    ]
+    out = [b''.join(msg(*m) for m in s) for s in sessions]
+    # Transactions: ids are handed out from 1.
+    out.append(msg(1, 'TRANSACTION_START', b'\0') + msg(1, 'WRITE', b'a\0in', tx=1) +
+               msg(2, 'TRANSACTION_START', b'\0') + msg(2, 'WRITE', b'b\0in', tx=2) +
+               msg(1, 'TRANSACTION_END', b'T\0', tx=1) + msg(2, 'TRANSACTION_END', b'T\0', tx=2))
+    return out
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
@@ -177,6 +208,7 @@ def main(argv):
         'memmap': memmap_seeds,
         'cpio': lambda: cpios,
         'pagetype': pagetype_seeds,
+        'store': store_seeds,
     }
     if name in seeds:
         found = seeds[name]()

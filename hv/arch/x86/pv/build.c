@@ -1,5 +1,6 @@
 #include "arch/x86/pv/build.h"
 #include "arch/x86/pv/build_layout.h"
+#include "arch/x86/directmap.h"
 #include "arch/arch.h"
 #include "arch/x86/pv/m2p.h"
 #include "arch/x86/pv/pagetype.h"
@@ -8,9 +9,12 @@
 #include "domain/domain.h"
 #include "elf/elf_check.h"
 #include "elf/xen_notes.h"
+#include "event/evtchn.h"
+#include "grant/grant.h"
 #include "lib/format.h"
 #include "lib/string.h"
 #include "mm/mm.h"
+#include "pvabi/grant_table.h"
 #include "pvabi/start_info.h"
 #include "time/guest_time.h"
 
@@ -33,6 +37,27 @@ static void set_registers(struct vcpu *v, const struct layout *l)
 	r->cs = FLAT_RING1_CS;
 	r->ss = r->ds = r->es = r->fs = r->gs = FLAT_RING1_DS;
 	r->eflags = EFLAGS_BASE;
+}
+
+/* A domain but dom0 gets its store and console pages as Xen's toolstack
+ * gives them: each with a port domain 0 may bind, and granted to domain 0
+ * in the reserved entries. */
+static int give_rings(struct domain *d, const struct layout *l, char *err, size_t errlen)
+{
+	uint32_t store = layout_mfn(l, l->store_va), cons = layout_mfn(l, l->cons_va);
+	int sport = evtchn_alloc_unbound(d, 0), cport = sport < 0 ? sport : evtchn_alloc_unbound(d, 0);
+
+	if (cport < 0)
+		return fail(err, errlen, "no event channel for its store and console (error %d)",
+			    (uint32_t)-cport, 0);
+	if (gnttab_seed(d, GNTTAB_RESERVED_XENSTORE, 0, store) < 0 ||
+	    gnttab_seed(d, GNTTAB_RESERVED_CONSOLE, 0, cons) < 0)
+		return fail(err, errlen, "no grant table for its store and console", 0, 0);
+	struct start_info *si = map_frame(layout_mfn(l, l->si_va));
+	si->store_evtchn = (uint32_t)sport;
+	si->console.domU.evtchn = (uint32_t)cport;
+	unmap_frame(si);
+	return 0;
 }
 
 int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t errlen)
@@ -74,7 +99,8 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 	log_debug("domain %u (%s): %u of its %u frames above 4 GiB, its L3 at frame 0x%x",
 		  d->domid, d->name, high, img->nr_pages, *l3_slot);
 	l.mfns = mfns;
-	if (layout_fill(&l, img, &notes, d, err, errlen) < 0) {
+	if (layout_fill(&l, img, &notes, d, err, errlen) < 0 ||
+	    (!d->privileged && give_rings(d, &l, err, errlen) < 0)) {
 		xfree(mfns);
 		return -1;
 	}
