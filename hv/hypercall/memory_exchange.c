@@ -52,14 +52,16 @@ static int check_in(const struct domain *d, const struct xen_memory_exchange *x,
 	return 0;
 }
 
-/* The input frames go, as decrease_reservation's would. */
+/* The input frames, checked by check_in, go as decrease_reservation's
+ * would. */
 static void release_in(struct domain *d, const struct xen_memory_exchange *x,
 		       const struct chunk *k, uint32_t c)
 {
 	for (uint32_t e = 0; e < 1u << k->in_order; e++) {
-		xen_pfn_t gmfn = 0;
-		copy_from_guest(&gmfn, guest_ptr_add(x->in.extent_start, (c << k->in_order) + e,
-						     sizeof(gmfn)), sizeof(gmfn));
+		xen_pfn_t gmfn;
+		if (copy_from_guest(&gmfn, guest_ptr_add(x->in.extent_start, (c << k->in_order) + e,
+							 sizeof(gmfn)), sizeof(gmfn)) < 0)
+			continue;     /* cannot be: check_in has just read it */
 		extent_free(d, gmfn, x->in.extent_order);
 		for (uint32_t j = 0; j < 1u << x->in.extent_order; j++)
 			m2p_set(gmfn + j, INVALID_M2P_ENTRY);

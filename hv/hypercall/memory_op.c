@@ -250,6 +250,9 @@ HYPERCALL(memory_op)
 	}
 	/* The rest are looked up by the whole cmd, as Xen does. */
 	switch (a1) {
+	case XENMEM_get_sharing_freed_pages:
+	case XENMEM_get_sharing_shared_pages:
+		return 0;          /* ringlet shares no frames between domains' memory */
 	case XENMEM_memory_map:
 		return memory_map(arg);
 	case XENMEM_machine_memory_map:

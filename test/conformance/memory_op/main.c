@@ -29,7 +29,8 @@
  *          range for others; machine_memory_map (privileged) lists the
  *          machine's RAM, counts its entries for a NULL buffer and wants
  *          room for one more than there are
- *   MEM-5  other commands are -ENOSYS
+ *   MEM-5  get_sharing_freed_pages and get_sharing_shared_pages are 0 (no
+ *          pages shared); other commands are -ENOSYS
  *   PT-8   the m2p table, where machphys_mapping says, is readable and not
  *          writable
  *   HCALL-5 arguments the hypervisor cannot read, or output it cannot write
@@ -405,6 +406,12 @@ static void unknown(void)
 		format(what, sizeof(what), "command %u", cmds[i]);
 		check_rc("MEM-5", what, memop(cmds[i], 0), -XEN_ENOSYS);
 	}
+	check_rc("MEM-5", "get_sharing_freed_pages: none",
+		 memop(XENMEM_get_sharing_freed_pages, 0), 0);
+	check_rc("MEM-5", "get_sharing_shared_pages: none",
+		 memop(XENMEM_get_sharing_shared_pages, 0), 0);
+	check_rc("MEM-5", "get_sharing_freed_pages with start bits in cmd",
+		 memop(XENMEM_get_sharing_freed_pages | (1u << 6), 0), -XEN_ENOSYS);
 	check_rc("MEM-5", "machphys_mapping with start bits in cmd",
 		 memop(XENMEM_machphys_mapping | (1u << 6), 0), -XEN_ENOSYS);
 }
