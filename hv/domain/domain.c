@@ -113,6 +113,7 @@ struct domain *domain_create(const char *name, bool privileged)
 	for (unsigned i = 0; i < 2; i++)
 		d->spans[i] = (struct frame_span){ .first = FRAME_NONE, .last = 0 };
 	domain_note_frame(d, si);
+	d->extent.order = EXTENT_NONE;
 	d->vcpu.d = d;
 	guest_timer_init(&d->vcpu);
 	sched->init(&d->vcpu);
@@ -126,14 +127,20 @@ struct domain *domain_create(const char *name, bool privileged)
 	return d;
 }
 
+void domain_take_frame(struct domain *d, uint32_t mfn)
+{
+	frame_table.f[mfn].count = 1;          /* the allocation itself */
+	frame_table.f[mfn].flags |= FRAME_ALLOCATED;
+	m2p_set(mfn, INVALID_M2P_ENTRY);
+	d->tot_pages++;
+}
+
 /* A frame newly d's: never hand a guest what another one left behind. */
 static void give_frame(struct domain *d, uint32_t mfn)
 {
 	domain_note_frame(d, mfn);
 	memset(map_frame(mfn), 0, PAGE_SIZE);
-	frame_table.f[mfn].count = 1;          /* the allocation itself */
-	frame_table.f[mfn].flags |= FRAME_ALLOCATED;
-	m2p_set(mfn, INVALID_M2P_ENTRY);
+	domain_take_frame(d, mfn);
 }
 
 uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns)
@@ -146,7 +153,6 @@ uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns)
 			break;
 		give_frame(d, mfn);
 		mfns[got++] = mfn;
-		d->tot_pages++;
 	}
 	return got;
 }
@@ -159,6 +165,7 @@ int domain_trade_for_low(struct domain *d, uint32_t *mfn)
 	if (low == FRAME_NONE)
 		return -1;
 	give_frame(d, low);
+	d->tot_pages--;                        /* a trade: *mfn goes */
 	struct frame *f = &frame_table.f[*mfn];
 	f->count = 0;
 	f->flags &= ~FRAME_ALLOCATED;

@@ -15,6 +15,17 @@
 
 struct grant_table;
 
+/* The multi-frame extent a memory_op is part-way through: found, zeroed and
+ * handed over across traps, so that no trap does more than a budget of it.
+ * A frame taken is the domain's (noted in its spans) from the start. */
+struct extent_work {
+	uint32_t order;       /* of the run; EXTENT_NONE: no work under way */
+	uint32_t first;       /* its first frame; FRAME_NONE while looked for */
+	uint32_t at, left;    /* where the search goes on; frames it may still see */
+	uint32_t zeroed;      /* frames of the run zeroed so far */
+};
+#define EXTENT_NONE 0xffffffffu
+
 enum domain_state {
 	DOMAIN_RUNNING,       /* has a vCPU that may run */
 	DOMAIN_SHUTDOWN,      /* stopped itself (shutdown_code says why) */
@@ -42,6 +53,7 @@ struct domain {
 	uint32_t given_back_live;             /* frames given back, still referenced */
 	uint32_t devalidate_head;             /* page tables let go of, to take apart: */
 	uint32_t devalidate_nr;               /* a list through struct frame's next */
+	struct extent_work extent;            /* hv/hypercall/extent.c */
 	uint32_t symtab_va;                   /* its BSD_SYMTAB ELF header, 0: none */
 	uint32_t shared_info_mfn;
 	struct shared_info *shared_info;      /* the hypervisor's mapping */
@@ -77,6 +89,9 @@ void domain_exit(struct domain *d, int reason, int32_t status);
 uint32_t domain_alloc_frames(struct domain *d, uint32_t nr, uint32_t *mfns);
 /* d now owns frame mfn (its spans grow to hold it). */
 void domain_note_frame(struct domain *d, uint32_t mfn);
+/* d's frame mfn, noted and zeroed already, becomes one it holds: it gets
+ * its allocation reference and counts in tot_pages. */
+void domain_take_frame(struct domain *d, uint32_t mfn);
 /* Replace d's frame *mfn, fresh from domain_alloc_frames, by one below
  * 4 GiB (if it is not already): 0, or -1 when there is none. */
 int domain_trade_for_low(struct domain *d, uint32_t *mfn);

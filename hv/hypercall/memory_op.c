@@ -1,10 +1,13 @@
 /* __HYPERVISOR_memory_op (12): a domain's memory. Reservations change which
- * frames it owns (one frame per extent: ringlet allocates no larger
- * extents); the rest answers questions about its memory and the machine's.
+ * frames it owns, an extent of 2^order machine-contiguous frames at a time
+ * (hypercall/extent.c); exchange trades them (memory_exchange.c); the rest
+ * answers questions about its memory and the machine's.
  * Long reservation requests continue, with the extent reached kept in the
  * command's upper bits as Xen does. */
 #include "hypercall/hypercall.h"
 #include "hypercall/budget.h"
+#include "hypercall/extent.h"
+#include "hypercall/memop.h"
 #include "arch/arch.h"
 #include "arch/x86/pv/m2p.h"
 #include "arch/x86/pv/pagetype.h"
@@ -15,14 +18,11 @@
 #include "pvabi/shared_info.h"
 #include "sched/sched.h"
 
-#define MEMOP_EXTENT_SHIFT 6
-#define MEMOP_CMD_MASK     ((1u << MEMOP_EXTENT_SHIFT) - 1)
-
 extern const struct bootinfo *boot_info;
 
 /* The domain a request names: itself, or (privileged callers only) another;
  * as on Xen, a domain that is not there is -ESRCH for everyone. */
-static int target(domid_t id, struct domain **out)
+int memop_target(domid_t id, struct domain **out)
 {
 	struct domain *me = current->d;
 
@@ -66,41 +66,74 @@ static bool give_back(struct domain *d, uint32_t mfn)
 	return true;
 }
 
-static bool fits_address_bits(uint32_t mfn, uint32_t mem_flags)
+/* The frame an extent must end below for mem_flags' address bits, as Xen
+ * reads them: 0 (none) or at least the machine's width is no limit. */
+static uint64_t frames_below(uint32_t mem_flags)
 {
 	uint32_t bits = XENMEMF_get_address_bits(mem_flags);
-	return bits == 0 || bits >= 44 || ((uint64_t)mfn << PAGE_SHIFT) >> bits == 0;
+	if (bits == 0 || bits >= 44)
+		return UINT64_MAX;
+	return bits <= PAGE_SHIFT ? 0 : 1ull << (bits - PAGE_SHIFT);
 }
 
-/* One extent of op; false stops the request there. */
-static bool one_extent(uint32_t op, struct domain *d, const struct xen_memory_reservation *r,
-		       uint32_t i)
+/* Give back the 2^order frames from in: all of them, or the extent is not
+ * done (those before the one that failed are gone, as on Xen). */
+static bool give_back_extent(struct domain *d, xen_pfn_t in, uint32_t order)
+{
+	for (uint64_t j = 0; j < 1ull << order; j++)
+		if ((uint64_t)in + j >= frame_table.nr || !give_back(d, in + (uint32_t)j))
+			return false;
+	budget_charge((1u << order) - 1);
+	return true;
+}
+
+/* A new extent for op: 1 (*mfn), 0 when there is none, -1 to go on later. */
+static int new_extent(struct domain *d, const struct xen_memory_reservation *r, uint32_t *mfn)
+{
+	uint64_t below = frames_below(r->mem_flags);
+
+	if (r->extent_order)
+		return extent_alloc(d, r->extent_order, below > UINT32_MAX ? UINT32_MAX : (uint32_t)below,
+				    true, mfn);
+	if (d->tot_pages + d->given_back_live >= d->max_pages || domain_alloc_frames(d, 1, mfn) != 1)
+		return 0;
+	if (*mfn >= below) {
+		give_back(d, *mfn);
+		return 0;
+	}
+	return 1;
+}
+
+/* One extent of op: 1 done, 0 stops the request there, -1 goes on later. */
+static int one_extent(uint32_t op, struct domain *d, const struct xen_memory_reservation *r,
+		      uint32_t i)
 {
 	guest_ptr_t slot = guest_ptr_add(r->extent_start, i, sizeof(xen_pfn_t));
 	xen_pfn_t in = 0, mfn;
+	uint32_t n = 1u << r->extent_order;
 
 	if (op != XENMEM_increase_reservation && copy_from_guest(&in, slot, sizeof(in)) < 0)
-		return false;
+		return 0;
 	if (op == XENMEM_decrease_reservation)
-		return give_back(d, in);
-	if (d->tot_pages + d->given_back_live >= d->max_pages ||
-	    domain_alloc_frames(d, 1, &mfn) != 1)
-		return false;
-	if (!fits_address_bits(mfn, r->mem_flags) ||
-	    (!guest_ptr_is_null(r->extent_start) && copy_to_guest(slot, &mfn, sizeof(mfn)) < 0)) {
-		give_back(d, mfn);
-		return false;
+		return give_back_extent(d, in, r->extent_order);
+	int rc = new_extent(d, r, &mfn);
+	if (rc <= 0)
+		return rc;
+	if (!guest_ptr_is_null(r->extent_start) && copy_to_guest(slot, &mfn, sizeof(mfn)) < 0) {
+		extent_free(d, mfn, r->extent_order);
+		return 0;
 	}
 	if (op == XENMEM_populate_physmap)
-		m2p_set(mfn, in);
-	return true;
+		for (uint32_t j = 0; j < n; j++)
+			m2p_set(mfn + j, in + j);
+	return 1;
 }
 
 /* As Xen's 32-bit entry, the reservation commands never fail as a whole:
  * whatever stops them (a reservation that cannot be read, a count too big
- * to continue, a domain that is not there, extents larger than a frame,
- * which ringlet does not hand out) comes back as the number of extents
- * done. a3-a5 are kept for the continuation: they are not arguments. */
+ * to continue, a domain that is not there, an order above what the caller
+ * may have) comes back as the number of extents done. a3-a5 are kept for
+ * the continuation: they are not arguments. */
 static int32_t reservation(uint32_t op, uint32_t start, guest_ptr_t arg, uint32_t a3,
 			   uint32_t a4, uint32_t a5)
 {
@@ -109,17 +142,21 @@ static int32_t reservation(uint32_t op, uint32_t start, guest_ptr_t arg, uint32_
 
 	if (copy_from_guest(&r, arg, sizeof(r)) < 0 ||
 	    r.nr_extents > (UINT32_MAX >> MEMOP_EXTENT_SHIFT) || start >= r.nr_extents ||
-	    target(r.domid, &d) < 0 || r.extent_order != 0)
+	    memop_target(r.domid, &d) < 0 || r.extent_order > extent_max_order(current->d))
 		return (int32_t)start;
 	uint32_t i;
 	for (i = start; i < r.nr_extents; i++) {
-		if (i > start && budget_spent())
-			return hypercall_continue(__HYPERVISOR_memory_op,
-						  op | (i << MEMOP_EXTENT_SHIFT), guest_ptr_va(arg),
-						  a3, a4, a5);
-		budget_charge(PAGE_SIZE / 64);   /* a frame scrubbed or given back */
-		if (!one_extent(op, d, &r, i))
-			break;
+		int rc = 0;
+		if (i == start || !budget_spent()) {
+			budget_charge(PAGE_SIZE / 64);   /* a frame scrubbed or given back */
+			rc = one_extent(op, d, &r, i);
+			if (rc > 0)
+				continue;
+			if (rc == 0)
+				break;
+		}
+		return hypercall_continue(__HYPERVISOR_memory_op, op | (i << MEMOP_EXTENT_SHIFT),
+					  guest_ptr_va(arg), a3, a4, a5);
 	}
 	return (int32_t)i;
 }
@@ -132,7 +169,7 @@ static int32_t domain_size(uint32_t op, guest_ptr_t arg)
 
 	if (copy_from_guest(&id, arg, sizeof(id)) < 0)
 		return -XEN_EFAULT;
-	int rc = target(id, &d);
+	int rc = memop_target(id, &d);
 	if (rc < 0)
 		return rc;
 	if (op == XENMEM_current_reservation)
@@ -197,6 +234,8 @@ HYPERCALL(memory_op)
 	guest_ptr_t arg = guest_ptr(a2);
 
 	switch (op) {
+	case XENMEM_exchange:
+		return start ? -XEN_EINVAL : memory_exchange(arg);
 	case XENMEM_increase_reservation:
 	case XENMEM_decrease_reservation:
 	case XENMEM_populate_physmap:
@@ -211,6 +250,9 @@ HYPERCALL(memory_op)
 	}
 	/* The rest are looked up by the whole cmd, as Xen does. */
 	switch (a1) {
+	case XENMEM_get_sharing_freed_pages:
+	case XENMEM_get_sharing_shared_pages:
+		return 0;          /* ringlet shares no frames between domains' memory */
 	case XENMEM_memory_map:
 		return memory_map(arg);
 	case XENMEM_machine_memory_map:

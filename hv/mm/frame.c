@@ -30,7 +30,9 @@ static void push_free(struct frame_table *ft, uint32_t mfn)
 	uint32_t *head = list_of(ft, mfn);
 
 	*f = (struct frame){ .owner = DOMID_INVALID, .flags = FRAME_RAM | FRAME_FREE,
-			     .next = *head };
+			     .next = *head, .prev = FRAME_NONE };
+	if (*head != FRAME_NONE)
+		ft->f[*head].prev = mfn;
 	*head = mfn;
 	ft->nr_free++;
 }
@@ -48,16 +50,26 @@ int frames_release(struct frame_table *ft, uint32_t start, uint32_t end)
 	return 0;
 }
 
+void unlink_free(struct frame_table *ft, uint32_t mfn, uint16_t owner)
+{
+	struct frame *f = &ft->f[mfn];
+
+	if (f->prev != FRAME_NONE)
+		ft->f[f->prev].next = f->next;
+	else
+		*list_of(ft, mfn) = f->next;
+	if (f->next != FRAME_NONE)
+		ft->f[f->next].prev = f->prev;
+	ft->nr_free--;
+	*f = (struct frame){ .owner = owner, .flags = FRAME_RAM, .next = FRAME_NONE };
+}
+
 static uint32_t pop(struct frame_table *ft, uint32_t *head, uint16_t owner)
 {
 	uint32_t mfn = *head;
 
-	if (mfn == FRAME_NONE)
-		return FRAME_NONE;
-	struct frame *f = &ft->f[mfn];
-	*head = f->next;
-	ft->nr_free--;
-	*f = (struct frame){ .owner = owner, .flags = FRAME_RAM, .next = FRAME_NONE };
+	if (mfn != FRAME_NONE)
+		unlink_free(ft, mfn, owner);
 	return mfn;
 }
 

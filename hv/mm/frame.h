@@ -39,7 +39,10 @@ enum frame_type {
 #define FT_COUNT_MASK   ((1u << 24) - 1)
 
 struct frame {
-	uint32_t count;         /* general references */
+	union {
+		uint32_t count;     /* general references */
+		uint32_t prev;      /* a free frame's (it has none): free-list back link */
+	};
 	uint32_t type_info;     /* type, flags and type count, as above */
 	uint16_t owner;         /* a domain id, DOMID_XEN or DOMID_INVALID */
 	uint16_t flags;
@@ -82,5 +85,20 @@ uint32_t frame_alloc_low(struct frame_table *ft, uint16_t owner);
 /* Return a frame; -1 when it is not an allocated RAM frame or still has
  * references (the caller decides how loud to be). */
 int frame_free(struct frame_table *ft, uint32_t mfn);
+
+/* Take free frame mfn off its free list, wherever it is in it, now
+ * owner's. */
+void unlink_free(struct frame_table *ft, uint32_t mfn, uint16_t owner);
+
+/* Runs of 2^order free frames starting at a multiple of 2^order (what a
+ * guest asks for as one machine-contiguous extent) that end at or below
+ * frame below. The search looks at no more than *left frames, from *at on
+ * (wrapping at below or the end of the table), and leaves both where it stopped: a caller with a budget calls
+ * again to go on. The first frame of a run, or FRAME_NONE. */
+uint32_t frames_find_run(struct frame_table *ft, uint32_t order, uint32_t below, uint32_t *at,
+			 uint32_t *left);
+/* Take the run found at first off the free lists, now owner's as
+ * frame_alloc's frames are; -1 (nothing changed) unless all are free. */
+int frames_take_run(struct frame_table *ft, uint32_t first, uint32_t order, uint16_t owner);
 
 #endif

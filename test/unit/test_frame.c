@@ -1,18 +1,6 @@
 /* The frame table and its allocator. */
 #include "unit.h"
-#include "mm/frame.h"
-
-#define NR 64
-
-static struct frame mem[NR];
-static struct frame_table ft;
-
-static void setup(void)
-{
-	frames_setup(&ft, mem, NR);
-	frames_mark_ram(&ft, 0, 40);
-	frames_mark_ram(&ft, 48, NR);     /* 40..47 is a hole */
-}
+#include "frame_fixture.h"
 
 static void test_starts_reserved(void)
 {

@@ -29,7 +29,8 @@
  *          range for others; machine_memory_map (privileged) lists the
  *          machine's RAM, counts its entries for a NULL buffer and wants
  *          room for one more than there are
- *   MEM-5  other commands are -ENOSYS
+ *   MEM-5  get_sharing_freed_pages and get_sharing_shared_pages are 0 (no
+ *          pages shared); other commands are -ENOSYS
  *   PT-8   the m2p table, where machphys_mapping says, is readable and not
  *          writable
  *   HCALL-5 arguments the hypervisor cannot read, or output it cannot write
@@ -37,6 +38,7 @@
  *          written through a read-only mapping
  */
 #include "guest.h"
+#include "memop.h"
 #include "pagetable.h"
 #include "platform.h"
 
@@ -47,47 +49,21 @@ static long memop(uint32_t cmd, const void *arg)
 	return hypercall_memory_op(cmd, (void *)(uintptr_t)arg);
 }
 
-static long reservation(uint32_t cmd, xen_pfn_t *list, uint32_t n, uint32_t order, domid_t dom)
-{
-	struct xen_memory_reservation r = {
-		.nr_extents = n, .extent_order = order, .domid = dom,
-	};
-	set_xen_guest_handle(r.extent_start, list);
-	return memop(cmd, &r);
-}
-
-static long current_pages(void)
-{
-	domid_t self = DOMID_SELF;
-
-	return memop(XENMEM_current_reservation, &self);
-}
-
 /* Unmaps a region frame and gives it back; true when it went. */
 static bool give_back(const struct pt_frame *f)
 {
 	xen_pfn_t mfn = f->mfn;
 
 	return pt_unmap(f->va) == 0 &&
-	       reservation(XENMEM_decrease_reservation, &mfn, 1, 0, DOMID_SELF) == 1;
+	       memop_reservation(XENMEM_decrease_reservation, &mfn, 1, 0, DOMID_SELF) == 1;
 }
 
-/* Makes mfn the region page f was: m2p, p2m and mapping. */
-static bool adopt(struct pt_frame *f, uint32_t mfn)
-{
-	if (pt_update(((uint64_t)mfn << 12) | MMU_MACHPHYS_UPDATE, f->pfn) ||
-	    pt_map(f->va, mfn, PT_RW))
-		return false;
-	((uint32_t *)(uintptr_t)start_info->mfn_list)[f->pfn] = mfn;
-	f->mfn = mfn;
-	return true;
-}
 
 static void reservations(void)
 {
 	struct pt_frame g, h, k;
 	xen_pfn_t list[2];
-	long cur = current_pages();
+	long cur = memop_current_pages();
 
 	if (!pt_alloc_frame(&g) || !pt_alloc_frame(&h) || !pt_alloc_frame(&k))
 		return;
@@ -96,17 +72,17 @@ static void reservations(void)
 	list[0] = g.mfn;
 	check_rc("MEM-1", "unmap a frame", pt_unmap(g.va), 0);
 	check_eq("MEM-1", "give it back",
-		 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 1);
-	check_eq("MEM-1", "current_reservation dropped by one", current_pages(), cur - 1);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 1);
+	check_eq("MEM-1", "current_reservation dropped by one", memop_current_pages(), cur - 1);
 	check_eq("MEM-2", "giving it back again does nothing",
-		 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
 	list[0] = 0;
 	check_eq("MEM-1", "increase_reservation by one frame",
-		 reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_SELF), 1);
-	check_eq("MEM-1", "current_reservation is back", current_pages(), cur);
+		 memop_reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_SELF), 1);
+	check_eq("MEM-1", "current_reservation is back", memop_current_pages(), cur);
 	check("MEM-1", list[0] != 0 && !pt_owns_mfn(list[0]),
 	      "the extent list names a new frame (%#x)", list[0]);
-	check("MEM-1", adopt(&g, list[0]), "it can be given a pfn and mapped");
+	check("MEM-1", memop_adopt(&g, list[0]), "it can be given a pfn and mapped");
 	*(volatile uint32_t *)(uintptr_t)g.va = 0x600d;
 	check_eq_hex("MEM-1", "and used", *(volatile uint32_t *)(uintptr_t)g.va, 0x600d);
 
@@ -117,13 +93,13 @@ static void reservations(void)
 		return;
 	}
 	check_eq("MEM-1", "populate_physmap of one pfn",
-		 reservation(XENMEM_populate_physmap, list, 1, 0, DOMID_SELF), 1);
+		 memop_reservation(XENMEM_populate_physmap, list, 1, 0, DOMID_SELF), 1);
 	check("MEM-1", list[0] != h.pfn && list[0] != 0, "the extent list names the frame (%#x)",
 	      list[0]);
 	check_eq_hex("MEM-1", "its m2p entry is the pfn given", machine_to_phys_mapping[list[0]],
 		     h.pfn);
-	check("MEM-1", adopt(&h, list[0]), "it can be mapped at that pfn");
-	check_eq("MEM-1", "current_reservation is back", current_pages(), cur);
+	check("MEM-1", memop_adopt(&h, list[0]), "it can be mapped at that pfn");
+	check_eq("MEM-1", "current_reservation is back", memop_current_pages(), cur);
 
 	/* increase with no list: the frame is the domain's, unnamed */
 	if (!give_back(&k)) {
@@ -131,22 +107,22 @@ static void reservations(void)
 		return;
 	}
 	check_eq("MEM-1", "increase_reservation with a NULL extent list",
-		 reservation(XENMEM_increase_reservation, 0, 1, 0, DOMID_SELF), 1);
-	check_eq("MEM-1", "current_reservation is back", current_pages(), cur);
+		 memop_reservation(XENMEM_increase_reservation, 0, 1, 0, DOMID_SELF), 1);
+	check_eq("MEM-1", "current_reservation is back", memop_current_pages(), cur);
 
 	/* Orders and counts Xen will not do: 0 extents. */
 	list[0] = 0;
 	check_eq("MEM-1", "increase_reservation of order 20",
-		 reservation(XENMEM_increase_reservation, list, 1, 20, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_increase_reservation, list, 1, 20, DOMID_SELF), 0);
 	check_eq("MEM-1", "increase_reservation of order 0xffffffff",
-		 reservation(XENMEM_increase_reservation, list, 1, 0xffffffffu, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_increase_reservation, list, 1, 0xffffffffu, DOMID_SELF), 0);
 	check_eq("MEM-1", "decrease_reservation of 2^26 extents (too many to continue)",
-		 reservation(XENMEM_decrease_reservation, list, 1u << 26, 0, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1u << 26, 0, DOMID_SELF), 0);
 	check_eq("MEM-1", "a start (cmd bits 6-31) past the end comes back",
 		 hypercall_memory_op(XENMEM_increase_reservation | (3u << 6),
 				     &(struct xen_memory_reservation){ .nr_extents = 1,
 								       .domid = DOMID_SELF }), 3);
-	check_eq("MEM-1", "current_reservation is unchanged", current_pages(), cur);
+	check_eq("MEM-1", "current_reservation is unchanged", memop_current_pages(), cur);
 
 	/* Places Xen cannot read: also 0 extents. */
 	uint32_t end = initial_region_end();
@@ -161,15 +137,15 @@ static void reservations(void)
 		check_eq("MEM-1", what, hypercall_memory_op(XENMEM_increase_reservation,
 							    (void *)(uintptr_t)va), 0);
 		format(what, sizeof(what), "decrease_reservation, the extent list at %s", bad[i].what);
-		check_eq("MEM-1", what, reservation(XENMEM_decrease_reservation,
+		check_eq("MEM-1", what, memop_reservation(XENMEM_decrease_reservation,
 						    (xen_pfn_t *)(uintptr_t)va, 1, 0, DOMID_SELF), 0);
 		if (i == 0)
 			continue;      /* NULL is fine for increase_reservation */
 		format(what, sizeof(what), "populate_physmap, the extent list at %s", bad[i].what);
-		check_eq("MEM-1", what, reservation(XENMEM_populate_physmap,
+		check_eq("MEM-1", what, memop_reservation(XENMEM_populate_physmap,
 						    (xen_pfn_t *)(uintptr_t)va, 1, 0, DOMID_SELF), 0);
 	}
-	check_eq("MEM-1", "current_reservation is unchanged", current_pages(), cur);
+	check_eq("MEM-1", "current_reservation is unchanged", memop_current_pages(), cur);
 
 	/* An extent list running off mapped memory: one frame, then a fault. */
 	xen_pfn_t *edge = (xen_pfn_t *)(uintptr_t)(end - sizeof(xen_pfn_t));
@@ -177,30 +153,30 @@ static void reservations(void)
 		return;
 	*edge = k.mfn;
 	check_eq("MEM-1", "decrease_reservation of 2, the second beyond mapped memory",
-		 pt_unmap(k.va) ? -1 : reservation(XENMEM_decrease_reservation, edge, 2, 0,
+		 pt_unmap(k.va) ? -1 : memop_reservation(XENMEM_decrease_reservation, edge, 2, 0,
 						   DOMID_SELF), 1);
-	check_eq("MEM-1", "current_reservation dropped by one", current_pages(), cur - 1);
+	check_eq("MEM-1", "current_reservation dropped by one", memop_current_pages(), cur - 1);
 	list[0] = 0;
-	if (reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_SELF) != 1 ||
-	    !adopt(&k, list[0]))
+	if (memop_reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_SELF) != 1 ||
+	    !memop_adopt(&k, list[0]))
 		test_error("cannot take a frame back");
 
 	/* Domains. */
 	if (start_info->flags & SIF_INITDOMAIN) {
 		list[0] = 0;
 		check_eq("MEM-1", "increase_reservation for domain 1 (there is none)",
-			 reservation(XENMEM_increase_reservation, list, 1, 0, 1), 0);
+			 memop_reservation(XENMEM_increase_reservation, list, 1, 0, 1), 0);
 		check_eq("MEM-1", "increase_reservation for DOMID_XEN",
-			 reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_XEN), 0);
+			 memop_reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_XEN), 0);
 		if (!give_back(&k))
 			return;
 		list[0] = 0;
 		check_eq("MEM-1", "increase_reservation naming the caller's own id (0)",
-			 reservation(XENMEM_increase_reservation, list, 1, 0, 0), 1);
-		if (!adopt(&k, list[0]))
+			 memop_reservation(XENMEM_increase_reservation, list, 1, 0, 0), 1);
+		if (!memop_adopt(&k, list[0]))
 			test_error("cannot map the new frame");
 	}
-	check_eq("MEM-1", "current_reservation is back", current_pages(), cur);
+	check_eq("MEM-1", "current_reservation is back", memop_current_pages(), cur);
 
 	/* An extent list the hypervisor can read but not write: the frame
 	 * cannot be reported, so it is not counted as done. (Xen keeps it
@@ -211,7 +187,7 @@ static void reservations(void)
 	xen_pfn_t *l3 = (xen_pfn_t *)(uintptr_t)start_info->pt_base;
 	uint32_t l3_word = *l3;
 	check_eq("HCALL-5", "increase_reservation into a read-only extent list (the L3)",
-		 reservation(XENMEM_increase_reservation, l3, 1, 0, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_increase_reservation, l3, 1, 0, DOMID_SELF), 0);
 	check_eq_hex("HCALL-5", "the L3 is unchanged", *l3, l3_word);
 }
 
@@ -220,16 +196,16 @@ static void giving_back(void)
 	uint32_t foreign = pt_foreign_mfn(), max_ram = pt_max_ram_mfn();
 	struct pt_frame m;
 	xen_pfn_t list[3];
-	long cur = current_pages();
+	long cur = memop_current_pages();
 
 	if (foreign != PT_NONE) {
 		list[0] = foreign;
 		check_eq("MEM-2", "give back a frame not the domain's",
-			 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
+			 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
 	}
 	list[0] = max_ram + 1;
 	check_eq("MEM-2", "give back a frame beyond RAM",
-		 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
 
 	/* A frame still mapped, writable: the mapping keeps it alive. */
 	if (!pt_alloc_frame(&m))
@@ -238,27 +214,27 @@ static void giving_back(void)
 	*p = 0x5a5a5a5a;
 	list[0] = m.mfn;
 	check_eq("MEM-2", "give back a frame that is still mapped",
-		 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 1);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 1);
 	check_eq_hex("MEM-2", "the domain keeps working: the page reads as before", *p, 0x5a5a5a5a);
 	*p = 0x12345678;
 	check_eq_hex("MEM-2", "and can be written", *p, 0x12345678);
 	check_eq("MEM-2", "current_reservation still counts it while it is mapped",
-		 current_pages(), cur);
+		 memop_current_pages(), cur);
 	/* Xen finds the frame still the domain's and counts it done again. */
 	check_eq("MEM-2", "giving it back again, still mapped, counts as done",
-		 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 1);
-	check_eq("MEM-2", "and changes nothing", current_pages(), cur);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 1);
+	check_eq("MEM-2", "and changes nothing", memop_current_pages(), cur);
 	check_rc("MEM-2", "unmap it: its last reference goes", pt_unmap(m.va), 0);
-	check_eq("MEM-2", "current_reservation dropped by one now", current_pages(), cur - 1);
+	check_eq("MEM-2", "current_reservation dropped by one now", memop_current_pages(), cur - 1);
 	check_eq("MEM-2", "giving it back now does nothing",
-		 reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
+		 memop_reservation(XENMEM_decrease_reservation, list, 1, 0, DOMID_SELF), 0);
 	check_rc("MEM-2", "the freed frame cannot be mapped again", pt_map(m.va, m.mfn, PT_RO),
 		 -XEN_EBUSY);
 	list[0] = 0;
-	if (reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_SELF) != 1 ||
-	    !adopt(&m, list[0]))
+	if (memop_reservation(XENMEM_increase_reservation, list, 1, 0, DOMID_SELF) != 1 ||
+	    !memop_adopt(&m, list[0]))
 		test_error("cannot take a frame back");
-	check_eq("MEM-2", "current_reservation is back", current_pages(), cur);
+	check_eq("MEM-2", "current_reservation is back", memop_current_pages(), cur);
 }
 
 static void sizes(void)
@@ -430,6 +406,12 @@ static void unknown(void)
 		format(what, sizeof(what), "command %u", cmds[i]);
 		check_rc("MEM-5", what, memop(cmds[i], 0), -XEN_ENOSYS);
 	}
+	check_rc("MEM-5", "get_sharing_freed_pages: none",
+		 memop(XENMEM_get_sharing_freed_pages, 0), 0);
+	check_rc("MEM-5", "get_sharing_shared_pages: none",
+		 memop(XENMEM_get_sharing_shared_pages, 0), 0);
+	check_rc("MEM-5", "get_sharing_freed_pages with start bits in cmd",
+		 memop(XENMEM_get_sharing_freed_pages | (1u << 6), 0), -XEN_ENOSYS);
 	check_rc("MEM-5", "machphys_mapping with start bits in cmd",
 		 memop(XENMEM_machphys_mapping | (1u << 6), 0), -XEN_ENOSYS);
 }
