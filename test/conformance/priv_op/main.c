@@ -8,7 +8,8 @@
  *   PRIV-2  "mov %reg, %cr0" may change TS alone; any other bit is a #GP.
  *           clts clears TS. "mov %reg, %cr3" switches page tables as
  *           MMUEXT_NEW_BASEPTR does; a frame that is not a valid L3 is a #GP
- *   PRIV-3  wbinvd completes */
+ *   PRIV-3  wbinvd completes; invlpg is a #GP, as on Xen (a PV kernel
+ *           flushes with MMUEXT_INVLPG_LOCAL) */
 #include "guest.h"
 #include "region.h"
 
@@ -89,5 +90,14 @@ void test_main(void)
 	uint32_t before = exception_count;
 	asm volatile("1:\twbinvd\n2:\n\t" EXTABLE(1b, 2b) : : : "memory");
 	check("PRIV-3", exception_count == before, "wbinvd completes without a fault");
+	uint32_t at = (uint32_t)&before, zero = 0;
+	before = exception_count;
+	asm volatile("1:\tinvlpg (%0)\n2:\n\t" EXTABLE(1b, 2b) : : "r"(at) : "memory");
+	asm volatile("1:\tinvlpg 0x10(%0,%1,4)\n2:\n\t" EXTABLE(1b, 2b)
+		     : : "r"(at), "r"(zero) : "memory");
+	asm volatile("1:\tinvlpg 0x12345678\n2:\n\t" EXTABLE(1b, 2b) : : : "memory");
+	check("PRIV-3", exception_count == before + 3 && last_exception.vector == X86_EXC_GP,
+	      "invlpg, three ways of addressing: three #GP (%u exception(s), the last %s)",
+	      exception_count - before, exception_name(last_exception.vector));
 	test_success();
 }
