@@ -33,6 +33,21 @@ static inline void write_cr0(uint64_t v) { asm volatile("mov %0, %%cr0" : : "r"(
 static inline void write_cr3(uint64_t v) { asm volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
 static inline void write_cr4(uint64_t v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
 
+/* DR6 as the CPU leaves it with nothing to report (reserved bits set). */
+#define DR6_DEFAULT       0xffff0ff0u
+
+static inline uint32_t read_dr6(void)
+{
+	uint64_t v;
+	asm volatile("mov %%dr6, %0" : "=r"(v));
+	return (uint32_t)v;
+}
+
+static inline void write_dr6(uint32_t v)
+{
+	asm volatile("mov %0, %%dr6" : : "r"((uint64_t)v));
+}
+
 static inline uint64_t rdtsc(void)
 {
 	uint32_t lo, hi;

@@ -27,13 +27,9 @@ static void exception(struct cpu_regs *regs)
 
 	/* A guest's data breakpoint that the hypervisor hit on its behalf
 	 * (copying to or from the guest): not a fault of the hypervisor's. */
-	if (regs->vector == VEC_DB) {
-		uint64_t dr6;
-		asm volatile("mov %%dr6, %0" : "=r"(dr6));
-		if (dr6 & 0xf) {
-			asm volatile("mov %0, %%dr6" : : "r"((uint64_t)0xffff0ff0));
-			return;
-		}
+	if (regs->vector == VEC_DB && (read_dr6() & 0xf)) {
+		write_dr6(DR6_DEFAULT);
+		return;
 	}
 	if (fixup) {
 		last_fixup = (struct fault_record){

@@ -12,7 +12,7 @@
 #include "domain/domain.h"
 #include "sched/sched.h"
 
-#define DR6_ONES        0xffff0ff0u     /* reserved, read as 1 */
+#define DR6_ONES        DR6_DEFAULT     /* reserved, read as 1 */
 #define DR6_ZEROS       0x00001000u
 #define DR7_ONES        0x00000400u
 #define DR7_ZEROS       0x0000d800u     /* bits 11, 12, 14, 15 */
@@ -27,7 +27,7 @@ static void load(unsigned reg, uint64_t value)
 	case 1: asm volatile("mov %0, %%dr1" : : "r"(value)); break;
 	case 2: asm volatile("mov %0, %%dr2" : : "r"(value)); break;
 	case 3: asm volatile("mov %0, %%dr3" : : "r"(value)); break;
-	case 6: asm volatile("mov %0, %%dr6" : : "r"(value)); break;
+	case 6: write_dr6((uint32_t)value); break;
 	case 7: asm volatile("mov %0, %%dr7" : : "r"(value)); break;
 	}
 }

@@ -188,14 +188,11 @@ void pv_exception(struct vcpu *v, struct cpu_regs *frame)
 		if (pv_emulate_cpuid(v, frame, true))
 			return;
 		break;
-	case VEC_DB: {
+	case VEC_DB:
 		/* What the guest's handler asks get_debugreg(6) for. */
-		uint64_t dr6;
-		asm volatile("mov %%dr6, %0" : "=r"(dr6));
-		v->arch.dr[6] = (uint32_t)dr6;
-		asm volatile("mov %0, %%dr6" : : "r"((uint64_t)0xffff0ff0));
+		v->arch.dr[6] = read_dr6();
+		write_dr6(DR6_DEFAULT);
 		break;
-	}
 	case VEC_GP:
 		if (int_gate_refused(v, frame) ||
 		    (frame->error_code == 0 && pv_emulate_cpuid(v, frame, false)) ||
