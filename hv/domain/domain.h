@@ -14,6 +14,7 @@
 #define DOMAIN_NAME_MAX   4071
 
 struct grant_table;
+struct pv_e820_entry;
 
 /* The multi-frame extent a memory_op is part-way through: found, zeroed and
  * handed over across traps, so that no trap does more than a budget of it.
@@ -63,6 +64,8 @@ struct domain {
 	struct grant_table *grant_table;      /* hv/grant/, made when first used */
 	uint32_t gnttab_max_frames;           /* 0: the default */
 	uint32_t gnttab_max_maptrack;         /* 0: the default */
+	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
+	uint32_t nr_e820;
 	struct domain *next;                  /* all domains */
 };
 
