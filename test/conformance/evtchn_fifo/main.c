@@ -21,7 +21,8 @@
  *          LINK otherwise), sets READY and evtchn_upcall_pending, and no
  *          two-level bit; status works as before; set_priority moves later
  *          events to another queue,
- *          refuses priority 16 and ports that are not there (-XEN_EINVAL)
+ *          refuses priority 16 and ports that are not there (-XEN_EINVAL);
+ *          a closed port still LINKED is not handed out again
  *   EVT-17 a MASKED event is only PENDING; after the guest clears MASKED,
  *          EVTCHNOP_unmask links it
  *   EVT-18 VIRQ_TIMER reaches a FIFO guest (SCHEDOP_block returns, the
@@ -218,6 +219,31 @@ static void masked(void)
 	check_rc("EVT-17", "unmask of port 0xffffffff", evtchn_op(EVTCHNOP_unmask, &u), -XEN_EINVAL);
 }
 
+/* A closed port the guest still has on a queue (LINKED) is not handed out
+ * again until it comes off. */
+static void busy_port(void)
+{
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = DOMID_SELF };
+	struct evtchn_close c;
+
+	drain();
+	if (!check_rc("EVT-16", "alloc_unbound", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0))
+		return;
+	uint32_t p = a.port;
+	c.port = p;
+	check_rc("EVT-16", "close it", evtchn_op(EVTCHNOP_close, &c), 0);
+	words[p] = L;
+	check_rc("EVT-16", "alloc_unbound while it is LINKED", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0);
+	check("EVT-16", a.port != p, "a port other than the LINKED one (%u, not %u)", a.port, p);
+	c.port = a.port;
+	evtchn_op(EVTCHNOP_close, &c);
+	words[p] = 0;
+	check_rc("EVT-16", "alloc_unbound once it is off", evtchn_op(EVTCHNOP_alloc_unbound, &a), 0);
+	check_eq("EVT-16", "the port", a.port, p);
+	c.port = a.port;
+	evtchn_op(EVTCHNOP_close, &c);
+}
+
 static void timer_and_poll(void)
 {
 	struct evtchn_bind_virq b = { .virq = VIRQ_TIMER, .vcpu = 0 };
@@ -292,6 +318,7 @@ void test_main(void)
 	first_page();
 	queues();
 	masked();
+	busy_port();
 	timer_and_poll();
 	array_limit();
 	reset();
