@@ -220,8 +220,8 @@ static void masked(void)
 }
 
 /* A closed port the guest still has on a queue (LINKED) is not handed out
- * again until it comes off. */
-static void busy_port(void)
+ * again until it comes off; an IPI port works as any other. */
+static void ports_under_fifo(void)
 {
 	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = DOMID_SELF };
 	struct evtchn_close c;
@@ -242,6 +242,18 @@ static void busy_port(void)
 	check_eq("EVT-16", "the port", a.port, p);
 	c.port = a.port;
 	evtchn_op(EVTCHNOP_close, &c);
+
+	struct evtchn_bind_ipi b = { .vcpu = 0 };
+	if (!check_rc("EVT-16", "bind_ipi under FIFO", evtchn_op(EVTCHNOP_bind_ipi, &b), 0))
+		return;
+	drain();
+	check_rc("EVT-16", "send on the IPI port", send(b.port), 0);
+	check_eq_hex("EVT-16", "its word", words[b.port], P | L);
+	check_eq("EVT-16", "HEAD of queue 7", cb->head[7], b.port);
+	c.port = b.port;
+	check_rc("EVT-16", "close it", evtchn_op(EVTCHNOP_close, &c), 0);
+	check_eq_hex("EVT-16", "its word after close (PENDING cleared)", words[b.port], L);
+	drain();
 }
 
 static void timer_and_poll(void)
@@ -318,7 +330,7 @@ void test_main(void)
 	first_page();
 	queues();
 	masked();
-	busy_port();
+	ports_under_fifo();
 	timer_and_poll();
 	array_limit();
 	reset();
