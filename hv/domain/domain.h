@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
+#include "physdev/physdev.h"
 
 /* Xen keeps no names in the hypervisor: its toolstack keeps a domain's in
  * XenStore (/local/domain/N/name), where one message carries at most
@@ -63,6 +64,7 @@ struct domain {
 	struct grant_table *grant_table;      /* hv/grant/, made when first used */
 	uint32_t gnttab_max_frames;           /* 0: the default */
 	uint32_t gnttab_max_maptrack;         /* 0: the default */
+	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
 	struct domain *next;                  /* all domains */
 };
 
