@@ -4,13 +4,16 @@
  * Rules checked (pvabi/ABI.md, pvabi/physdev.h):
  *   IO-1  without I/O privilege (virtual IOPL 0, no bitmap: how a domain
  *         starts) in and out are a #GP(0)
- *   IO-2  with virtual IOPL >= 1, in and out on a port the domain holds
+ *   IO-2  with virtual IOPL >= 1 (3 for ring 3), in and out on a port the domain holds
  *         reach the device (the DMA page register 0x81 keeps what is
  *         written), in every form: imm8 or dx, 8, 16 and 32 bits; an 8- or
  *         16-bit in leaves the rest of eax alone
  *   IO-3  on a port the hypervisor keeps (the serial line, isa-debug-exit
- *         at 0xf4) a read gives all ones and never reaches the device (the
- *         UART would say 0x60 in its line status), a write goes nowhere
+ *         at 0xf4), or one the domain was not given (unheld=N on its
+ *         command line: a DMA page register, which keeps what is written
+ *         and starts at 0), a read gives all ones and never reaches the
+ *         device (the UART would say 0x60 in its line status), a write goes
+ *         nowhere
  *   IO-4  the I/O bitmap of set_iobitmap allows exactly the ports whose
  *         bits are clear, below nr_ports, for every byte of the access; a
  *         bitmap that cannot be read allows nothing
@@ -27,7 +30,9 @@
  *         waits with SCHEDOP_block */
 #include "guest.h"
 #include "callbacks.h"
+#include "cmdline.h"
 #include "platform.h"
+#include "ring3.h"
 #include "pvabi/physdev.h"
 
 const char test_title[] = "io_priv: in, out, ins, outs, cli, sti and hlt with virtual I/O privilege";
@@ -122,6 +127,13 @@ static void kept_ports(void)
 	check("IO-3", in32(0x3fc, &v) && v == 0xffffffff, "a 32-bit in there: %#x", v);
 	v = 0;
 	check("IO-3", in32_imm3fc(0, &v), "in $0xfc completes (%#x)", v);
+	uint64_t unheld = cmdline_number("unheld", 0);
+	if (unheld) {
+		v = 0x5a;
+		check("IO-3", out8((uint16_t)unheld, &v), "out of 0x5a to port %#llx (not ours)",
+		      (unsigned long long)unheld);
+		check_eq_hex("IO-3", "in from it", read8((uint16_t)unheld), 0x123456ff);
+	}
 	/* On ringlet's machine this would end QEMU with the failure status. */
 	v = 0x11;
 	check("IO-3", out8(DEBUG_EXIT, &v), "out of 0x11 to 0xf4 completes, and we are still here");
@@ -246,6 +258,31 @@ static void cli_sti_hlt(void)
 	vi->evtchn_upcall_mask = 1;
 }
 
+static volatile bool r3_done;
+static volatile uint32_t r3_val;
+
+static void ring3_in(void)
+{
+	uint32_t v = 0;
+	r3_done = in8(DMA_PAGE, &v);
+	r3_val = v;
+}
+
+static void ring3_io(void)
+{
+	if (ring3_init() != 0) {
+		test_error("ring3_init failed");
+		return;
+	}
+	set_iopl(1);
+	ring3_run(ring3_in, RING3_BY_IRET);
+	check("IO-2", !r3_done && gp0(), "in from 0x81 in ring 3 with IOPL 1: #GP(0)");
+	set_iopl(3);
+	ring3_run(ring3_in, RING3_BY_IRET);
+	check("IO-2", r3_done, "in from 0x81 in ring 3 with IOPL 3 completes (%#x)", r3_val);
+	set_iopl(0);
+}
+
 void test_main(void)
 {
 	if (callbacks_init() != 0)
@@ -257,6 +294,7 @@ void test_main(void)
 	architectural_iopl();
 	string_io();
 	cli_sti_hlt();
+	ring3_io();
 	set_iopl(0);
 	test_success();
 }
