@@ -18,7 +18,9 @@
  *         bits are clear, below nr_ports, for every byte of the access; a
  *         bitmap that cannot be read allows nothing
  *   IO-5  VMASST_TYPE_architectural_iopl makes the kernel count as ring 0:
- *         IOPL 0 is enough
+ *         IOPL 0 is enough; the virtual IOPL then shows in the eflags of
+ *         frames the hypervisor builds, and HYPERVISOR_iret sets it from
+ *         the eflags it pops
  *   IO-6  rep ins and outs run their whole count (thousands), forwards or
  *         backwards with DF; a write to a read-only page is the guest's #PF
  *         at that address, the page unchanged
@@ -283,6 +285,25 @@ static void ring3_io(void)
 	set_iopl(0);
 }
 
+/* Under architectural_iopl: ring 3 with IOPL 3 set by set_iopl, entered by
+ * a plain iret (which the hypervisor does not see); then entered through
+ * HYPERVISOR_iret with eflags whose IOPL is 0, which takes it away. */
+static void ring3_architectural(void)
+{
+	hypercall_vm_assist(VMASST_CMD_enable, VMASST_TYPE_architectural_iopl);
+	set_iopl(3);
+	ring3_run(ring3_in, RING3_BY_IRET);
+	check("IO-5", r3_done, "ring 3, IOPL 3, entered by iret: in completes");
+	check_eq_hex("IO-5", "IOPL in the eflags of the frame ring 3 left by",
+		     (ring3_exit.eflags >> 12) & 3, 3);
+	ring3_run(ring3_in, RING3_BY_IRET_HYPERCALL);
+	check("IO-5", !r3_done && gp0(), "entered by HYPERVISOR_iret with IOPL 0: #GP(0)");
+	check_eq_hex("IO-5", "IOPL in the eflags of the frame ring 3 left by",
+		     (ring3_exit.eflags >> 12) & 3, 0);
+	hypercall_vm_assist(VMASST_CMD_disable, VMASST_TYPE_architectural_iopl);
+	set_iopl(0);
+}
+
 void test_main(void)
 {
 	if (callbacks_init() != 0)
@@ -295,6 +316,7 @@ void test_main(void)
 	string_io();
 	cli_sti_hlt();
 	ring3_io();
+	ring3_architectural();
 	set_iopl(0);
 	test_success();
 }
