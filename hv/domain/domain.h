@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
+#include "physdev/physdev.h"
 
 /* Xen keeps no names in the hypervisor: its toolstack keeps a domain's in
  * XenStore (/local/domain/N/name), where one message carries at most
@@ -66,6 +67,7 @@ struct domain {
 	uint32_t gnttab_max_maptrack;         /* 0: the default */
 	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
 	uint32_t nr_e820;
+	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
 	struct domain *next;                  /* all domains */
 };
 
