@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "console/ring.h"
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 
@@ -63,6 +64,7 @@ struct domain {
 	struct grant_table *grant_table;      /* hv/grant/, made when first used */
 	uint32_t gnttab_max_frames;           /* 0: the default */
 	uint32_t gnttab_max_maptrack;         /* 0: the default */
+	struct console_ring cons;             /* hv/console/ring.c */
 	struct domain *next;                  /* all domains */
 };
 

@@ -7,30 +7,12 @@
 #include "console/input.h"
 #include "arch/x86/uaccess.h"
 #include "console/console.h"
+#include "console/filter.h"
 #include "domain/domain.h"
 #include "pvabi/console.h"
 #include "sched/sched.h"
 
 #define CHUNK 128
-
-/* Text passes byte for byte: UTF-8 and other bytes >= 0x80, '\t', '\n',
- * '\r' (console/lines.c starts the line again with the prefix). Other
- * control characters, ESC and DEL above all, could move the cursor or
- * rewrite what other domains printed: they become '?'; NUL is dropped. */
-static size_t filter(char *chunk, size_t n)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)chunk[i];
-		if (c == 0)
-			continue;
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-			c = '?';
-		chunk[kept++] = (char)c;
-	}
-	return kept;
-}
 
 /* a4 and a5 are the guest's esi and edi, which a continuation keeps. */
 static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t buf,
@@ -46,7 +28,7 @@ static int32_t console_write_from(struct domain *d, uint32_t count, guest_ptr_t 
 		budget_charge(CHUNK / 32);     /* every byte is looked at */
 		if (copy_from_guest(chunk, guest_ptr_add(buf, done, 1), n) < 0)
 			return -XEN_EFAULT;
-		console_guest_write(d, d->label, d->label_len, chunk, filter(chunk, n));
+		console_guest_write(d, d->label, d->label_len, chunk, console_filter(chunk, n));
 	}
 	return 0;
 }

@@ -2,12 +2,14 @@
 #include "kernel/shutdown.h"
 
 #include "kernel/console.h"
+#include "kernel/console_ring.h"
 #include "kernel/hypervisor.h"
 
 static __attribute__((noreturn)) void shutdown(unsigned reason)
 {
 	struct sched_shutdown sd = { .reason = reason };
 
+	console_ring_close();     /* its last lines out before the domain ends */
 	for (;;) {
 		hypercall_sched_op(SCHEDOP_shutdown, &sd);
 		/* Only a broken hypervisor returns; do not run on. */
@@ -27,6 +29,7 @@ void mg_exit(int status)
 
 void mg_crash(const char *why)
 {
+	console_ring_close();     /* the rest through console_io */
 	printk("miniguest: crashing the domain: %s\n", why);
 	shutdown(SHUTDOWN_crash);
 }
