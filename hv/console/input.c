@@ -25,7 +25,8 @@ void console_input_poll(void)
 		got = true;
 	}
 	struct domain *dom0 = domain_by_id(0);
-	if (dom0 && dom0->privileged) {
+	if (dom0 && dom0->privileged && dom0->state == DOMAIN_RUNNING &&
+	    dom0->evtchn.virq_port[VIRQ_CONSOLE]) {
 		if (got)
 			send_virq(dom0, VIRQ_CONSOLE);
 	} else if (head != tail) {

@@ -24,7 +24,7 @@ void console_ring_attach(struct domain *d, uint32_t mfn, uint32_t port);
 /* d sent on its unbound port: serve the ring if the port is its console's. */
 void console_ring_kick(struct domain *d, uint32_t port);
 
-/* Serial input waits and no privileged domain takes it: give what fits to
+/* Serial input waits and no privileged domain listens for it: give what fits to
  * the input focus (the last domain built whose ring the hypervisor
  * serves). */
 void console_ring_input(void);

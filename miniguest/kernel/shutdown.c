@@ -21,6 +21,7 @@ void mg_exit(int status)
 {
 	struct sched_exit ex = { .reason = SHUTDOWN_poweroff, .status = status };
 
+	console_ring_close();     /* its last lines out before the domain ends */
 	hypercall_sched_op(SCHEDOP_ringlet_exit, &ex);
 	/* Not ringlet: the status goes to the console instead. */
 	printk("miniguest: exit status %d\n", status);
