@@ -31,6 +31,10 @@ static inline volatile struct xencons_interface *conn_ring(const struct conn *c)
 	return c->page.va;
 }
 
+/* Sleeps until a console event after the count seen (consoled_kicks), or
+ * ns pass. */
+void consoled_wait(unsigned seen, uint64_t ns);
+
 /* Connects the domains that appeared, lets go of those gone (after their
  * last output). */
 void consoled_rescan(void);

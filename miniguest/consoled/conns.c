@@ -4,6 +4,7 @@
 #include "consoled/conn.h"
 #include "kernel/events.h"
 #include "kernel/hypervisor.h"
+#include "kernel/time.h"
 #include "pvabi/domctl.h"
 #include "pvabi/grant_table.h"
 
@@ -14,6 +15,7 @@ struct conn consoled_conns[CONSOLED_MAX_CONNS];
 struct waitqueue consoled_wq;
 volatile unsigned consoled_kicks;
 
+/* Any console event: the serving thread looks at every ring again. */
 static void kick(evtchn_port_t port, void *data)
 {
 	(void)port;
@@ -22,23 +24,32 @@ static void kick(evtchn_port_t port, void *data)
 	waitq_wake_all(&consoled_wq);
 }
 
-static struct conn *conn_of(uint16_t dom)
+void consoled_wait(unsigned seen, uint64_t ns)
 {
-	for (unsigned i = 0; i < CONSOLED_MAX_CONNS; i++)
-		if (consoled_conns[i].live && consoled_conns[i].dom == dom)
-			return &consoled_conns[i];
-	return NULL;
+	/* Checked with events masked: a kick after it still wakes us. */
+	unsigned mask = events_mask_save();
+
+	if (consoled_kicks == seen)
+		waitq_block_until(&consoled_wq, time_now_ns() + ns);
+	events_restore(mask);
 }
 
-static void connect(uint16_t dom)
+/* dom's connection if it has one, else a free one (not live), else NULL. */
+static struct conn *slot_for(uint16_t dom)
 {
-	struct conn *c = NULL;
+	struct conn *free = NULL;
 
-	for (unsigned i = 0; i < CONSOLED_MAX_CONNS && !c; i++)
-		if (!consoled_conns[i].live)
-			c = &consoled_conns[i];
-	if (!c)
-		return;
+	for (struct conn *c = consoled_conns; c < consoled_conns + CONSOLED_MAX_CONNS; c++) {
+		if (c->live && c->dom == dom)
+			return c;
+		if (!c->live && !free)
+			free = c;
+	}
+	return free;
+}
+
+static void connect(struct conn *c, uint16_t dom)
+{
 	memset(c, 0, sizeof(*c));
 	c->dom = dom;
 	long rc = grant_map(dom, GNTTAB_RESERVED_CONSOLE, &c->page);
@@ -52,13 +63,15 @@ static void connect(uint16_t dom)
 		evtchn_set_handler(c->port, kick, NULL);
 	}
 	events_restore(mask);
+	c->live = c->seen = true;
 	if (rc < 0) {
+		/* Kept, broken, so that it is said once, not at every scan. */
 		printf("consoled: domain %u has no console ring (%ld)\n", dom, rc);
 		if (c->page.va)
 			grant_unmap(&c->page);
+		c->broken = true;
 		return;
 	}
-	c->live = c->seen = true;
 	kick(0, NULL);         /* what it wrote before we came */
 }
 
@@ -66,11 +79,14 @@ static void disconnect(struct conn *c)
 {
 	struct evtchn_close cl = { .port = c->port };
 
+	c->live = false;
+	if (!c->page.va)
+		return;        /* it never had a ring */
 	while (consoled_serve(c))
 		;              /* its last lines: at most a ring's worth */
-	hypercall_event_channel_op(EVTCHNOP_close, &cl);
+	if (c->port)
+		hypercall_event_channel_op(EVTCHNOP_close, &cl);
 	grant_unmap(&c->page);
-	c->live = false;
 }
 
 void consoled_rescan(void)
@@ -82,12 +98,13 @@ void consoled_rescan(void)
 		consoled_conns[i].seen = false;
 	while (dc.domain < DOMID_FIRST_RESERVED && hypercall_domctl(&dc) == 0) {
 		uint16_t dom = (uint16_t)dc.u.getdomaininfo.domain;
-		struct conn *c = conn_of(dom);
-		bool dying = dc.u.getdomaininfo.flags & (XEN_DOMINF_dying | XEN_DOMINF_shutdown);
-		if (!c && !dying)
-			connect(dom);
-		else if (c && !dying)
-			c->seen = true;
+		struct conn *c = slot_for(dom);
+		if (c && !(dc.u.getdomaininfo.flags & (XEN_DOMINF_dying | XEN_DOMINF_shutdown))) {
+			if (c->live)
+				c->seen = true;
+			else
+				connect(c, dom);
+		}
 		dc.domain = dom + 1u;
 	}
 	for (unsigned i = 0; i < CONSOLED_MAX_CONNS; i++)

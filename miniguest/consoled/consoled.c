@@ -1,6 +1,5 @@
 #include "consoled/consoled.h"
 #include "consoled/conn.h"
-#include "kernel/events.h"
 #include "kernel/time.h"
 
 /* Domains that start or end raise no event here (dom0's program holds
@@ -28,10 +27,7 @@ static void run(void *arg)
 			thread_yield();
 			continue;
 		}
-		unsigned mask = events_mask_save();
-		if (consoled_kicks == seen)
-			waitq_block_until(&consoled_wq, time_now_ns() + RESCAN_NS);
-		events_restore(mask);
+		consoled_wait(seen, RESCAN_NS);
 	}
 }
 

@@ -2,13 +2,13 @@
 #include "console/ring_copy.h"
 #include "kernel/console.h"
 #include "kernel/events.h"
-#include "kernel/time.h"
 
 /* Puts the bytes on the focus's in side as room comes; bytes for a domain
  * that ends or breaks its ring are dropped. */
 static void give(const char *p, uint32_t n)
 {
 	while (n) {
+		unsigned seen = consoled_kicks;
 		struct conn *c = consoled_focus();
 		if (!c)
 			return;
@@ -23,11 +23,8 @@ static void give(const char *p, uint32_t n)
 		evtchn_notify(c->port);
 		p += k;
 		n -= (uint32_t)k;
-		if (n) {
-			unsigned mask = events_mask_save();
-			waitq_block_until(&consoled_wq, time_now_ns() + 100000000u);
-			events_restore(mask);
-		}
+		if (n)
+			consoled_wait(seen, 100000000u);
 	}
 }
 

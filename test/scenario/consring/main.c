@@ -2,7 +2,7 @@
  * CONS-12). The backend is the hypervisor, or dom0's consoled when dom0.elf
  * runs beside it. Its own verdicts go through console_io.
  *
- *   garbage  one honest line through the ring; then out_prod far beyond
+ *   garbage  CONSOLEIO_ringlet_write_as is refused (CONS-11); one honest line through the ring; then out_prod far beyond
  *            out_cons (a huge producer): the backend drops the ring, says
  *            so once, and prints nothing after it, even once the indices
  *            are honest again
@@ -64,6 +64,10 @@ static bool put(const char *s)
 
 static void garbage(void)
 {
+	static const char forged[] = "FORGED in domain 0's name\n";
+	check_eq("CONS-11", "an unprivileged domain writing as domain 0",
+		 hypercall4(__HYPERVISOR_console_io, CONSOLEIO_ringlet_write_as,
+			    sizeof(forged) - 1, (uint32_t)forged, 0), -XEN_EPERM);
 	check("CONS-10", put("ring: an honest line\n") && drained(), "an honest line is taken");
 	ring->out_prod = ring->out_cons + 0x10000u;
 	notify();
