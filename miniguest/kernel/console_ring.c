@@ -44,7 +44,8 @@ bool console_ring_active(void)
 }
 
 /* Sleep until the backend's event (or a short while): the port is polled,
- * not delivered, so this works with events masked and in trap handlers. */
+ * not delivered, so this works with events masked and in trap handlers.
+ * The event may have brought input too: it is taken as the upcall would. */
 static void wait_backend(void)
 {
 	evtchn_port_t ports[1] = { port };
@@ -54,6 +55,8 @@ static void wait_backend(void)
 	__atomic_fetch_and(&shared_info->evtchn_pending[port / 32], ~(1u << (port % 32)),
 			   __ATOMIC_SEQ_CST);
 	hypercall_sched_op(SCHEDOP_poll, &p);
+	if (on_input)
+		on_input();
 }
 
 unsigned long console_ring_write(const char *buf, unsigned long len)
