@@ -21,6 +21,11 @@
 
 #define CONSOLEIO_write  0
 #define CONSOLEIO_read   1
+/* A ringlet extension (CONS-11): a privileged domain's console backend
+ * writes count bytes from buf as domain domid's console output, with its
+ * name's prefix: HYPERVISOR_console_io(CONSOLEIO_ringlet_write_as, count,
+ * buf, domid). */
+#define CONSOLEIO_ringlet_write_as  0x200
 
 /* xencons_interface.connection, written by the backend. A guest MAY hold
  * back output while it reads DISCONNECTED; 0 doubles as "connected" so a

@@ -2,6 +2,7 @@
 #include "arch/arch.h"
 #include "domain/domain.h"
 #include "event/evtchn.h"
+#include "console/ring.h"
 
 static char ring[CONSOLE_INPUT_SIZE];
 static unsigned head, tail;          /* head - tail bytes wait */
@@ -23,11 +24,14 @@ void console_input_poll(void)
 		keep((char)c);
 		got = true;
 	}
-	if (!got)
-		return;
 	struct domain *dom0 = domain_by_id(0);
-	if (dom0 && dom0->privileged)
-		send_virq(dom0, VIRQ_CONSOLE);
+	if (dom0 && dom0->privileged && dom0->state == DOMAIN_RUNNING &&
+	    dom0->evtchn.virq_port[VIRQ_CONSOLE]) {
+		if (got)
+			send_virq(dom0, VIRQ_CONSOLE);
+	} else if (head != tail) {
+		console_ring_input();      /* what did not fit waits for the next poll */
+	}
 }
 
 /* Reads of an idle line after which typing ahead is taken to be over. */

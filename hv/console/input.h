@@ -1,6 +1,8 @@
 /* Serial input for the privileged domain: bytes are gathered on every
  * console poll (each scheduler tick), raise VIRQ_CONSOLE, and wait in a
- * small ring until CONSOLEIO_read takes them. */
+ * small ring until CONSOLEIO_read takes them. When no running privileged
+ * domain has bound VIRQ_CONSOLE they go to the console ring of the input
+ * focus instead (console/ring.h). */
 #ifndef CONSOLE_INPUT_H
 #define CONSOLE_INPUT_H
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "console/ring.h"
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 #include "physdev/physdev.h"
@@ -68,6 +69,7 @@ struct domain {
 	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
 	uint32_t nr_e820;
 	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
+	struct console_ring cons;             /* hv/console/ring.c */
 	struct domain *next;                  /* all domains */
 };
 

@@ -101,7 +101,8 @@ int evtchn_send(struct domain *d, uint32_t port)
 		evtchn_set_pending(d, port);
 		return 0;
 	case EVTCHNSTAT_unbound:
-		return 0;                     /* nobody listens yet: dropped */
+		console_ring_kick(d, port);   /* CONS-10; otherwise dropped */
+		return 0;
 	default:
 		return -XEN_EINVAL;
 	}

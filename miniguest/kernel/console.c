@@ -1,9 +1,13 @@
-/* Console output and input. Output goes straight to the hypervisor's
- * console (console_io), so it works from the first instruction and inside
- * trap handlers. Input arrives as VIRQ_CONSOLE; the handler drains the
- * hypervisor's buffer into ours and wakes readers. */
+/* Console output and input. Until console_init, and always in the initial
+ * domain, output goes straight to the hypervisor's console (console_io), so
+ * it works from the first instruction and inside trap handlers; its input
+ * arrives as VIRQ_CONSOLE, and the handler drains the hypervisor's buffer
+ * into ours and wakes readers. Another domain writes to and reads from its
+ * console ring (console_ring.h) from console_init on, and goes back to
+ * console_io when it ends or crashes. */
 #include "kernel/console.h"
 
+#include "kernel/console_ring.h"
 #include "kernel/events.h"
 #include "kernel/hypervisor.h"
 #include "kernel/thread.h"
@@ -20,6 +24,13 @@ long console_write(const char *buf, unsigned long len)
 {
 	unsigned long done = 0;
 
+	if (console_ring_active()) {
+		/* Writers in threads and in handlers take turns. */
+		unsigned mask = events_mask_save();
+		done = console_ring_write(buf, len);
+		events_restore(mask);
+	}
+
 	while (done < len) {
 		unsigned long n = len - done > 1024 ? 1024 : len - done;
 		if (hypercall_console_io(CONSOLEIO_write, n, buf + done) < 0)
@@ -27,6 +38,13 @@ long console_write(const char *buf, unsigned long len)
 		done += n;
 	}
 	return (long)len;
+}
+
+static long fetch(char *buf, unsigned n)
+{
+	if (console_ring_active())
+		return (long)console_ring_read(buf, n);
+	return hypercall_console_io(CONSOLEIO_read, n, buf);
 }
 
 static void drain(evtchn_port_t port, void *data)
@@ -39,7 +57,7 @@ static void drain(evtchn_port_t port, void *data)
 		unsigned chunk = INPUT_SIZE - at < room ? INPUT_SIZE - at : room;
 		if (chunk == 0)
 			break;          /* full: the rest waits in the hypervisor */
-		long n = hypercall_console_io(CONSOLEIO_read, chunk, input + at);
+		long n = fetch(input + at, chunk);
 		if (n <= 0)
 			break;
 		input_head += (unsigned)n;
@@ -47,10 +65,17 @@ static void drain(evtchn_port_t port, void *data)
 	waitq_wake_all(&readers);
 }
 
+static void ring_input(void)
+{
+	drain(0, 0);
+}
+
 void console_init(void)
 {
-	/* Only one domain hears the console (the control domain on Xen). */
-	have_input = evtchn_bind_virq(VIRQ_CONSOLE, drain, 0) >= 0;
+	/* Of the rest, only one domain hears the serial console (the control
+	 * domain on Xen). */
+	have_input = console_ring_open(ring_input) ||
+		     evtchn_bind_virq(VIRQ_CONSOLE, drain, 0) >= 0;
 	if (have_input)
 		drain(0, 0);
 }

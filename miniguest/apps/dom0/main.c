@@ -1,11 +1,13 @@
-/* dom0 of the default demo: says which domains are up, reports each one
- * that ends (VIRQ_DOM_EXC) and powers off once it is the last domain, so
- * the hypervisor stops when the demo is over. It lists the domains as a
+/* dom0 of the default demo: runs the console backend (consoled.h), says
+ * which domains are up, reports each one that ends (VIRQ_DOM_EXC) and
+ * powers off once it is the last domain, so the hypervisor stops when the
+ * demo is over. It lists the domains as a
  * toolstack does, with domctl's getdomaininfo. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "consoled/consoled.h"
 #include "kernel/events.h"
 #include "kernel/hypervisor.h"
 #include "kernel/thread.h"
@@ -48,6 +50,8 @@ int main(void)
 		printf("dom0: cannot bind VIRQ_DOM_EXC: this is not the control domain\n");
 		return 1;
 	}
+	if (!consoled_start())
+		printf("dom0: no memory for the console backend\n");
 	unsigned left = count_others(true);
 	printf("dom0: up; waiting for %u other domain(s) to end\n", left);
 	while (left) {

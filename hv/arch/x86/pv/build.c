@@ -57,6 +57,7 @@ static int give_rings(struct domain *d, const struct layout *l, char *err, size_
 	si->store_evtchn = (uint32_t)sport;
 	si->console.domU.evtchn = (uint32_t)cport;
 	unmap_frame(si);
+	console_ring_attach(d, cons, (uint32_t)cport);
 	return 0;
 }
 
