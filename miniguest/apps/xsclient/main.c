@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kernel/hypervisor.h"
+#include "kernel/frames.h"
 #include "kernel/time.h"
 #include "pvabi/version.h"
 #include "store/client.h"
@@ -39,6 +40,27 @@ int main(void)
 	uint32_t len;
 	xs_talk(XS_GET_DOMAIN_PATH, 0, "1", 2, v, sizeof(v), &len);
 	printf("xsclient: my home is %s\n", v);
+	/* The home domain 0 wrote before introducing us (as xl does). */
+	xs_read(0, "name", v, sizeof(v));
+	expect_str("name", v, "client");
+	xs_read(0, "domid", v, sizeof(v));
+	expect_str("domid", v, "1");
+	xs_read(0, "console/type", v, sizeof(v));
+	expect_str("console/type", v, "xenconsoled");
+	xs_read(0, "store/port", v, sizeof(v));
+	expect_str("store/port", v, "1");
+	char want[32];
+	snprintf(want, sizeof(want), "%lu", (unsigned long)start_info->store_mfn);
+	xs_read(0, "store/ring-ref", v, sizeof(v));
+	expect_str("store/ring-ref is start_info's store_mfn", v, want);
+	snprintf(want, sizeof(want), "%lu", (unsigned long)start_info->console.domU.mfn);
+	xs_read(0, "console/ring-ref", v, sizeof(v));
+	expect_str("console/ring-ref is start_info's console mfn", v, want);
+	xs_talk(XS_GET_PERMS, 0, "/local/domain/1", 16, v, sizeof(v), &len);
+	expect("my home is domain 0's, readable by me (n0 r1)",
+	       len == 6 && memcmp(v, "n0\0r1", 6) == 0 ? 0 : -1, 0);
+	expect("the name is not mine to change", xs_write(0, "name", "evil"), -2 - 1);
+	expect("control/shutdown is mine", xs_write(0, "control/shutdown", ""), 0);
 	expect("write data/greeting", xs_write(0, "data/greeting", "hello"), 0);
 	v[0] = 0;
 	xs_read(0, "data/greeting", v, sizeof(v));
