@@ -40,8 +40,11 @@ static struct store *store;
 static struct waitqueue wq;
 static unsigned requests, dropped;
 static volatile unsigned kicks;
-/* Domain 0's own requests: where the reply goes. */
+/* Domain 0's own requests: where the reply goes; its watch events are
+ * only counted (a driver there looks again at what it watches). */
 static struct { char *out; uint32_t max; bool error; } mine;
+static unsigned my_events;
+static struct waitqueue my_wq;
 
 static void kick(evtchn_port_t port, void *data)
 {
@@ -92,8 +95,11 @@ static void send(void *ctx, uint16_t dom, const struct xsd_sockmsg *h, const cha
 {
 	(void)ctx;
 	if (dom == 0) {
-		if (h->type == XS_WATCH_EVENT)
+		if (h->type == XS_WATCH_EVENT) {
+			my_events++;
+			waitq_wake_all(&my_wq);
 			return;
+		}
 		mine.error = h->type == XS_ERROR;
 		uint32_t n = h->len < mine.max ? h->len : (mine.max ? mine.max - 1 : 0);
 		if (mine.out) {
@@ -123,6 +129,27 @@ int xenstored_ask(uint32_t type, const char *payload, uint32_t len, char *out, u
 	store_request(store, 0, &h, payload);
 	mine.out = NULL;
 	return mine.error ? -1 : 0;
+}
+
+bool xenstored_wait_event(unsigned *seen, uint64_t deadline_ns)
+{
+	unsigned mask = events_mask_save();
+	while (*seen == my_events && time_now_ns() < deadline_ns)
+		waitq_block_until(&my_wq, deadline_ns);
+	events_restore(mask);
+	bool got = *seen != my_events;
+	*seen = my_events;
+	return got;
+}
+
+unsigned xenstored_events(void)
+{
+	return my_events;
+}
+
+bool xenstored_here(void)
+{
+	return store != NULL;
 }
 
 /* Answer what the domain has sent, as far as its queue has room and at

@@ -28,6 +28,13 @@ void xenstored_list(const char *prefix);
 /* One request from domain 0 to the store, its reply's payload in out (max
  * bytes, NUL added; out may be NULL): 0, or -1 when it is an error. */
 int xenstored_ask(uint32_t type, const char *payload, uint32_t len, char *out, uint32_t max);
+/* Is the store in this domain (xenstored_init done)? */
+bool xenstored_here(void);
+/* The watch events domain 0 had so far; wait until one fires after *seen
+ * (such a count, updated) or deadline_ns passes: true when one fired. */
+unsigned xenstored_events(void);
+bool xenstored_wait_event(unsigned *seen, uint64_t deadline_ns);
+
 /* server_dom.c: write /local/domain/<id> for the domain info describes,
  * as Xen's toolstack does, before it is introduced. */
 void xenstored_describe(const struct xen_domctl_getdomaininfo *info);
