@@ -22,6 +22,57 @@ static void expect(const char *what, int rc, int want)
 	       rc >= 0 ? "done" : xs_error_name(rc));
 }
 
+/* An error the store names (or "OK" for none). */
+static void expect_err(const char *what, int rc, const char *want)
+{
+	const char *got = rc >= 0 ? "OK" : xs_error_name(rc);
+	bool ok = strcmp(got, want) == 0;
+	failed += !ok;
+	printf("xsclient: %s %s: %s\n", ok ? "ok  " : "FAIL", what, got);
+}
+
+static int raw(uint32_t type, uint32_t tx, const char *payload, uint32_t len)
+{
+	char out[64];
+	return xs_talk(type, tx, payload, len, out, sizeof(out), NULL);
+}
+
+/* The message types a frontend does not use every day, and transactions
+ * that conflict (STORE-7) or do not. */
+static void more_types(void)
+{
+	uint32_t t1, t2;
+
+	expect_err("MKDIR data/dir", raw(XS_MKDIR, 0, "data/dir", 9), "OK");
+	expect_err("SET_PERMS data/dir b1 r0", raw(XS_SET_PERMS, 0, "data/dir\0b1\0r0", 15), "OK");
+	expect_err("SET_PERMS giving it away", raw(XS_SET_PERMS, 0, "data/dir\0b2", 12), "EPERM");
+	expect_err("RM data/dir", raw(XS_RM, 0, "data/dir", 9), "OK");
+	expect_err("RM it again", raw(XS_RM, 0, "data/dir", 9), "OK");
+	expect_err("UNWATCH data w1", raw(XS_UNWATCH, 0, "data\0w1", 8), "OK");
+	expect_err("UNWATCH it again", raw(XS_UNWATCH, 0, "data\0w1", 8), "ENOENT");
+	expect_err("RESET_WATCHES", raw(XS_RESET_WATCHES, 0, "", 1), "OK");
+	expect_err("INTRODUCE from a domU", raw(XS_INTRODUCE, 0, "5\0" "1\0" "1", 6), "EACCES");
+	expect_err("RELEASE from a domU", raw(XS_RELEASE, 0, "1", 2), "EACCES");
+	expect_err("IS_DOMAIN_INTRODUCED from a domU", raw(XS_IS_DOMAIN_INTRODUCED, 0, "1", 2),
+		   "EACCES");
+	expect_err("CONTROL", raw(XS_CONTROL, 0, "x", 2), "ENOSYS");
+	expect_err("an unknown type", raw(99, 0, "x", 2), "EINVAL");
+	xs_write(0, "data/c1", "0");
+	xs_write(0, "data/c2", "0");
+	xs_transaction_start(&t1);
+	xs_transaction_start(&t2);
+	xs_write(t1, "data/c1", "t1");
+	xs_write(t2, "data/c2", "t2");
+	expect_err("disjoint transactions: the first commits", xs_transaction_end(t1, true), "OK");
+	expect_err("disjoint transactions: the second commits", xs_transaction_end(t2, true), "OK");
+	xs_transaction_start(&t1);
+	xs_transaction_start(&t2);
+	xs_write(t1, "data/c1", "again");
+	xs_write(t2, "data/c1", "lost");
+	expect_err("one node in both: the first commits", xs_transaction_end(t1, true), "OK");
+	expect_err("one node in both: the second", xs_transaction_end(t2, true), "EAGAIN");
+}
+
 static void expect_str(const char *what, const char *got, const char *want)
 {
 	bool ok = strcmp(got, want) == 0;
@@ -130,6 +181,7 @@ int main(int argc, char **argv)
 	xs_read(0, "data/y", v, sizeof(v));
 	expect_str("seen after the commit", v, "2");
 	expect("directory data", xs_directory(0, "data", v, sizeof(v)), 3);
+	more_types();
 
 	printf("xsclient: %s\n", failed ? "FAILED" : "all passed");
 	return failed != 0;
