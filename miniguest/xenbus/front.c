@@ -25,8 +25,17 @@ int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void
 	memset(f, 0, sizeof(*f));
 	f->ref = -1;
 	snprintf(f->dev.self, sizeof(f->dev.self), "/local/domain/%d/device/%s/%u", me, type, n);
+	/* The toolstack may not have made the device yet: wait for it. */
 	snprintf(path, sizeof(path), "%s/backend-id", f->dev.self);
-	long be = xb_read_num(path);
+	xb_watch(path, "xenbus-front");
+	long be;
+	for (;;) {
+		unsigned seen = xb_events();
+		if ((be = xb_read_num(path)) >= 0 || time_now_ns() >= deadline)
+			break;
+		xb_wait(seen, deadline);
+	}
+	xb_unwatch(path, "xenbus-front");
 	snprintf(path, sizeof(path), "%s/backend", f->dev.self);
 	if (me < 0 || be < 0 || be >= (long)DOMID_FIRST_RESERVED ||
 	    xb_read(path, f->dev.peer, sizeof(f->dev.peer)) < 0)

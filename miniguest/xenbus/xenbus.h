@@ -81,7 +81,7 @@ int gnt_grant_access(uint16_t dom, uint32_t mfn, bool readonly);
 bool gnt_end_access(int ref);
 
 /* front.c: the frontend's side of the handshake for device t/n: find the
- * backend, grant it ring (one page, already initialised), offer it a port
+ * backend (waiting for the toolstack to make the device), grant it ring (one page, already initialised), offer it a port
  * and say Initialised; then wait until it is Connected. 0 or negative
  * (the backend did not connect within timeout_ns). */
 struct xenbus_front {
