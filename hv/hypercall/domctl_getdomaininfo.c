@@ -58,5 +58,8 @@ int domctl_getdomaininfo(struct xen_domctl *dc)
 	info->nr_online_vcpus = 1;
 	info->max_vcpu_id = 0;
 	info->gpaddr_bits = GPADDR_BITS;
+	/* Xen's toolstack keeps a UUID here; ringlet's builder has only the
+	 * name, which dom0 needs for the store (DOMCTL-3). */
+	memcpy(info->handle, d->name, strnlen(d->name, sizeof(info->handle)));
 	return 0;
 }

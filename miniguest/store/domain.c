@@ -38,6 +38,7 @@ static int make_home(struct store *s, uint16_t dom)
 	path_home(dom, home);
 	if (node_find(&s->t, home))
 		return 1;
+	s->t.now = ++s->gen;
 	struct node *parent = node_find(&s->t, "/local/domain");
 	if (!parent)
 		return -XSE_ENOENT;
@@ -60,7 +61,6 @@ int dom_introduce(struct store *s, uint16_t dom, uint32_t mfn, uint32_t port)
 	d->introduced = true;
 	d->mfn = mfn;
 	d->port = port;
-	s->gen++;
 	char home[32];
 	path_home(dom, home);
 	if (rc == 0)
@@ -83,8 +83,8 @@ int dom_release(struct store *s, uint16_t dom)
 	path_home(dom, home);
 	struct node *n = node_find(&s->t, home);
 	if (n) {
+		s->t.now = ++s->gen;
 		node_remove(&s->t, n);
-		s->gen++;
 		watch_fire(s, home, true);
 	}
 	watch_fire(s, "@releaseDomain", false);

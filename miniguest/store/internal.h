@@ -34,6 +34,7 @@ struct node {
 	char *value;
 	uint32_t len;
 	struct perms perms;
+	uint64_t gen;                   /* the store's clock at its last change */
 };
 
 struct owner_count {
@@ -44,6 +45,7 @@ struct tree {
 	struct node *root;
 	struct owner_count *counts;     /* nodes each owner has */
 	uint32_t ncounts;
+	uint64_t now;                   /* the stamp a change gives a node */
 };
 
 struct sdom {
@@ -61,17 +63,21 @@ struct watch {
 	struct watch *next;
 };
 
-/* A path a transaction changed, for the watches at commit. */
+/* A path a transaction read or changed: what was there when it first
+ * looked (checked at commit), and whether its watches fire then. */
 struct change {
 	char *path;
-	bool recursive;
+	bool existed;                   /* in the store when the transaction started */
+	bool covered;                   /* below a removal the transaction made first */
+	bool recursive;                 /* removed with what is below it */
+	bool fire;                      /* changed: its watches fire at commit */
 	struct change *next;
 };
 
 struct txn {
 	uint32_t id;
 	uint16_t dom;
-	uint64_t start;                 /* the store's generation then */
+	uint64_t start;                 /* the store's clock then */
 	struct tree t;                  /* its own copy of the tree */
 	struct change *changes;
 	uint32_t nchanges;
@@ -81,7 +87,7 @@ struct txn {
 
 struct store {
 	struct tree t;
-	uint64_t gen;                   /* commits so far */
+	uint64_t gen;                   /* the clock: one tick per request that may change */
 	struct sdom *doms;
 	struct watch *watches;
 	struct txn *txns;
@@ -151,9 +157,18 @@ void watch_fire(struct store *s, const char *path, bool recursive);
 /* txn.c */
 int txn_start(struct store *s, uint16_t dom, uint32_t *id);
 struct txn *txn_find(struct store *s, uint16_t dom, uint32_t id);
-int txn_note(struct txn *x, const char *path, bool recursive);
 int txn_end(struct store *s, struct txn *x, bool commit);
 void txn_end_all(struct store *s, uint16_t dom);
+
+/* txn_access.c: what the tree operation o of type is about to touch in
+ * transaction x, noted before it runs (-XSE_ENOSPC past TXN_MAX_CHANGES);
+ * then, when it changed the tree, where its watches fire. */
+int txn_access(struct txn *x, struct op *o, uint32_t type);
+int txn_note(struct txn *x, const char *path, bool recursive);
+/* txn_commit.c: nobody changed what x touched since it started; then its
+ * changes carried into the store. */
+bool txn_unchanged(const struct store *s, const struct txn *x);
+int txn_merge(struct store *s, struct txn *x);
 
 /* domain.c */
 struct sdom *sdom_find(const struct store *s, uint16_t dom);

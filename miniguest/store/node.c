@@ -1,5 +1,6 @@
 /* The tree: nodes by name under their parent, and how many nodes each
- * owner has (the node quota). */
+ * owner has (the node quota). Making or removing a node stamps it and its
+ * parent (whose list of children changed) with the tree's clock. */
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -97,6 +98,7 @@ struct node *node_add(struct tree *t, struct node *parent, const char *name, siz
 	n->parent = parent;
 	n->next = parent->child;
 	parent->child = n;
+	n->gen = parent->gen = t->now;
 	return n;
 }
 
@@ -118,6 +120,7 @@ void node_remove(struct tree *t, struct node *n)
 	while (*pp != n)
 		pp = &(*pp)->next;
 	*pp = n->next;
+	n->parent->gen = t->now;
 	free_subtree(t, n);
 }
 
@@ -144,6 +147,7 @@ static struct node *copy_node(const struct node *src, struct node *parent)
 	n->parent = parent;
 	n->name = strdup(src->name);
 	n->len = src->len;
+	n->gen = src->gen;
 	n->value = src->len ? malloc(src->len) : NULL;
 	if (!n->name || (src->len && !n->value) || perms_dup(&n->perms, &src->perms) < 0) {
 		free_subtree(NULL, n);

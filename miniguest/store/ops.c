@@ -98,6 +98,7 @@ int op_write(struct op *o)
 	free(n->value);
 	n->value = v;
 	n->len = vlen;
+	n->gen = o->t->now;
 	o->changed = true;
 	return ok(o);
 }
@@ -193,6 +194,7 @@ int op_set_perms(struct op *o)
 		tree_count_adj(o->t, was, -1);
 	free(n->perms.v);
 	n->perms = np;
+	n->gen = o->t->now;
 	o->changed = true;
 	return ok(o);
 }

@@ -63,17 +63,16 @@ static int tree_op(struct store *s, struct op *o, uint32_t type, uint32_t tx)
 	struct txn *x = NULL;
 	if (tx && !(x = txn_find(s, o->dom, tx)))
 		return -XSE_ENOENT;
-	if (x && x->nchanges >= TXN_MAX_CHANGES && type != XS_READ && type != XS_DIRECTORY &&
-	    type != XS_GET_PERMS)
-		return -XSE_ENOSPC;
-	o->t = x ? &x->t : &s->t;
-	int rc = fn[type](o);
-	if (rc < 0 || !o->changed)
+	int rc = x ? txn_access(x, o, type) : 0;
+	if (rc < 0)
 		return rc;
-	if (x)
-		return txn_note(x, o->path, o->recursive) < 0 ? -XSE_ENOSPC : rc;
-	s->gen++;
-	return rc;
+	if (!x)
+		s->t.now = ++s->gen;
+	o->t = x ? &x->t : &s->t;
+	rc = fn[type](o);
+	if (rc < 0 || !o->changed || !x)
+		return rc;
+	return txn_note(x, o->path, o->recursive) < 0 ? -XSE_ENOSPC : rc;
 }
 
 /* The domain id a request names. */

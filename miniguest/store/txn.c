@@ -1,9 +1,7 @@
 /* Transactions: each works on its own copy of the tree, taken when it
- * starts. Ending one commits the copy only when nothing was committed to
- * the store since it started; otherwise the caller hears EAGAIN and tries
- * again. That is coarser than Xen's check of the nodes the transaction
- * touched (more retries under load), never weaker: what commits is what
- * the transaction saw. Its watches fire at the commit. */
+ * starts. Ending one commits what it changed unless someone else changed
+ * a node it touched meanwhile (txn_commit.c); then the caller hears EAGAIN
+ * and tries again. Its watches fire at the commit. */
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
@@ -49,27 +47,6 @@ struct txn *txn_find(struct store *s, uint16_t dom, uint32_t id)
 	return NULL;
 }
 
-int txn_note(struct txn *x, const char *path, bool recursive)
-{
-	for (struct change *c = x->changes; c; c = c->next)
-		if (strcmp(c->path, path) == 0) {
-			c->recursive |= recursive;
-			return 0;
-		}
-	if (x->nchanges >= TXN_MAX_CHANGES)
-		return -XSE_ENOSPC;
-	struct change *c = calloc(1, sizeof(*c));
-	if (!c || !(c->path = strdup(path))) {
-		free(c);
-		return -XSE_ENOMEM;
-	}
-	c->recursive = recursive;
-	c->next = x->changes;
-	x->changes = c;
-	x->nchanges++;
-	return 0;
-}
-
 static void txn_free(struct store *s, struct txn *x)
 {
 	struct txn **pp = &s->txns;
@@ -95,20 +72,16 @@ int txn_end(struct store *s, struct txn *x, bool commit)
 		txn_free(s, x);
 		return 0;
 	}
-	if (x->start != s->gen) {
+	if (!txn_unchanged(s, x)) {
 		txn_free(s, x);
 		return -XSE_EAGAIN;
 	}
-	if (x->changes) {
-		tree_free(&s->t);
-		s->t = x->t;
-		memset(&x->t, 0, sizeof(x->t));
-		s->gen++;
-		for (struct change *c = x->changes; c; c = c->next)
+	int rc = txn_merge(s, x);
+	for (struct change *c = x->changes; c && rc == 0; c = c->next)
+		if (c->fire)
 			watch_fire(s, c->path, c->recursive);
-	}
 	txn_free(s, x);
-	return 0;
+	return rc;
 }
 
 void txn_end_all(struct store *s, uint16_t dom)

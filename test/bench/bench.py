@@ -32,11 +32,12 @@ import latenessbench  # noqa: E402
 import miniguestbench  # noqa: E402
 import pingpongbench  # noqa: E402
 import sharesbench  # noqa: E402
+import storebench  # noqa: E402
 import qemu  # noqa: E402
 
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
                                    guestsbench, miniguestbench, latenessbench, clockbench,
-                                   computebench, grantbench)}
+                                   computebench, grantbench, storebench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

@@ -13,6 +13,7 @@
 #include "kernel/thread.h"
 #include "kernel/time.h"
 #include "pvabi/domctl.h"
+#include "store/server.h"
 
 static struct thread *waiter;
 static volatile unsigned domain_events;
@@ -50,9 +51,11 @@ int main(void)
 		printf("dom0: cannot bind VIRQ_DOM_EXC: this is not the control domain\n");
 		return 1;
 	}
+	xenstored_start();
 	if (!consoled_start())
 		printf("dom0: no memory for the console backend\n");
 	unsigned left = count_others(true);
+	xenstored_list("dom0: ");
 	printf("dom0: up; waiting for %u other domain(s) to end\n", left);
 	while (left) {
 		unsigned seen = domain_events;

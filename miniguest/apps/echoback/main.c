@@ -1,0 +1,132 @@
+/* Domain 0 with the store and the test echo device's backend: it makes an
+ * echo device for every other domain (as a toolstack would), serves each
+ * in a thread of its own, and powers off when the last domain has ended.
+ * A frontend that lies (a ring-ref or port not its to give, indices past
+ * the ring, states flipping) loses its device; the others carry on. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/hypervisor.h"
+#include "kernel/thread.h"
+#include "kernel/time.h"
+#include "store/server.h"
+#include "xenbus/echo.h"
+#include "xenbus/xenbus.h"
+
+#define MAX_DOMS 16
+#define SECOND 1000000000ull
+
+struct dev {
+	uint16_t fe;
+	bool made;
+	struct xenbus_back b;
+	struct echo_back_ring r;
+	struct waitqueue wq;
+	volatile unsigned kicks;
+};
+
+static struct dev devs[MAX_DOMS];
+
+static void kick(evtchn_port_t port, void *data)
+{
+	(void)port;
+	struct dev *d = data;
+	d->kicks++;
+	waitq_wake_all(&d->wq);
+}
+
+/* Answer what is on the ring: false when the frontend broke it. */
+static bool answer(struct dev *d, unsigned *served)
+{
+	int work, notify;
+	do {
+		if (RING_REQUESTS_BROKEN(&d->r))
+			return false;
+		while (RING_HAS_UNCONSUMED_REQUESTS(&d->r)) {
+			struct echo_req q = *RING_GET_REQUEST(&d->r, d->r.req_cons);
+			d->r.req_cons++;
+			*RING_GET_RESPONSE(&d->r, d->r.rsp_prod_pvt) =
+				(struct echo_rsp){ q.id, q.value + 1 };
+			d->r.rsp_prod_pvt++;
+			(*served)++;
+		}
+		RING_PUSH_RESPONSES_AND_CHECK_NOTIFY(&d->r, notify);
+		if (notify)
+			evtchn_notify(d->b.port);
+		RING_FINAL_CHECK_FOR_REQUESTS(&d->r, work);
+	} while (work);
+	return true;
+}
+
+static void serve(void *arg)
+{
+	struct dev *d = arg;
+	char dir[XENBUS_PATH];
+	unsigned served = 0;
+
+	snprintf(dir, sizeof(dir), "/local/domain/0/backend/echo/%u/0", d->fe);
+	if (xenbus_back_open(&d->b, dir, kick, d, 10 * SECOND) < 0) {
+		char why[96] = "";
+		char path[XENBUS_PATH + 8];
+		snprintf(path, sizeof(path), "%s/error", dir);
+		xb_read(path, why, sizeof(why));
+		printf("echoback: domain %u: no connection: %s\n", d->fe, why[0] ? why : "gone");
+		return;
+	}
+	BACK_RING_INIT(&d->r, (struct echo_sring *)d->b.ring.va);
+	printf("echoback: domain %u connected\n", d->fe);
+	bool broken = false;
+	for (;;) {
+		unsigned seen = d->kicks;
+		if (!answer(d, &served)) {
+			broken = true;
+			break;
+		}
+		enum xenbus_state s = xenbus_read_state(d->b.dev.peer);
+		if (s != XenbusStateConnected && s != XenbusStateInitialised)
+			break;
+		unsigned mask = events_mask_save();
+		if (d->kicks == seen)
+			waitq_block_until(&d->wq, time_now_ns() + SECOND / 10);
+		events_restore(mask);
+	}
+	printf("echoback: domain %u: %u requests answered; %s\n", d->fe, served,
+	       broken ? "its ring is broken: closed" : "the frontend closed");
+	xenbus_back_close(&d->b);
+}
+
+/* Domains alive besides this one; a device for each new one. */
+static unsigned scan(void)
+{
+	struct xen_domctl dc = { .cmd = XEN_DOMCTL_getdomaininfo,
+				 .interface_version = XEN_DOMCTL_INTERFACE_VERSION, .domain = 1 };
+	unsigned alive = 0;
+
+	while (dc.domain < DOMID_FIRST_RESERVED && hypercall_domctl(&dc) == 0) {
+		uint16_t dom = dc.u.getdomaininfo.domain;
+		bool dying = dc.u.getdomaininfo.flags & (XEN_DOMINF_dying | XEN_DOMINF_shutdown);
+		alive += !dying;
+		if (!dying && dom < MAX_DOMS && !devs[dom].made) {
+			devs[dom].made = true;
+			devs[dom].fe = dom;
+			if (xenbus_create("echo", dom, 0, 0) == 0)
+				thread_create("echoback", serve, &devs[dom], 32768);
+		}
+		dc.domain = dom + 1u;
+	}
+	return alive;
+}
+
+int main(void)
+{
+	if (xenstored_start() < 0)
+		return 1;
+	printf("echoback: up\n");
+	while (scan())
+		thread_sleep_ns(SECOND / 10);
+	/* Let the serving threads say how their devices ended. */
+	thread_sleep_ns(SECOND / 5);
+	printf("echoback: the last domain ended\n");
+	return 0;
+}
