@@ -1,0 +1,24 @@
+/* Whole-file operations on an open ext2 filesystem by absolute path, the
+ * steps the libc's /disk calls are made of. Each returns 0 (or a byte
+ * count) or a libext2fs error code, negated. */
+#ifndef MINIGUEST_EXT2_H
+#define MINIGUEST_EXT2_H
+
+#include <ext2fs/ext2fs.h>
+
+/* path's directory's inode in *dir and its last component in *leaf
+ * (pointing into path); -EXT2_ET_FILE_NOT_FOUND and the like. */
+long ext2_parent(ext2_filsys fs, const char *path, ext2_ino_t *dir, const char **leaf);
+
+long ext2_read(ext2_filsys fs, const char *path, void *buf, unsigned len);
+/* Creates path (it must not exist) holding len bytes of data. */
+long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len);
+long ext2_mkdir(ext2_filsys fs, const char *path);
+/* A file, or an empty directory (-ENOTEMPTY otherwise). */
+long ext2_remove(ext2_filsys fs, const char *path);
+/* Within a directory or, for files, between them; the target must not
+ * exist. A directory moving to another parent is not done yet
+ * (-EXT2_ET_UNIMPLEMENTED). */
+long ext2_rename(ext2_filsys fs, const char *from, const char *to);
+
+#endif
