@@ -2,7 +2,7 @@
 #ifndef MINIGUEST_BLKDEV_IO_H
 #define MINIGUEST_BLKDEV_IO_H
 
-#include <ext2fs/ext2_io.h>
+#include <ext2fs/ext2fs.h>        /* ext2_io.h alone lacks errcode_t */
 
 extern io_manager blkdev_io_manager;
 

@@ -6,6 +6,11 @@
 
 #include <ext2fs/ext2fs.h>
 
+/* Opens the filesystem on the block device registered as name (blkdev.h)
+ * with ext2fs_open's flags (EXT2_FLAG_RW to write) and reads its bitmaps;
+ * refuses a device smaller than the filesystem says it is. */
+long ext2_mount(const char *name, int flags, ext2_filsys *out);
+
 /* path's directory's inode in *dir and its last component in *leaf
  * (pointing into path); -EXT2_ET_FILE_NOT_FOUND and the like. */
 long ext2_parent(ext2_filsys fs, const char *path, ext2_ino_t *dir, const char **leaf);

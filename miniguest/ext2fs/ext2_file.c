@@ -63,13 +63,18 @@ long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len
 
 long ext2_mkdir(ext2_filsys fs, const char *path)
 {
-	ext2_ino_t dir;
+	ext2_ino_t dir, ino;
 	const char *leaf;
 	long bad = ext2_parent(fs, path, &dir, &leaf);
 	errcode_t rc;
 
 	if (bad)
 		return bad;
+	/* ext2fs_mkdir finds out that the name is taken only after writing
+	 * the new directory's inode, which it then leaves behind, in use but
+	 * not allocated (e2fsck complains): look first. */
+	if (ext2fs_lookup(fs, dir, leaf, strlen(leaf), NULL, &ino) == 0)
+		return -EXT2_ET_DIR_EXISTS;
 	rc = ext2fs_mkdir(fs, dir, 0, leaf);
 	if (rc == EXT2_ET_DIR_NO_SPACE && !(rc = ext2fs_expand_dir(fs, dir)))
 		rc = ext2fs_mkdir(fs, dir, 0, leaf);
