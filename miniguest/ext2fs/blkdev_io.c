@@ -77,34 +77,35 @@ static uint64_t span(io_channel ch, unsigned long long block, int count,
 	return count < 0 ? (uint64_t)-(int64_t)count : (uint64_t)count * bs;
 }
 
+/* Reads into rbuf or writes wbuf, whichever is given. */
+static errcode_t chan_io(io_channel ch, unsigned long long block, int count,
+			 void *rbuf, const void *wbuf)
+{
+	struct chan *c = ch->private_data;
+	errcode_t short_io = rbuf ? EXT2_ET_SHORT_READ : EXT2_ET_SHORT_WRITE;
+	uint64_t off, len = span(ch, block, count, &off);
+
+	if (wbuf && !(ch->flags & IO_FLAG_RW))
+		return EXT2_ET_RO_FILSYS;
+	if (len == 0 && count != 0)
+		return short_io;
+	if ((rbuf ? blkdev_pread(c->dev, rbuf, len, off)
+		  : blkdev_pwrite(c->dev, wbuf, len, off)) != 0)
+		return short_io;
+	*(rbuf ? &c->stats.bytes_read : &c->stats.bytes_written) += len;
+	return 0;
+}
+
 static errcode_t chan_read64(io_channel ch, unsigned long long block, int count,
 			     void *data)
 {
-	struct chan *c = ch->private_data;
-	uint64_t off, len = span(ch, block, count, &off);
-
-	if (len == 0 && count != 0)
-		return EXT2_ET_SHORT_READ;
-	if (blkdev_pread(c->dev, data, len, off) != 0)
-		return EXT2_ET_SHORT_READ;
-	c->stats.bytes_read += len;
-	return 0;
+	return chan_io(ch, block, count, data, NULL);
 }
 
 static errcode_t chan_write64(io_channel ch, unsigned long long block, int count,
 			      const void *data)
 {
-	struct chan *c = ch->private_data;
-	uint64_t off, len = span(ch, block, count, &off);
-
-	if (!(ch->flags & IO_FLAG_RW))
-		return EXT2_ET_RO_FILSYS;
-	if (len == 0 && count != 0)
-		return EXT2_ET_SHORT_WRITE;
-	if (blkdev_pwrite(c->dev, data, len, off) != 0)
-		return EXT2_ET_SHORT_WRITE;
-	c->stats.bytes_written += len;
-	return 0;
+	return chan_io(ch, block, count, NULL, data);
 }
 
 static errcode_t chan_read(io_channel ch, unsigned long block, int count, void *data)

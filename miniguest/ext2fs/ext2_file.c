@@ -29,6 +29,18 @@ static errcode_t link_in(ext2_filsys fs, ext2_ino_t dir, const char *name,
 	return rc;
 }
 
+/* path's directory and last component, for a name not taken yet. */
+static long new_name(ext2_filsys fs, const char *path, ext2_ino_t *dir,
+		     const char **leaf)
+{
+	ext2_ino_t ino;
+	long bad = ext2_parent(fs, path, dir, leaf);
+
+	if (!bad && ext2fs_lookup(fs, *dir, *leaf, strlen(*leaf), NULL, &ino) == 0)
+		bad = -EXT2_ET_FILE_EXISTS;
+	return bad;
+}
+
 long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len)
 {
 	ext2_ino_t dir, ino;
@@ -36,13 +48,11 @@ long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len
 	struct ext2_inode inode;
 	ext2_file_t f;
 	unsigned done = 0;
-	long bad = ext2_parent(fs, path, &dir, &leaf);
+	long bad = new_name(fs, path, &dir, &leaf);
 	errcode_t rc;
 
 	if (bad)
 		return bad;
-	if (ext2fs_lookup(fs, dir, leaf, strlen(leaf), NULL, &ino) == 0)
-		return -EXT2_ET_FILE_EXISTS;
 	if ((rc = ext2fs_new_inode(fs, dir, LINUX_S_IFREG | 0644, NULL, &ino)) ||
 	    (rc = link_in(fs, dir, leaf, ino, EXT2_FT_REG_FILE)))
 		return -rc;
@@ -63,18 +73,16 @@ long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len
 
 long ext2_mkdir(ext2_filsys fs, const char *path)
 {
-	ext2_ino_t dir, ino;
+	ext2_ino_t dir;
 	const char *leaf;
-	long bad = ext2_parent(fs, path, &dir, &leaf);
+	/* ext2fs_mkdir finds out that the name is taken only after writing
+	 * the new directory's inode, which it then leaves behind, in use but
+	 * not allocated (e2fsck complains): look first. */
+	long bad = new_name(fs, path, &dir, &leaf);
 	errcode_t rc;
 
 	if (bad)
 		return bad;
-	/* ext2fs_mkdir finds out that the name is taken only after writing
-	 * the new directory's inode, which it then leaves behind, in use but
-	 * not allocated (e2fsck complains): look first. */
-	if (ext2fs_lookup(fs, dir, leaf, strlen(leaf), NULL, &ino) == 0)
-		return -EXT2_ET_DIR_EXISTS;
 	rc = ext2fs_mkdir(fs, dir, 0, leaf);
 	if (rc == EXT2_ET_DIR_NO_SPACE && !(rc = ext2fs_expand_dir(fs, dir)))
 		rc = ext2fs_mkdir(fs, dir, 0, leaf);

@@ -52,7 +52,8 @@ static char *load(const char *path, size_t *len)
 	return buf;
 }
 
-/* Opens a copy of the image damaged by damage(); it must fail. */
+/* Mounts a copy of the image, its first keep bytes only, with two bytes at
+ * magic_at (when not 0) overwritten; it must fail. */
 static void garbage(const char *what, const char *img, size_t len, size_t keep,
 		    size_t magic_at)
 {
