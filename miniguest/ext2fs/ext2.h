@@ -15,15 +15,20 @@ long ext2_mount(const char *name, int flags, ext2_filsys *out);
  * (pointing into path); -EXT2_ET_FILE_NOT_FOUND and the like. */
 long ext2_parent(ext2_filsys fs, const char *path, ext2_ino_t *dir, const char **leaf);
 
+/* Links ino into dir as name (type: EXT2_FT_*), growing the directory
+ * when it is full. */
+long ext2_link(ext2_filsys fs, ext2_ino_t dir, const char *name, ext2_ino_t ino,
+	       int type);
+
 long ext2_read(ext2_filsys fs, const char *path, void *buf, unsigned len);
 /* Creates path (it must not exist) holding len bytes of data. */
 long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len);
 long ext2_mkdir(ext2_filsys fs, const char *path);
 /* A file, or an empty directory (-ENOTEMPTY otherwise). */
 long ext2_remove(ext2_filsys fs, const char *path);
-/* Within a directory or, for files, between them; the target must not
- * exist. A directory moving to another parent is not done yet
- * (-EXT2_ET_UNIMPLEMENTED). */
+/* Files and directories, within a directory or between them; the target
+ * must not exist, and a directory cannot move into itself or below it
+ * (-EXT2_ET_INVALID_ARGUMENT). */
 long ext2_rename(ext2_filsys fs, const char *from, const char *to);
 
 #endif

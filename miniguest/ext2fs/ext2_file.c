@@ -1,4 +1,5 @@
-/* Reading and creating whole files on ext2 (ext2.h). */
+/* Reading and creating whole files, and making directories, on ext2
+ * (ext2.h). */
 #include <string.h>
 #include <time.h>
 
@@ -16,17 +17,6 @@ long ext2_read(ext2_filsys fs, const char *path, void *buf, unsigned len)
 	rc = ext2fs_file_read(f, buf, len, &got);
 	ext2fs_file_close(f);
 	return rc ? -rc : (long)got;
-}
-
-/* Links ino into dir as name, growing the directory when it is full. */
-static errcode_t link_in(ext2_filsys fs, ext2_ino_t dir, const char *name,
-			 ext2_ino_t ino, int type)
-{
-	errcode_t rc = ext2fs_link(fs, dir, name, ino, type);
-
-	if (rc == EXT2_ET_DIR_NO_SPACE && !(rc = ext2fs_expand_dir(fs, dir)))
-		rc = ext2fs_link(fs, dir, name, ino, type);
-	return rc;
 }
 
 /* path's directory and last component, for a name not taken yet. */
@@ -53,9 +43,10 @@ long ext2_write(ext2_filsys fs, const char *path, const void *data, unsigned len
 
 	if (bad)
 		return bad;
-	if ((rc = ext2fs_new_inode(fs, dir, LINUX_S_IFREG | 0644, NULL, &ino)) ||
-	    (rc = link_in(fs, dir, leaf, ino, EXT2_FT_REG_FILE)))
+	if ((rc = ext2fs_new_inode(fs, dir, LINUX_S_IFREG | 0644, NULL, &ino)))
 		return -rc;
+	if ((bad = ext2_link(fs, dir, leaf, ino, EXT2_FT_REG_FILE)))
+		return bad;
 	ext2fs_inode_alloc_stats2(fs, ino, +1, 0);
 	memset(&inode, 0, sizeof(inode));
 	inode.i_mode = LINUX_S_IFREG | 0644;
@@ -87,29 +78,4 @@ long ext2_mkdir(ext2_filsys fs, const char *path)
 	if (rc == EXT2_ET_DIR_NO_SPACE && !(rc = ext2fs_expand_dir(fs, dir)))
 		rc = ext2fs_mkdir(fs, dir, 0, leaf);
 	return -rc;
-}
-
-long ext2_rename(ext2_filsys fs, const char *from, const char *to)
-{
-	ext2_ino_t fdir, tdir, ino, old;
-	const char *fleaf, *tleaf;
-	struct ext2_inode inode;
-	long bad = ext2_parent(fs, from, &fdir, &fleaf);
-	errcode_t rc;
-
-	if (bad || (bad = ext2_parent(fs, to, &tdir, &tleaf)))
-		return bad;
-	if ((rc = ext2fs_lookup(fs, fdir, fleaf, strlen(fleaf), NULL, &ino)) ||
-	    (rc = ext2fs_read_inode(fs, ino, &inode)))
-		return -rc;
-	if (ext2fs_lookup(fs, tdir, tleaf, strlen(tleaf), NULL, &old) == 0)
-		return -EXT2_ET_FILE_EXISTS;
-	int isdir = LINUX_S_ISDIR(inode.i_mode);
-	if (isdir && fdir != tdir)
-		return -EXT2_ET_UNIMPLEMENTED;
-	/* The new name first: a crash between the two leaves two names, not
-	 * none. */
-	if ((rc = link_in(fs, tdir, tleaf, ino, isdir ? EXT2_FT_DIR : EXT2_FT_REG_FILE)))
-		return -rc;
-	return -ext2fs_unlink(fs, fdir, fleaf, ino, 0);
 }

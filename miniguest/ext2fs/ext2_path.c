@@ -27,3 +27,13 @@ long ext2_parent(ext2_filsys fs, const char *path, ext2_ino_t *dir, const char *
 		return -rc;
 	return ext2fs_check_directory(fs, *dir) ? -EXT2_ET_NO_DIRECTORY : 0;
 }
+
+long ext2_link(ext2_filsys fs, ext2_ino_t dir, const char *name, ext2_ino_t ino,
+	       int type)
+{
+	errcode_t rc = ext2fs_link(fs, dir, name, ino, type);
+
+	if (rc == EXT2_ET_DIR_NO_SPACE && !(rc = ext2fs_expand_dir(fs, dir)))
+		rc = ext2fs_link(fs, dir, name, ino, type);
+	return -rc;
+}

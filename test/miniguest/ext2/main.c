@@ -121,6 +121,16 @@ int main(void)
 	CHECK(ext2_remove(fs, "/doomed.txt") == 0, "deleted /doomed.txt");
 	CHECK(ext2_remove(fs, "/docs") == 0, "removed the empty directory /docs");
 	CHECK(ext2_mkdir(fs, "/kept") == 0, "mkdir /kept");
+	CHECK(ext2_mkdir(fs, "/made/sub") == 0 &&
+	      ext2_write(fs, "/made/sub/deep.txt", note, sizeof(note) - 1) == 0,
+	      "made /made/sub/deep.txt");
+	CHECK(ext2_rename(fs, "/made/sub", "/kept/sub") == 0,
+	      "moved the directory /made/sub to /kept/sub");
+	CHECK(ext2_rename(fs, "/kept", "/kept/sub/kept") != 0,
+	      "moving /kept below itself is refused");
+	CHECK(ext2_write(fs, "/made/note.txt", note, 1) != 0, "a name that is taken is refused");
+	n = ext2_read(fs, "/kept/sub/deep.txt", buf, sizeof(buf) - 1);
+	CHECK(n == (long)sizeof(note) - 1, "/kept/sub/deep.txt reads back");
 
 	rc = ext2fs_close_free(&fs);
 	CHECK(rc == 0, "ext2fs_close: %s", rc ? error_message(rc) : "ok");
