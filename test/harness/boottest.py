@@ -41,6 +41,12 @@ INI files with one section per test:
                 guest's output and Xen's own words, e.g. "Hardware Dom0
                 crashed"); without it such a test is skipped on Xen
 
+  host_check    a program under the repository (and its arguments) run on
+                the host after a run that passed, with the name of a file
+                holding the serial output as its last argument: it must
+                exit 0 (e.g. checking a disk image the guest
+                dumped); what it prints goes to the log
+
 Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
 
 A test is named <directory under test/>/<section>, e.g. boot/selftest-kernel.
@@ -57,6 +63,7 @@ import codecs
 import configparser
 import os
 import re
+import tempfile
 import time
 
 from . import interval, proc
@@ -68,7 +75,7 @@ import qemu
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
-        'reject_regex', 'icount', 'expect_bytes'}
+        'reject_regex', 'icount', 'expect_bytes', 'host_check'}
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -152,6 +159,7 @@ class BootTest:
             except ValueError as e:
                 self._bad(str(e))
         self.rejects = self._regexes(spec, 'reject_regex')
+        self.host_check = spec.get('host_check', '').split()
         self.expect_bytes = []
         for line in spec.get('expect_bytes', '').splitlines():
             if line.strip():
@@ -247,6 +255,9 @@ class BootTest:
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         outcome, reason, verdict = self._judge(r, lines)
+        checked = ''
+        if outcome == PASS and self.host_check:
+            outcome, reason, checked = self._check_on_host(r.stdout)
         log = '# boot test %s\n# %s\n# QEMU %s%s\n' % (
             self.name, ' '.join(_quote(c) for c in cmd),
             'was killed: timed out' if r.timed_out else _status(r.status),
@@ -255,11 +266,28 @@ class BootTest:
         err = r.stderr.decode('utf-8', 'replace')
         if err.strip():
             log += '# QEMU stderr:\n' + err
+        if checked:
+            log += '# %s:\n%s' % (' '.join(self.host_check), checked)
         res = Result(self.name, outcome, r.seconds, reason, lines[-LOG_TAIL:],
                      verdict=verdict)
         if err.strip():
             res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
         return self._outcome(res, log)
+
+    def _check_on_host(self, serial):
+        """PASS or FAIL by host_check's status, the reason, its output."""
+        with tempfile.NamedTemporaryFile(prefix='ringlet-serial.') as f:
+            f.write(serial)
+            f.flush()
+            cmd = [os.path.join(qemu.ROOT, self.host_check[0])] + self.host_check[1:] + [f.name]
+            r = proc.run(cmd, 120, cwd=qemu.ROOT)
+        out = (r.stdout + r.stderr).decode('utf-8', 'replace')
+        if r.timed_out:
+            return FAIL, '%s timed out' % self.host_check[0], out
+        if r.status != 0:
+            last = out.strip().splitlines()[-1:] or ['no output']
+            return FAIL, '%s: %s' % (self.host_check[0], last[0]), out
+        return PASS, '', out
 
     def _judge(self, r, lines):
         stopped = None

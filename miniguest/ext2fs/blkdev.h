@@ -1,0 +1,40 @@
+/* A block device as libext2fs sees it through miniguest's io_manager
+ * (blkdev_io.c): whole sectors read, written and flushed by callbacks.
+ * A RAM disk (blkdev_ram.c) is one; the blkif frontend plugs in the same
+ * way. Callbacks return 0 or a negative errno; the device's size bounds
+ * every request before a callback sees it. */
+#ifndef MINIGUEST_BLKDEV_H
+#define MINIGUEST_BLKDEV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct blkdev {
+	uint32_t sector_size;           /* a power of two, 512 to 4096 */
+	uint64_t sectors;
+	int (*read)(struct blkdev *dev, uint64_t sector, uint32_t count, void *buf);
+	int (*write)(struct blkdev *dev, uint64_t sector, uint32_t count,
+		     const void *buf);
+	int (*flush)(struct blkdev *dev);
+	void *priv;
+};
+
+/* len bytes at byte offset off, any alignment: whole sectors go straight
+ * to the callbacks, partial ones through a sector-sized bounce buffer
+ * (read, patch, write back). -EINVAL for a bad sector size, -ENOSPC for a
+ * range past the end (nothing is done), -ENOMEM, or the callback's error. */
+int blkdev_pread(struct blkdev *dev, void *buf, uint64_t len, uint64_t off);
+int blkdev_pwrite(struct blkdev *dev, const void *buf, uint64_t len, uint64_t off);
+
+/* A device over len bytes of memory (whole sectors of 512 bytes; a tail
+ * shorter than a sector is left out). Flushing does nothing. */
+void blkdev_ram(struct blkdev *dev, void *mem, size_t len);
+
+/* Names that ext2fs_open takes with blkdev_io_manager (at most
+ * BLKDEV_NAMES of them): 0, -EEXIST, -ENOSPC. */
+#define BLKDEV_NAMES 8
+int blkdev_register(const char *name, struct blkdev *dev);
+struct blkdev *blkdev_find(const char *name);
+void blkdev_unregister(const char *name);
+
+#endif
