@@ -26,16 +26,6 @@ const char test_title[] = "xsa213: page tables switched inside a multicall take 
 #define PATTERN_B  0xbbbb0213u
 #define PATTERN_C  0xcccc0213u
 
-/* A chain L2 -> L1 -> data mapping X, sealed as tables. */
-static bool chain(struct pt_frame *l2, struct pt_frame *l1, const struct pt_frame *data)
-{
-	if (!pt_alloc_frame(l2) || !pt_alloc_frame(l1))
-		return false;
-	pt_set(l1, PT_L1_INDEX(X), PT_ENTRY(data->mfn, PT_RW));
-	pt_set(l2, PT_L2_INDEX(X), PT_ENTRY(l1->mfn, PT_TABLE));
-	return pt_table(l1) && pt_table(l2);
-}
-
 static void entry(multicall_entry_t *e, uint32_t op, uint32_t a0, uint32_t a1, uint32_t a2,
 		  uint32_t a3)
 {
@@ -54,10 +44,11 @@ void test_main(void)
 	*(volatile uint32_t *)a.va = PATTERN_A;
 	*(volatile uint32_t *)b.va = PATTERN_B;
 	*(volatile uint32_t *)c.va = PATTERN_C;
-	if (pt_read(old, 1) & PV_PTE_PRESENT)
-		return test_error("L3 slot 1 is in use: nowhere to map X");
-	if (!chain(&l2a, &l1a, &a) || !chain(&l2b, &l1b, &b))
-		return test_error("cannot build the two chains");
+	if (!pt_l3_slot_unused(1))
+		return test_error("L3 slot 1 maps something: nowhere to map X");
+	uint64_t was = pt_read(pt_l3_mfn, 1);
+	if (!pt_chain(&l2a, &l1a, X, a.mfn) || !pt_chain(&l2b, &l1b, X, b.mfn))
+		return;
 	long rc = pt_update(pt_maddr(old, 1), PT_ENTRY(l2a.mfn, PT_L3E));
 	if (rc != 0)
 		return test_error("cannot hook the first chain into the L3 in use: %ld", rc);
@@ -104,6 +95,6 @@ void test_main(void)
 	} else {
 		test_error("cannot switch to the second L3 to look");
 	}
-	check_rc("XSA213-2", "unhook the first chain", pt_update(pt_maddr(old, 1), 0), 0);
+	check_rc("XSA213-2", "put L3 slot 1 back", pt_update(pt_maddr(old, 1), was), 0);
 	test_success();
 }
