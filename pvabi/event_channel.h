@@ -208,6 +208,37 @@ struct evtchn_set_priority {
 typedef struct evtchn_set_priority evtchn_set_priority_t;
 PV_CHECK_SIZE(struct evtchn_set_priority, 8);
 
+/* The FIFO ABI's guest memory. Each event is a 32-bit word in the event
+ * array (pages given with expand_array, 1024 words each, port N in word
+ * N % 1024 of page N / 1024): PENDING, MASKED, LINKED and BUSY bits and a
+ * LINK to the next event of its queue. Each vCPU has a control block (in a
+ * page given with init_control, at an 8-byte-aligned offset): a READY bit
+ * per priority whose queue has events, and the HEAD port of each queue.
+ * The hypervisor links an event onto the tail of its queue; the guest
+ * takes events from the head and clears LINKED as it goes. */
+typedef uint32_t event_word_t;
+
+#define EVTCHN_FIFO_PENDING     31
+#define EVTCHN_FIFO_MASKED      30
+#define EVTCHN_FIFO_LINKED      29
+#define EVTCHN_FIFO_BUSY        28
+#define EVTCHN_FIFO_LINK_BITS   17
+#define EVTCHN_FIFO_LINK_MASK   ((1u << EVTCHN_FIFO_LINK_BITS) - 1)
+#define EVTCHN_FIFO_NR_CHANNELS (1u << EVTCHN_FIFO_LINK_BITS)
+
+#define EVTCHN_FIFO_PRIORITY_MAX      0   /* the most urgent */
+#define EVTCHN_FIFO_PRIORITY_DEFAULT  7
+#define EVTCHN_FIFO_PRIORITY_MIN     15
+#define EVTCHN_FIFO_MAX_QUEUES       (EVTCHN_FIFO_PRIORITY_MIN + 1)
+
+struct evtchn_fifo_control_block {
+	uint32_t ready;            /* bit q: queue q has events */
+	uint32_t _rsvd;
+	event_word_t head[EVTCHN_FIFO_MAX_QUEUES];
+};
+typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t;
+PV_CHECK_SIZE(struct evtchn_fifo_control_block, 72);
+
 /* The argument of __HYPERVISOR_event_channel_op_compat: cmd and struct in
  * one. New guests SHOULD use event_channel_op. */
 struct evtchn_op {

@@ -162,6 +162,101 @@ typedef struct xen_foreign_memory_map xen_foreign_memory_map_t;
 PV_CHECK_SIZE(struct xen_foreign_memory_map, 12);
 PV_CHECK_OFFSET(struct xen_foreign_memory_map, map, 4);
 
+/* Map many pages of a space (not XENMAPSPACE_gmfn_range) at once; errs
+ * gets each one's result. Like add_to_physmap, for translated guests. */
+struct xen_add_to_physmap_batch {
+	domid_t domid;
+	uint16_t space;            /* XENMAPSPACE_* */
+	uint16_t size;             /* entries in each list */
+	domid_t foreign_domid;     /* XENMAPSPACE_gmfn_foreign; else 0 */
+	guest_ptr_t idxs;          /* xen_ulong_t[size] */
+	guest_ptr_t gpfns;         /* xen_pfn_t[size] */
+	guest_ptr_t errs;          /* int[size], OUT */
+};
+typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
+PV_CHECK_SIZE(struct xen_add_to_physmap_batch, 20);
+PV_CHECK_OFFSET(struct xen_add_to_physmap_batch, idxs, 8);
+
+/* Populate-on-demand target (HVM guests only). */
+struct xen_pod_target {
+	pv_u64 target_pages;       /* IN (set_pod_target) */
+	pv_u64 tot_pages;          /* OUT */
+	pv_u64 pod_cache_pages;    /* OUT */
+	pv_u64 pod_entries;        /* OUT */
+	domid_t domid;             /* IN */
+};
+typedef struct xen_pod_target xen_pod_target_t;
+PV_CHECK_SIZE(struct xen_pod_target, 36);
+PV_CHECK_OFFSET(struct xen_pod_target, domid, 32);
+
+/* XENMEM_access_op (memory access permissions for a monitor of another,
+ * HVM, domain): only the domain matters here. */
+struct xen_mem_access_op {
+	uint8_t op;
+	uint8_t access;
+	domid_t domid;
+	uint32_t nr;
+	pv_u64 pfn;
+	pv_u64 pfn_list;           /* 64-bit handles */
+	pv_u64 access_list;
+	uint32_t altp2m_idx;
+	uint32_t _pad;
+};
+typedef struct xen_mem_access_op xen_mem_access_op_t;
+PV_CHECK_SIZE(struct xen_mem_access_op, 40);
+PV_CHECK_OFFSET(struct xen_mem_access_op, domid, 2);
+
+/* A domain's virtual NUMA layout; pad MUST be 0. Each array handle is in
+ * a 64-bit slot. */
+struct xen_vnuma_topology_info {
+	domid_t domid;
+	uint16_t pad;
+	uint32_t nr_vnodes;        /* IN: room; OUT: how many */
+	uint32_t nr_vcpus;
+	uint32_t nr_vmemranges;
+	pv_u64 vdistance;          /* handle in the low half */
+	pv_u64 vcpu_to_vnode;
+	pv_u64 vmemrange;
+};
+typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
+PV_CHECK_SIZE(struct xen_vnuma_topology_info, 40);
+
+/* Memory that devices behind an IOMMU must keep (RMRRs): flags bit 0 asks
+ * for every device's, else the one PCI device named. */
+#define XENMEM_RDM_ALL 1
+struct xen_reserved_device_memory_map {
+	uint32_t flags;
+	uint32_t nr_entries;       /* IN: room; OUT: how many */
+	guest_ptr_t buffer;        /* {xen_pfn_t start_pfn; uint32_t nr_pages;}[] */
+	uint16_t seg;              /* dev.pci */
+	uint8_t bus, devfn;
+};
+typedef struct xen_reserved_device_memory_map xen_reserved_device_memory_map_t;
+PV_CHECK_SIZE(struct xen_reserved_device_memory_map, 16);
+PV_CHECK_OFFSET(struct xen_reserved_device_memory_map, buffer, 8);
+#define XEN_RESERVED_DEVICE_MEMORY_SIZE 8
+
+/* Map frames of another domain's resource (its grant table, an ioreq
+ * server, trace buffers); a NULL frame_list asks for the size. */
+#define XENMEM_resource_ioreq_server  0
+#define XENMEM_resource_grant_table   1
+#define XENMEM_resource_vmtrace_buf   2
+struct xen_mem_acquire_resource {
+	domid_t domid;
+	uint16_t type;             /* XENMEM_resource_* */
+	uint32_t id;
+	uint32_t nr_frames;        /* IN; OUT for a size query */
+	uint32_t pad;              /* MUST be 0 */
+	pv_u64 frame;              /* first frame of the resource */
+	guest_ptr_t frame_list;    /* xen_pfn_t[nr_frames] */
+};
+typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
+PV_CHECK_SIZE(struct xen_mem_acquire_resource, 28);
+PV_CHECK_OFFSET(struct xen_mem_acquire_resource, pad, 12);
+
+/* The most entries set_memory_map takes (Xen's E820MAX). */
+#define XEN_E820_MAX 1024
+
 /* One entry of a memory map, in the BIOS's E820 format: 20 bytes, packed. */
 struct pv_e820_entry {
 	pv_u64 addr;

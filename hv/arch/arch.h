@@ -45,6 +45,10 @@ void arch_timer_program(uint64_t deadline_ns);
 void arch_timer_stop(void);
 const char *arch_timer_name(void);
 
+/* What drives I/O port port when the hypervisor does (no domain may reach
+ * it), else NULL: the one list of such ports is arch/x86/owned_ports.c. */
+const char *arch_port_owner(uint16_t port);
+
 /* Serial output for the console, and input (-1 when nothing waits). */
 void serial_write(const char *s, size_t n);
 int serial_getc(void);

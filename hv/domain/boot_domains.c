@@ -114,6 +114,10 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 	}
 	d->gnttab_max_frames = opts[i].gnttab_frames;
 	d->gnttab_max_maptrack = opts[i].gnttab_maptrack;
+	if (opts[i].ioports_given)
+		d->ioports = opts[i].ioports;
+	else
+		ioports_default(d);
 	struct pv_image img = {
 		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
 	};

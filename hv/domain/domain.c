@@ -267,6 +267,7 @@ void domain_destroy(struct domain *d, const char *why)
 	free_frame(d->shared_info_mfn);
 	xfree((char *)d->name);
 	xfree((char *)d->label);
+	xfree(d->e820);
 	xfree(d);
 	if (!domain_list) {
 		log_info("no domains left: %s (at most %u alive at once)", ending(), peak_alive);

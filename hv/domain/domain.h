@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
+#include "physdev/physdev.h"
 
 /* Xen keeps no names in the hypervisor: its toolstack keeps a domain's in
  * XenStore (/local/domain/N/name), where one message carries at most
@@ -14,6 +15,7 @@
 #define DOMAIN_NAME_MAX   4071
 
 struct grant_table;
+struct pv_e820_entry;
 
 /* The multi-frame extent a memory_op is part-way through: found, zeroed and
  * handed over across traps, so that no trap does more than a budget of it.
@@ -63,6 +65,9 @@ struct domain {
 	struct grant_table *grant_table;      /* hv/grant/, made when first used */
 	uint32_t gnttab_max_frames;           /* 0: the default */
 	uint32_t gnttab_max_maptrack;         /* 0: the default */
+	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
+	uint32_t nr_e820;
+	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
 	struct domain *next;                  /* all domains */
 };
 

@@ -20,6 +20,9 @@
  *               default 64, as Xen's)
  *   gnttab_maptrack=N  how many grant mappings it may hold at once
  *               (1-16384; default 1024)
+ *   ioports=P[-Q],...  the I/O ports it holds, e.g. 0x1f0-0x1f7,0x3f6
+ *               (default: the privileged domain all, others none; never
+ *               one the hypervisor drives)
  *
  * or the word "initrd" alone: the module is no domain but the start_info
  * module (the initrd) of the domain built from the nearest module before it
@@ -30,6 +33,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "physdev/physdev.h"
 
 #define MODULE_MEM_DEFAULT (16ull << 20)
 #define MODULE_MEM_MIN     (1ull << 20)
@@ -50,6 +54,8 @@ struct module_opts {
 	int extra;                                              /* -1: the policy's default */
 	uint32_t clones;
 	uint32_t gnttab_frames, gnttab_maptrack;                /* 0: the default */
+	bool ioports_given;              /* ioports= was said: */
+	struct ioports ioports;          /* ... these replace the default */
 	bool initrd;                     /* the module is an initrd, no domain */
 	const char *args;                /* after "--", or "" */
 };

@@ -1,6 +1,7 @@
 /* __HYPERVISOR_event_channel_op (32), and its older form (16) whose one
  * argument is a struct holding the command and its arguments. */
 #include "event/evtchn.h"
+#include "event/fifo.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
 #include "hypercall/hypercall.h"
@@ -167,6 +168,9 @@ static uint32_t arg_size(uint32_t cmd)
 	case EVTCHNOP_unmask:
 		return sizeof(uint32_t);
 	case EVTCHNOP_reset: return sizeof(domid_t);
+	case EVTCHNOP_init_control: return sizeof(struct evtchn_init_control);
+	case EVTCHNOP_expand_array: return sizeof(struct evtchn_expand_array);
+	case EVTCHNOP_set_priority: return sizeof(struct evtchn_set_priority);
 	default: return 0;
 	}
 }
@@ -179,6 +183,8 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 		struct evtchn_bind_virq virq;
 		struct evtchn_bind_ipi ipi;
 		struct evtchn_status status;
+		struct evtchn_init_control init;
+		struct evtchn_expand_array expand;
 		uint32_t words[2];
 		domid_t dom;
 	} a;
@@ -201,6 +207,9 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 	case EVTCHNOP_close: return evtchn_close(d, a.words[0]);
 	case EVTCHNOP_send: return evtchn_send(d, a.words[0]);
 	case EVTCHNOP_unmask: return evtchn_unmask(d, a.words[0]);
+	case EVTCHNOP_init_control: rc = evtchn_fifo_init_control(d, &a.init); break;
+	case EVTCHNOP_expand_array: return evtchn_fifo_expand_array(d, a.expand.array_gfn);
+	case EVTCHNOP_set_priority: return evtchn_fifo_set_priority(d, a.words[0], a.words[1]);
 	case EVTCHNOP_reset: {
 		struct domain *t;
 		rc = named_domain(a.dom, &t);

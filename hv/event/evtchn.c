@@ -1,4 +1,5 @@
 #include "event/evtchn.h"
+#include "event/fifo.h"
 #include "domain/domain.h"
 #include "lib/string.h"
 #include "mm/mm.h"
@@ -39,8 +40,10 @@ int evtchn_alloc(struct domain *d)
 				return -XEN_ENOMEM;
 		}
 		struct evtchn *e = &(*b)[port % EVTCHN_BUCKET_PORTS];
-		if (e->state == EVTCHNSTAT_closed)
+		if (e->state == EVTCHNSTAT_closed && !evtchn_fifo_busy(d, port)) {
+			e->priority = EVTCHN_FIFO_PRIORITY_DEFAULT;
 			return (int)port;
+		}
 	}
 	return -XEN_ENOSPC;
 }
@@ -71,6 +74,10 @@ void evtchn_set_pending(struct domain *d, uint32_t port)
 {
 	struct shared_info *s = d->shared_info;
 
+	if (d->evtchn.fifo) {
+		evtchn_fifo_set_pending(d, port);
+		return;
+	}
 	if (test_and_set(s->evtchn_pending, port))
 		return;
 	if (test_bit(s->evtchn_mask, port)) {
@@ -118,8 +125,18 @@ int evtchn_close(struct domain *d, uint32_t port)
 	}
 	memset(e, 0, sizeof(*e));
 	/* A closed port leaves nothing pending behind for the next user. */
-	d->shared_info->evtchn_pending[port / WORD_BITS] &= ~(1u << (port % WORD_BITS));
+	if (d->evtchn.fifo)
+		evtchn_fifo_clear_pending(d, port);
+	else
+		d->shared_info->evtchn_pending[port / WORD_BITS] &= ~(1u << (port % WORD_BITS));
 	return 0;
+}
+
+bool evtchn_is_pending(struct domain *d, uint32_t port)
+{
+	if (d->evtchn.fifo)
+		return evtchn_fifo_is_pending(d, port);
+	return port < NR_EVENT_CHANNELS && test_bit(d->shared_info->evtchn_pending, port);
 }
 
 int evtchn_unmask(struct domain *d, uint32_t port)
@@ -128,6 +145,10 @@ int evtchn_unmask(struct domain *d, uint32_t port)
 
 	if (!evtchn_lookup(d, port))
 		return -XEN_EINVAL;
+	if (d->evtchn.fifo) {
+		evtchn_fifo_unmask(d, port);
+		return 0;
+	}
 	s->evtchn_mask[port / WORD_BITS] &= ~(1u << (port % WORD_BITS));
 	if (test_bit(s->evtchn_pending, port))
 		raise_upcall(d, port);
@@ -151,4 +172,5 @@ void evtchn_destroy(struct domain *d)
 		xfree(d->evtchn.bucket[b]);
 		d->evtchn.bucket[b] = NULL;
 	}
+	evtchn_fifo_destroy(d);
 }

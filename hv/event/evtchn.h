@@ -14,6 +14,7 @@
 
 struct domain;
 struct vcpu;
+struct evtchn_fifo;
 
 #define EVTCHN_BUCKET_PORTS 64
 #define EVTCHN_BUCKETS      (NR_EVENT_CHANNELS / EVTCHN_BUCKET_PORTS)
@@ -22,6 +23,8 @@ struct evtchn {
 	uint8_t state;                 /* EVTCHNSTAT_* */
 	uint8_t virq;                  /* EVTCHNSTAT_virq */
 	uint16_t remote_port;          /* EVTCHNSTAT_interdomain */
+	uint8_t priority;              /* FIFO: its queue */
+	bool fifo_pending;             /* FIFO: raised before an array page held it */
 	union {
 		domid_t unbound_remote;    /* EVTCHNSTAT_unbound: who may bind */
 		struct domain *peer;       /* EVTCHNSTAT_interdomain */
@@ -32,6 +35,7 @@ _Static_assert(sizeof(struct evtchn) <= 2 * sizeof(void *), "ports stay small");
 struct evtchn_table {
 	struct evtchn *bucket[EVTCHN_BUCKETS];
 	uint16_t virq_port[NR_VIRQS];  /* 0: not bound */
+	struct evtchn_fifo *fifo;      /* NULL: the two-level ABI */
 };
 
 /* The entry for port, or NULL when the port is out of range or was never
@@ -54,13 +58,18 @@ int evtchn_send(struct domain *d, uint32_t port);
 /* Close port (the far end of an interdomain channel goes back to unbound). */
 int evtchn_close(struct domain *d, uint32_t port);
 
-/* Clear the mask bit, re-raising the event if it was pending. */
+/* Whether port is pending (masked or not), by the ABI the domain uses. */
+bool evtchn_is_pending(struct domain *d, uint32_t port);
+
+/* Clear the mask bit, re-raising the event if it was pending (FIFO: the
+ * guest clears MASKED itself; a pending event is raised again). */
 int evtchn_unmask(struct domain *d, uint32_t port);
 
 /* Raise a virtual IRQ, if the domain bound it. */
 void send_virq(struct domain *d, unsigned virq);
 
-/* Close every port and free the buckets (domain destruction, reset). */
+/* Close every port and free the buckets, back to the two-level ABI
+ * (domain destruction, reset). */
 void evtchn_destroy(struct domain *d);
 
 /* Tell the vCPU an event arrived on port: wake it if it blocked (or polls

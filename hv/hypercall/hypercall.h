@@ -81,5 +81,7 @@ HYPERCALL(domctl);
 HYPERCALL(event_channel_op);
 HYPERCALL(event_channel_op_compat);
 HYPERCALL(grant_table_op);
+HYPERCALL(physdev_op);
+HYPERCALL(physdev_op_compat);
 
 #endif

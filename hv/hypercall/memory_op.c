@@ -36,6 +36,14 @@ int memop_target(domid_t id, struct domain **out)
 	return me->privileged ? 0 : -XEN_EPERM;
 }
 
+int memop_remote(domid_t id, struct domain **out)
+{
+	*out = id < DOMID_FIRST_RESERVED ? domain_by_id(id) : NULL;
+	if (!*out)
+		return -XEN_ESRCH;
+	return *out == current->d ? -XEN_EPERM : 0;
+}
+
 /* Give back a frame the domain was given: mappings of it keep it alive
  * until they go. A frame given back already but still alive is the
  * domain's all the same: Xen counts it done again, and so does this. */
@@ -182,21 +190,30 @@ static int32_t domain_size(uint32_t op, guest_ptr_t arg)
 	return (int32_t)((max_pfn ? max_pfn : 1) - 1);
 }
 
-/* A PV guest's pseudo-physical map: RAM from 0 up to its maximum. Xen keeps
- * none for its initial domain, which reads the machine's map instead. */
+/* A PV guest's pseudo-physical map: the one set_memory_map gave it, else
+ * RAM from 0 up to its maximum. Xen keeps none for its initial domain until
+ * one is set: it reads the machine's map instead. */
 static int32_t memory_map(guest_ptr_t arg)
 {
+	struct domain *d = current->d;
 	struct xen_memory_map map;
-	struct pv_e820_entry e = { .addr = 0, .type = PV_E820_RAM };
+	struct pv_e820_entry ram = { .addr = 0, .type = PV_E820_RAM };
+	const struct pv_e820_entry *e = d->e820;
+	uint32_t n = d->nr_e820;
 
 	if (copy_from_guest(&map, arg, sizeof(map)) < 0)
 		return -XEN_EFAULT;
-	if (current->d->privileged)
-		return -XEN_ENOSYS;
-	e.size = (uint64_t)current->d->max_pages << PAGE_SHIFT;
-	if (map.nr_entries > 1)
-		map.nr_entries = 1;
-	if ((map.nr_entries && copy_to_guest(map.buffer, &e, sizeof(e)) < 0) ||
+	if (!n) {
+		if (d->privileged)
+			return -XEN_ENOSYS;
+		ram.size = (uint64_t)d->max_pages << PAGE_SHIFT;
+		e = &ram;
+		n = 1;
+	}
+	if (map.nr_entries > n)
+		map.nr_entries = n;
+	if ((map.nr_entries &&
+	     copy_to_guest(map.buffer, e, (size_t)map.nr_entries * sizeof(*e)) < 0) ||
 	    copy_to_guest(arg, &map, sizeof(map)) < 0)
 		return -XEN_EFAULT;
 	return 0;
@@ -247,6 +264,20 @@ HYPERCALL(memory_op)
 	case XENMEM_maximum_ram_page:
 		/* Xen's max_page: one more than the highest frame. */
 		return start ? -XEN_EINVAL : (int32_t)frame_table.nr;
+	case XENMEM_add_to_physmap:
+		return add_to_physmap(start, arg);
+	case XENMEM_add_to_physmap_batch:
+		return add_to_physmap_batch(start, arg);
+	case XENMEM_remove_from_physmap:
+		return remove_from_physmap(start, arg);
+	case XENMEM_access_op:
+		return access_op(arg);
+	case XENMEM_get_vnumainfo:
+		return get_vnumainfo(start, arg);
+	case XENMEM_reserved_device_memory_map:
+		return reserved_device_memory_map(start, arg);
+	case XENMEM_acquire_resource:
+		return acquire_resource(arg);
 	}
 	/* The rest are looked up by the whole cmd, as Xen does. */
 	switch (a1) {
@@ -257,6 +288,14 @@ HYPERCALL(memory_op)
 		return memory_map(arg);
 	case XENMEM_machine_memory_map:
 		return machine_memory_map(arg);
+	case XENMEM_set_memory_map:
+		return set_memory_map(arg);
+	case XENMEM_machphys_mfn_list:
+	case XENMEM_machphys_compat_mfn_list:
+		return machphys_mfn_list(arg);
+	case XENMEM_set_pod_target:
+	case XENMEM_get_pod_target:
+		return pod_target(arg);
 	case XENMEM_machphys_mapping: {
 		struct xen_machphys_mapping m = {
 			.v_start = RO_M2P_START, .v_end = RO_M2P_END,

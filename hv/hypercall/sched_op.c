@@ -65,7 +65,6 @@ static int32_t poll(struct vcpu *v, guest_ptr_t arg)
 {
 	struct sched_poll p;
 	uint32_t ports[POLL_MAX_PORTS];
-	const uint32_t *pending = v->d->shared_info->evtchn_pending;
 
 	if (copy_from_guest(&p, arg, sizeof(p)) < 0)
 		return -XEN_EFAULT;
@@ -77,7 +76,7 @@ static int32_t poll(struct vcpu *v, guest_ptr_t arg)
 	for (uint32_t i = 0; i < p.nr_ports; i++) {
 		if (ports[i] >= NR_EVENT_CHANNELS)
 			return -XEN_EINVAL;
-		if (pending[ports[i] / 32] & (1u << (ports[i] % 32)))
+		if (evtchn_is_pending(v->d, ports[i]))
 			return 0;
 		v->poll_ports[ports[i] / 32] |= 1u << (ports[i] % 32);
 	}

@@ -28,4 +28,6 @@ const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_event_channel_op]  = do_event_channel_op,
 	[__HYPERVISOR_event_channel_op_compat] = do_event_channel_op_compat,
 	[__HYPERVISOR_grant_table_op]    = do_grant_table_op,
+	[__HYPERVISOR_physdev_op]        = do_physdev_op,
+	[__HYPERVISOR_physdev_op_compat] = do_physdev_op_compat,
 };

@@ -1,12 +1,15 @@
 /* __HYPERVISOR_vm_assist (21): optional help a guest can switch on. ringlet
- * offers only pae_extended_cr3, which changes nothing here: every L3 it
- * accepts already sits below 4 GiB. The others (4 GiB segments, writable
- * page tables) are refused rather than pretended. */
+ * offers pae_extended_cr3, which changes nothing here: every L3 it accepts
+ * already sits below 4 GiB; and architectural_iopl: the kernel counts as
+ * ring 0 for I/O privilege, whose IOPL the guest then sets in the eflags
+ * it returns with by iret (arch/x86/pv/io_perm.c, iret.c). The others (4
+ * GiB segments, writable page tables) are refused rather than pretended. */
 #include "hypercall/hypercall.h"
 #include "pvabi/mmu.h"
 #include "sched/sched.h"
 
-#define ASSISTS_OFFERED (1u << VMASST_TYPE_pae_extended_cr3)
+#define ASSISTS_OFFERED ((1u << VMASST_TYPE_pae_extended_cr3) | \
+			 (1u << VMASST_TYPE_architectural_iopl))
 
 HYPERCALL(vm_assist)
 {

@@ -82,6 +82,11 @@ bool pm_timer_init(void)
 	return true;
 }
 
+uint16_t pm_timer_port(void)
+{
+	return pm_port;
+}
+
 uint64_t arch_platform_hz(void)
 {
 	return pm_port ? PM_TIMER_HZ : 0;

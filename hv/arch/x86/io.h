@@ -1,26 +1,25 @@
-/* Port I/O. */
+/* Port I/O: outb/inb, outw/inw, outl/inl. */
 #ifndef ARCH_X86_IO_H
 #define ARCH_X86_IO_H
 
 #include <stdint.h>
 
-static inline void outb(uint16_t port, uint8_t v)
-{
-	asm volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+#define PORT_IO(sfx, type)                                                  \
+static inline void out##sfx(uint16_t port, type v)                         \
+{                                                                          \
+	asm volatile("out" #sfx " %0, %1" : : "a"(v), "Nd"(port));         \
+}                                                                          \
+static inline type in##sfx(uint16_t port)                                  \
+{                                                                          \
+	type v;                                                            \
+	asm volatile("in" #sfx " %1, %0" : "=a"(v) : "Nd"(port));          \
+	return v;                                                          \
 }
 
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
+PORT_IO(b, uint8_t)
+PORT_IO(w, uint16_t)
+PORT_IO(l, uint32_t)
 
-static inline uint32_t inl(uint16_t port)
-{
-	uint32_t v;
-	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
+#undef PORT_IO
 
 #endif

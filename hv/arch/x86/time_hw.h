@@ -26,5 +26,6 @@ int64_t rtc_read_unix(void);                 /* -1 when the RTC makes no sense *
 
 #define PM_TIMER_HZ       3579545u
 bool pm_timer_init(void);                    /* false when there is none */
+uint16_t pm_timer_port(void);                /* 0: none */
 
 #endif

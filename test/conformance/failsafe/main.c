@@ -6,12 +6,16 @@
  *         the selector was loaded), it enters the failsafe callback with
  *         ds, es, fs and gs (the selectors it could not load), then eip, cs
  *         and eflags on the stack; the guest can repair them and go on
+ *   CB-6  the failsafe callback masks events on entry only when it was
+ *         registered with callback_op and CALLBACKF_mask_events (not when
+ *         set_callbacks set it), as on Xen
  *
  * ringlet reloads data segments on every return to a guest, so the failure
  * shows at once. Xen keeps them loaded until another vCPU has run, which a
  * single domain cannot arrange: the referee skips this guest. */
 #include "guest.h"
 #include "region.h"
+#include "pvabi/callback.h"
 #include "pvabi/event_channel.h"
 
 const char test_title[] = "failsafe: a return the CPU refuses enters the failsafe callback";
@@ -22,6 +26,7 @@ static uint64_t gdt[512] __attribute__((aligned(4096)));
 /* What the failsafe callback found on its stack. */
 volatile uint32_t failsafe_frame[7];
 volatile uint32_t failsafe_calls;
+volatile uint32_t failsafe_mask;       /* the event mask it was entered with */
 
 void failsafe_entry(void);
 void event_entry(void);
@@ -43,6 +48,9 @@ asm(".text\n"
     "	movl 24(%esp), %eax\n	movl %eax, failsafe_frame + 20\n"
     "	movl 28(%esp), %eax\n	movl %eax, failsafe_frame + 24\n"
     "	incl failsafe_calls\n"
+    "	movl shared_info, %eax\n"
+    "	movzbl 1(%eax), %eax\n"
+    "	movl %eax, failsafe_mask\n"
     "	popl %eax\n"
     "	addl $16, %esp\n"
     "	iret\n"
@@ -98,6 +106,31 @@ static void one_case(xen_pfn_t frame, bool via_ds)
 	check_eq_hex("CB-2", "es after the repair", es, FLAT_RING1_DS);
 }
 
+/* A failsafe entry from a plain hypercall's return, events unmasked and
+ * none pending: the mask inside it is the callback's flag alone. */
+static void mask_case(xen_pfn_t frame, const char *how, bool masks)
+{
+	uint64_t maddr = ((uint64_t)frame << 12) + 8;
+	uint32_t before = failsafe_calls;
+
+	hypercall_update_descriptor(maddr, flat_data(1, true));
+	asm volatile("movl %0, %%ds" : : "r"(SEL_DATA));
+	shared_info->vcpu_info[0].evtchn_upcall_pending = 0;
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 0;
+	hypercall_update_descriptor(maddr, flat_data(1, false));
+	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
+	check("CB-6", failsafe_calls == before + 1, "%s: the failsafe callback ran once (%u)",
+	      how, failsafe_calls - before);
+	check_eq("CB-6", "the event mask it was entered with", failsafe_mask, masks);
+}
+
+static long failsafe_register(uint16_t flags)
+{
+	struct callback_register r = { CALLBACKTYPE_failsafe, flags,
+				       { FLAT_RING1_CS, (uint32_t)failsafe_entry } };
+	return page_hypercall(__HYPERVISOR_callback_op, CALLBACKOP_register, (uint32_t)&r, 0, 0, 0);
+}
+
 void test_main(void)
 {
 	long rc = page_hypercall(__HYPERVISOR_set_callbacks, FLAT_RING1_CS, (uint32_t)event_entry,
@@ -115,6 +148,12 @@ void test_main(void)
 
 	one_case(frame, true);
 	one_case(frame, false);
+	mask_case(frame, "set_callbacks", false);
+	check_rc("CB-6", "callback_op register failsafe, CALLBACKF_mask_events",
+		 failsafe_register(CALLBACKF_mask_events), 0);
+	mask_case(frame, "with the flag", true);
+	check_rc("CB-6", "callback_op register failsafe, no flags", failsafe_register(0), 0);
+	mask_case(frame, "without it", false);
 	hypercall_set_gdt(NULL, 0);
 	region_set_writable((uint32_t)gdt, true);
 	test_success();

@@ -19,4 +19,8 @@ static inline long evtchn_op(uint32_t cmd, void *arg)
  * last result; on 0, *local_port is our end. */
 long bind_offered_port(domid_t remote, uint32_t remote_port, uint32_t *local_port);
 
+/* A channel from the domain to itself: *first offered to ourselves, then
+ * bound as *second. 0, or the first failing command's result. */
+long evtchn_loopback(uint32_t *first, uint32_t *second);
+
 #endif

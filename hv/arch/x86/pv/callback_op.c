@@ -4,7 +4,8 @@
  * the virtual IDT, as on Xen; syscall32 and sysenter, the entries of
  * 32-bit applications on a 64-bit Xen, are accepted and not used: ring 3
  * has no SYSCALL or SYSENTER path here. Other types are -XEN_ENOSYS, other
- * commands -XEN_EINVAL. */
+ * commands -XEN_EINVAL. The failsafe callback masks events on entry only
+ * when registered with CALLBACKF_mask_events. */
 #include "hypercall/hypercall.h"
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/selectors.h"
@@ -39,6 +40,8 @@ static int32_t register_one(const struct callback_register *r)
 	} else if (r->type == CALLBACKTYPE_failsafe) {
 		a->failsafe_cs = cs;
 		a->failsafe_eip = r->address.eip;
+		/* set_callbacks leaves this as it was, as on Xen. */
+		a->failsafe_masks = r->flags & CALLBACKF_mask_events;
 	}
 	return 0;
 }

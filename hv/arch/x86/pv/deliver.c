@@ -10,12 +10,23 @@
 #include "domain/domain.h"
 #include "domain/guest_symbol.h"
 #include "lib/format.h"
+#include "pvabi/mmu.h"
 #include "pvabi/shared_info.h"
 
 #define EFLAGS_TF   (1u << 8)
+#define EFLAGS_IOPL (3u << 12)
 #define EFLAGS_NT   (1u << 14)
 #define EFLAGS_RF   (1u << 16)
 #define EFLAGS_VM   (1u << 17)
+
+/* What a frame's eflags show of the virtual IOPL: it, under
+ * architectural_iopl, where the guest keeps it there; else 0. */
+static uint32_t guest_iopl_bits(const struct vcpu *v)
+{
+	if (!(v->arch.vm_assist & (1u << VMASST_TYPE_architectural_iopl)))
+		return 0;
+	return v->arch.iopl << 12;
+}
 
 static bool has_error_code(unsigned v)
 {
@@ -67,7 +78,8 @@ static bool bounce(struct vcpu *v, struct cpu_regs *frame, uint16_t cs, uint32_t
 		words[n] = prefix[n], n++;
 	words[n++] = frame->eip;
 	words[n++] = (frame->cs & 0xffff) | ((uint32_t)vi->evtchn_upcall_mask << 16);
-	words[n++] = (frame->eflags & ~EFLAGS_IF) | (vi->evtchn_upcall_mask ? 0 : EFLAGS_IF);
+	words[n++] = (frame->eflags & ~(EFLAGS_IF | EFLAGS_IOPL)) |
+		     (vi->evtchn_upcall_mask ? 0 : EFLAGS_IF) | guest_iopl_bits(v);
 	if (from_user) {
 		words[n++] = frame->esp;
 		words[n++] = frame->ss & 0xffff;
@@ -138,7 +150,8 @@ bool pv_failsafe(struct vcpu *v, struct cpu_regs *frame)
 		return true;                /* destroyed: the caller must look again */
 	frame->ds = frame->es = 0;
 	asm volatile("movl %0, %%fs; movl %0, %%gs" : : "r"(0));
-	vi->evtchn_upcall_mask = 1;
+	if (v->arch.failsafe_masks)
+		vi->evtchn_upcall_mask = 1;
 	v->arch.in_failsafe = true;
 	return true;
 }
@@ -196,7 +209,7 @@ void pv_exception(struct vcpu *v, struct cpu_regs *frame)
 	case VEC_GP:
 		if (int_gate_refused(v, frame) ||
 		    (frame->error_code == 0 && pv_emulate_cpuid(v, frame, false)) ||
-		    pv_emulate_privileged(v, frame))
+		    pv_emulate_io(v, frame) || pv_emulate_privileged(v, frame))
 			return;
 		break;
 	case VEC_DF:

@@ -7,6 +7,7 @@
 #include "arch/x86/pv/pv.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
+#include "pvabi/mmu.h"
 #include "pvabi/shared_info.h"
 #include "sched/sched.h"
 
@@ -53,6 +54,10 @@ HYPERCALL(iret)
 	frame->eflags = (f[3] & ~(EFLAGS_IOPL | EFLAGS_VM)) | EFLAGS_IF;
 	frame->esp = esp;
 	frame->ss = ss;
+	/* Under architectural_iopl the guest sets its virtual IOPL as a
+	 * kernel sets its IOPL: in the eflags it returns with. */
+	if (v->arch.vm_assist & (1u << VMASST_TYPE_architectural_iopl))
+		v->arch.iopl = (f[3] & EFLAGS_IOPL) >> 12;
 	/* The event mask follows the IF the guest asked to return with. */
 	v->d->shared_info->vcpu_info[v->id].evtchn_upcall_mask = !(f[3] & EFLAGS_IF);
 	return (int32_t)f[0];

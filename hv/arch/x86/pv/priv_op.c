@@ -4,8 +4,10 @@
  * CR4 (a fixed virtual value); writes of CR0 that change only TS
  * (fpu_taskswitch) and of CR3 (MMUEXT_NEW_BASEPTR, with its checks); the
  * debug registers, as set_debugreg and get_debugreg check them; clts;
- * wbinvd (nothing to do for a domain without devices). Anything else, or
- * any of these from ring 3, stays a #GP for the guest. */
+ * wbinvd (nothing to do for a domain without devices); rdmsr and wrmsr by
+ * Xen's PV MSR policy (msr.c). Anything else (hlt too, as on Xen 4.17: a
+ * PV kernel blocks with SCHEDOP_block), or any of these from ring 3, stays
+ * a #GP for the guest; I/O instructions are io_emul.c's. */
 #include "arch/arch.h"
 #include "arch/x86/pv/pv.h"
 #include "domain/domain.h"
@@ -66,6 +68,20 @@ static bool write_cr(struct vcpu *v, unsigned cr, uint32_t val)
 	return false;
 }
 
+/* rdmsr and wrmsr: ecx names the MSR, edx:eax the value. */
+static bool msr_access(struct vcpu *v, struct cpu_regs *frame, bool write)
+{
+	uint64_t val = (uint64_t)frame->edx << 32 | frame->eax;
+
+	if (write)
+		return pv_wrmsr(v, frame->ecx, val);
+	if (!pv_rdmsr(v, frame->ecx, &val))
+		return false;
+	frame->eax = (uint32_t)val;
+	frame->edx = (uint32_t)(val >> 32);
+	return true;
+}
+
 bool pv_emulate_privileged(struct vcpu *v, struct cpu_regs *frame)
 {
 	uint8_t insn[3];
@@ -74,6 +90,12 @@ bool pv_emulate_privileged(struct vcpu *v, struct cpu_regs *frame)
 	    pv_read_code(v, frame, insn, 2) < 0 || insn[0] != 0x0f)
 		return false;
 	switch (insn[1]) {
+	case 0x30:                                    /* wrmsr */
+	case 0x32:                                    /* rdmsr */
+		if (!msr_access(v, frame, insn[1] == 0x30))
+			return false;
+		frame->eip += 2;
+		return true;
 	case 0x06:                                    /* clts */
 		set_ts(v, false);
 		frame->eip += 2;

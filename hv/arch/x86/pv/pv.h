@@ -43,6 +43,26 @@ void pv_soft_interrupt(struct vcpu *v, struct cpu_regs *frame, unsigned vector);
  * be read. */
 int pv_read_code(const struct vcpu *v, const struct cpu_regs *frame, void *buf, size_t len);
 
+/* The base of the guest's segment sel: 0, or -1 for one it cannot have
+ * loaded (an LDT selector, or beyond its GDT). */
+int pv_seg_base(const struct vcpu *v, uint16_t sel, uint32_t *base);
+
+/* At a #GP: in, out, ins, outs, cli and sti, emulated for a vCPU with I/O
+ * privilege (io_emul.c); true when the instruction was one of them and
+ * allowed (or ended in a fault delivered to the guest). */
+bool pv_emulate_io(struct vcpu *v, struct cpu_regs *frame);
+/* Whether v may, at frame's ring, use I/O-privileged instructions by its
+ * virtual IOPL; and the same for ports port..port+len-1, its I/O bitmap
+ * considered too (io_perm.c). */
+bool pv_iopl_ok(const struct vcpu *v, const struct cpu_regs *frame);
+bool pv_io_allowed(const struct vcpu *v, const struct cpu_regs *frame, uint32_t port,
+		   unsigned len);
+
+/* rdmsr and wrmsr from the guest kernel, per Xen's PV MSR policy (msr.c):
+ * true when emulated, false for a #GP. */
+bool pv_rdmsr(struct vcpu *v, uint32_t msr, uint64_t *val);
+bool pv_wrmsr(struct vcpu *v, uint32_t msr, uint64_t val);
+
 void pv_show_gdt(const struct vcpu *v);
 
 /* A selector a guest may run its kernel code or stack on: RPL 0 becomes 1,

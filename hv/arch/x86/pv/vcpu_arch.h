@@ -22,11 +22,15 @@ struct arch_vcpu {
 	uint32_t kernel_ss, kernel_sp;   /* stack_switch: the ring-1 stack for traps from ring 3 */
 	uint32_t event_cs, event_eip;    /* set_callbacks */
 	uint32_t failsafe_cs, failsafe_eip;
+	bool failsafe_masks;             /* callback_op's CALLBACKF_mask_events */
 	bool in_failsafe;                /* a failsafe frame is on its way; cleared by the next trap */
 	uint32_t gdt_mfns[GUEST_GDT_PAGES];
 	unsigned gdt_ents;               /* set_gdt: 0 for none */
 	uint32_t ldt_base, ldt_ents;     /* MMUEXT_SET_LDT */
 	uint32_t vm_assist;
+	uint32_t iopl;                   /* virtual IOPL, 0-3 (physdev set_iopl, or iret) */
+	uint32_t iobmp_va;               /* physdev set_iobitmap: the guest's bitmap */
+	uint32_t iobmp_ports;            /* ... and how many ports it covers (0: none) */
 	uint32_t dr[8];                  /* debug registers 0-3, 6, 7 (set_debugreg) */
 	bool guest_ts;                   /* fpu_taskswitch(1): next FPU use traps to the guest */
 	bool fpu_used;                   /* fxsave holds its state */
