@@ -11,6 +11,8 @@
 
 #define VCPUOP_initialise                     0  /* arg: Xen's vcpu_guest_context
 						  * (not defined here) */
+/* sizeof(vcpu_guest_context) of x86_32: what VCPUOP_initialise reads. */
+#define VCPU_GUEST_CONTEXT_SIZE            2800
 #define VCPUOP_up                             1
 #define VCPUOP_down                           2
 #define VCPUOP_is_up                          3  /* returns 1 or 0 */

@@ -65,8 +65,10 @@ def collect_jobs(logs, selected, with_referee):
         try:
             tests = boottest.load(path, TEST_DIR, BUILD_DIR, logs)
         except boottest.TestFileError as e:
+            # Reported whatever the filter: the file's tests are all lost,
+            # and a filter naming one of them would otherwise see nothing.
             broken.append(Result(os.path.relpath(path, TEST_DIR), FAIL, 0.0,
-                                 '%s is malformed: %s' % (rel, e)))
+                                 '%s is malformed: %s' % (rel, e), always=True))
             continue
         xen = []
         for t in tests:
@@ -88,7 +90,7 @@ def collect_jobs(logs, selected, with_referee):
             names[x.name] = rel
             if selected(x.name):
                 jobs.append(x)
-    return jobs, [b for b in broken if selected(b.name)]
+    return jobs, [b for b in broken if b.always or selected(b.name)]
 
 
 def main(argv):
@@ -108,7 +110,9 @@ def main(argv):
     if a.list:
         for j in jobs:
             print(j.listing())
-        return 0
+        for b in broken:
+            print('FAIL %s: %s' % (b.name, b.reason), file=sys.stderr)
+        return 1 if broken else 0
 
     results = list(broken)
     lock = threading.Lock()

@@ -100,10 +100,15 @@ static int trade(struct domain *d, const struct xen_memory_exchange *x, const st
 	int rc = check_in(d, x, k, c);
 	if (rc < 0)
 		return rc;
-	/* The pfns must be readable before anything is traded. */
-	if (copy_from_guest(&gpfn, guest_ptr_add(x->out.extent_start, c << k->out_order,
-						 sizeof(gpfn)), sizeof(gpfn)) < 0)
-		return -XEN_EFAULT;
+	/* Every output slot must be readable and writable before anything is
+	 * traded: each is read and written back unchanged. */
+	for (uint32_t e = 0; e < 1u << k->out_order; e++) {
+		guest_ptr_t slot = guest_ptr_add(x->out.extent_start, (c << k->out_order) + e,
+						 sizeof(gpfn));
+		if (copy_from_guest(&gpfn, slot, sizeof(gpfn)) < 0 ||
+		    copy_to_guest(slot, &gpfn, sizeof(gpfn)) < 0)
+			return -XEN_EFAULT;
+	}
 	rc = extent_alloc(d, k->order, UINT32_MAX, false, &first);
 	if (rc <= 0)
 		return rc < 0 ? 0 : -XEN_ENOMEM;
@@ -157,6 +162,11 @@ int32_t memory_exchange(guest_ptr_t arg)
 	rc = memop_target(x.in.domid, &d);
 	if (rc < 0)
 		return finish(arg, &x, rc);
+	/* Both lists where the guest may write, before any of them is used
+	 * (XSA-212). */
+	if (!guest_array_ok(x.in.extent_start, x.in.nr_extents, sizeof(xen_pfn_t)) ||
+	    !guest_array_ok(x.out.extent_start, x.out.nr_extents, sizeof(xen_pfn_t)))
+		return finish(arg, &x, -XEN_EFAULT);
 	uint32_t max = extent_max_order(current->d);
 	if (x.in.extent_order > max || x.out.extent_order > max)
 		return finish(arg, &x, -XEN_EPERM);

@@ -1,5 +1,6 @@
 /* __HYPERVISOR_vcpu_op (24): per-vCPU controls. Every domain has one vCPU,
- * number 0; the others do not exist (-XEN_ENOENT). Offered: is_up, the
+ * number 0; the others do not exist (-XEN_ENOENT). Offered: is_up,
+ * initialise (always -XEN_EEXIST, vCPU 0 being up), the
  * runstate record, the one-shot timer (the same one as set_timer_op) and a
  * periodic timer, both raising VIRQ_TIMER. */
 #include "hypercall/hypercall.h"
@@ -48,6 +49,22 @@ static int32_t singleshot(struct vcpu *v, guest_ptr_t arg)
 	return 0;
 }
 
+/* vCPU 0 is always initialised: Xen's answer for a vCPU that is up, given
+ * once the context is known to be readable (XSA-296: nothing of it is
+ * used). Read a piece at a time: it is large for a hypervisor stack. */
+static int32_t initialise(guest_ptr_t arg)
+{
+	uint8_t piece[256];
+
+	for (uint32_t at = 0; at < VCPU_GUEST_CONTEXT_SIZE; at += sizeof(piece)) {
+		uint32_t n = VCPU_GUEST_CONTEXT_SIZE - at;
+		if (copy_from_guest(piece, guest_ptr_add(arg, at, 1),
+				    n < sizeof(piece) ? n : sizeof(piece)) < 0)
+			return -XEN_EFAULT;
+	}
+	return -XEN_EEXIST;
+}
+
 HYPERCALL(vcpu_op)
 {
 	struct vcpu *v = current;
@@ -58,6 +75,8 @@ HYPERCALL(vcpu_op)
 	if (a2 != v->id)
 		return -XEN_ENOENT;
 	switch (a1) {
+	case VCPUOP_initialise:
+		return initialise(arg);
 	case VCPUOP_is_up:
 		return 1;
 	case VCPUOP_get_runstate_info:

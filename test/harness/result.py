@@ -15,6 +15,7 @@ class Result:
     details: list = field(default_factory=list)   # lines worth showing on failure
     output: str = ''        # the whole output, for JUnit
     verdict: str = ''       # XTF-style tests: SUCCESS, SKIP, ERROR, FAILURE or CRASH
+    always: bool = False    # reported whatever the filter (a broken .tests file)
 
 
 @dataclass

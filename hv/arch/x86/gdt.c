@@ -113,4 +113,10 @@ void gdt_init(void)
 		     "movl %3, %%eax\n\t"
 		     "ltr %%ax"
 		     : : "m"(gdtr), "i"(HV_CS), "i"(HV_DS), "i"(HV_TSS) : "rax", "memory");
+	/* The LDT register comes out of reset (and the loader) naming a table
+	 * at linear 0 with a 64 KiB limit: guest memory. Left so, a guest
+	 * could build descriptors there, a call gate into ring 0 among them,
+	 * and reach them through LDT selectors. Null, every LDT selector is a
+	 * #GP (XSA-298's class). */
+	asm volatile("lldt %w0" : : "r"(0));
 }

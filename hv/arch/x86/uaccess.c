@@ -10,6 +10,13 @@ static int range_ok(uint32_t va, size_t len, uint32_t limit)
 	return len <= limit && va <= limit - len;
 }
 
+bool guest_array_ok(guest_ptr_t base, uint64_t n, uint32_t elem_size)
+{
+	uint64_t len = n * elem_size;     /* n < 2^32: no overflow */
+
+	return n <= UINT32_MAX && (uint64_t)guest_ptr_va(base) + len <= HOLE_START;
+}
+
 /* Copy n bytes; return how many were left when a fault stopped it. */
 static size_t raw_copy(void *to, const void *from, size_t n)
 {

@@ -7,6 +7,7 @@
 #ifndef ARCH_X86_UACCESS_H
 #define ARCH_X86_UACCESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "pvabi/types.h"
@@ -14,6 +15,11 @@
 /* 0 or -XEN_EFAULT. */
 int copy_from_guest(void *dst, guest_ptr_t src, size_t len);
 int copy_to_guest(guest_ptr_t dst, const void *src, size_t len);
+
+/* Does an array of n elem_size-byte elements at base lie wholly where a
+ * guest may write (below the hole)? Xen's guest_handle_okay: a hypercall
+ * checks a list this way before it acts on any of it. */
+bool guest_array_ok(guest_ptr_t base, uint64_t n, uint32_t elem_size);
 
 /* The element idx of an array of elem_size-byte elements at base. */
 static inline guest_ptr_t guest_ptr_add(guest_ptr_t base, uint32_t idx, uint32_t elem_size)

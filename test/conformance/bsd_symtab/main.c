@@ -12,6 +12,11 @@
  *            the size; the symbol test_main names this very function; the
  *            rest of the initial region (start_info, page tables, stack)
  *            comes after the table
+ *   XSA194-1 nothing but the table is in its bytes (XSA-194: Xen's loader
+ *            once left hypervisor memory in them): the padding after the
+ *            ELF header, after the section headers, between the two tables
+ *            and after them to the end of the page, the null section header
+ *            and e_flags are all zero (e_entry is the kernel's own, on both)
  *   BOOT-16  with "-- crash" on its command line the guest, once its checks
  *            passed, takes a #UD with no handler in a function of its own;
  *            the hypervisor's crash line names that function from the table
@@ -45,6 +50,30 @@ static const struct elf32_sym *find(const struct elf32_sym *syms, uint32_t nsyms
 		if (syms[i].st_name < strsz && strcmp(strs + syms[i].st_name, name) == 0)
 			return &syms[i];
 	return NULL;
+}
+
+/* Bytes in [from, to) that are not zero. */
+static unsigned nonzero(const uint8_t *from, const uint8_t *to)
+{
+	unsigned n = 0;
+
+	for (; from < to; from++)
+		n += *from != 0;
+	return n;
+}
+
+static void no_stale_bytes(const uint8_t *eh_bytes, const struct elf32_ehdr *eh,
+			   const struct elf32_shdr sh[3], uint32_t end)
+{
+	const uint8_t *symtab_end = eh_bytes + sh[1].sh_offset + sh[1].sh_size;
+	unsigned stale = nonzero(eh_bytes + sizeof(*eh), eh_bytes + 64) +
+			 nonzero(eh_bytes + 64 + 3 * sizeof(sh[0]), eh_bytes + sh[1].sh_offset) +
+			 nonzero(symtab_end, eh_bytes + sh[2].sh_offset) +
+			 nonzero((const uint8_t *)end,
+				 (const uint8_t *)((end + PAGE_SIZE - 1) & PAGE_MASK)) +
+			 nonzero((const uint8_t *)&sh[0], (const uint8_t *)&sh[1]);
+	check("XSA194-1", stale == 0 && eh->e_flags == 0,
+	      "non-zero padding bytes: %u; e_flags %#x", stale, eh->e_flags);
 }
 
 void test_main(void)
@@ -84,6 +113,7 @@ void test_main(void)
 	      "the symbol test_main is 0x%08x, a function (want 0x%08x)", s ? s->st_value : 0,
 	      (uint32_t)test_main);
 	uint32_t end = base + 4 + size;
+	no_stale_bytes(eh_bytes, &eh, sh, end);
 	check("BOOT-15", (uint32_t)start_info >= end && start_info->pt_base >= end,
 	      "start_info 0x%08x and the page tables 0x%08x come after the table's end 0x%08x",
 	      (uint32_t)start_info, (uint32_t)start_info->pt_base, end);

@@ -277,6 +277,29 @@ bool pt_table(struct pt_frame *f)
 	return true;
 }
 
+bool pt_l3_slot_unused(unsigned slot)
+{
+	pt_init();
+	uint64_t e = pt_read(pt_l3_mfn, slot);
+	if (!(e & PV_PTE_PRESENT))
+		return true;
+	for (unsigned i = 0; i < 512; i++)
+		if (pt_read(PT_MFN(e), i) & PV_PTE_PRESENT)
+			return false;
+	return true;
+}
+
+bool pt_chain(struct pt_frame *l2, struct pt_frame *l1, uint32_t va, uint32_t mfn)
+{
+	if (!pt_alloc_frame(l2) || !pt_alloc_frame(l1)) {
+		test_error("no spare frames for an L2 and an L1");
+		return false;
+	}
+	pt_set(l1, PT_L1_INDEX(va), PT_ENTRY(mfn, PT_RW));
+	pt_set(l2, PT_L2_INDEX(va), PT_ENTRY(l1->mfn, PT_TABLE));
+	return pt_table(l1) && pt_table(l2);
+}
+
 uint32_t peek32(uint32_t va)
 {
 	uint32_t v = 0xdeadbeef;

@@ -144,6 +144,17 @@ void pt_set(const struct pt_frame *f, unsigned idx, uint64_t v);
 /* pt_seal, saying so as a test error when it fails. */
 bool pt_table(struct pt_frame *f);
 
+/* May a test put its own L2 into L3 slot `slot` of the L3 in use? True when
+ * the slot is empty or names an L2 that maps nothing (Xen's builder fills
+ * every slot, ringlet's only those it uses); the test puts back what was
+ * there (pt_read before, pt_update after) when it is done. */
+bool pt_l3_slot_unused(unsigned slot);
+
+/* Two new tables, an L2 whose entry for va names an L1 whose entry for va
+ * maps mfn writable, sealed; ready for an L3 entry. False (a test error
+ * said) when frames run out or sealing fails. */
+bool pt_chain(struct pt_frame *l2, struct pt_frame *l1, uint32_t va, uint32_t mfn);
+
 /* The word at va, or 0xdeadbeef when reading it faults. */
 uint32_t peek32(uint32_t va);
 
