@@ -27,6 +27,9 @@
  *          -EPERM, DOMID_SELF or no such domain -ESRCH; another domain:
  *          -EPERM unprivileged, -EOPNOTSUPP privileged (ringlet maps no
  *          resources)
+ *   MEM-16 paging_op, sharing_op and claim_pages are -ENOSYS, whatever the
+ *          argument (Xen 4.17 as built for the referee has them compiled
+ *          out, and answers so)
  *
  * With "peer=N port=P" on its command line the domain also checks the
  * commands against domain N (ringlet only: the referee runs one domain);
@@ -215,6 +218,24 @@ static void hvm_only(void)
 	check_rc("MEM-12", "access_op at NULL", memop(XENMEM_access_op, NULL), -XEN_EFAULT);
 }
 
+static void compiled_out(void)
+{
+	static const struct { uint32_t cmd; const char *name; } ops[] = {
+		{ XENMEM_paging_op, "paging_op" },
+		{ XENMEM_sharing_op, "sharing_op" },
+		{ XENMEM_claim_pages, "claim_pages" },
+	};
+	struct xen_memory_reservation r = { .nr_extents = 1, .domid = DOMID_SELF };
+	char what[64];
+
+	for (unsigned i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		format(what, sizeof(what), "%s at NULL", ops[i].name);
+		check_rc("MEM-16", what, memop(ops[i].cmd, NULL), -XEN_ENOSYS);
+		format(what, sizeof(what), "%s with a reservation", ops[i].name);
+		check_rc("MEM-16", what, memop(ops[i].cmd, &r), -XEN_ENOSYS);
+	}
+}
+
 static void vnuma_and_rdm(void)
 {
 	struct xen_vnuma_topology_info v = { .domid = DOMID_SELF, .nr_vnodes = 1, .nr_vcpus = 1,
@@ -344,6 +365,7 @@ void test_main(void)
 	physmap();
 	memory_maps();
 	hvm_only();
+	compiled_out();
 	vnuma_and_rdm();
 	resources();
 	uint64_t other = cmdline_number("peer", ~0ull);
