@@ -68,6 +68,7 @@ struct domain {
 	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
 	uint32_t nr_e820;
 	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
+	uint32_t pci_latch;                   /* its 0xcf8 (physdev/pci_conf.c) */
 	struct domain *next;                  /* all domains */
 };
 
