@@ -47,6 +47,7 @@ struct domain {
 	const char *label;                    /* "(name) ", its console lines' prefix */
 	uint32_t label_len;
 	bool privileged;
+	uint32_t pci_latch;                   /* its 0xcf8 (physdev/pci_conf.c) */
 	enum domain_state state;
 	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
 	bool exited;                          /* gave an exit status (SCHEDOP_ringlet_exit) */
@@ -68,7 +69,6 @@ struct domain {
 	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
 	uint32_t nr_e820;
 	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
-	uint32_t pci_latch;                   /* its 0xcf8 (physdev/pci_conf.c) */
 	struct domain *next;                  /* all domains */
 };
 
