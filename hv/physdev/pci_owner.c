@@ -80,8 +80,10 @@ bool pci_mmio_held(const struct domain *d, uint64_t mfn)
 			continue;
 		for (unsigned j = 0; j < PCI_BARS; j++) {
 			const struct pci_bar *b = &p->bar[j];
-			/* A BAR smaller than a page shares its page with others. */
-			if (!b->io && b->size >= 4096 && overlap(addr, 4096, b->base, b->size))
+			/* A BAR smaller than a page shares its page with others;
+			 * one at 0 was never placed by the firmware. */
+			if (!b->io && b->base && b->size >= 4096 &&
+			    overlap(addr, 4096, b->base, b->size))
 				return true;
 		}
 	}
