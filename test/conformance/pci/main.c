@@ -3,7 +3,7 @@
  * Run as the privileged domain with QEMU's virtio-blk-pci (it holds every
  * device), or with held=BB:DD.F (the one device given to it) and
  * foreign_mmio=/foreign_io= (decimal: a memory and an I/O BAR of a device it does
- * not hold) on its command line.
+ * not hold) and foreign= (that device) on its command line.
  *
  * Rules checked (pvabi/ABI.md):
  *   PCI-1  0xcf8 is the domain's own address latch: a 32-bit write reads
@@ -174,7 +174,13 @@ static void hv_mmio(struct pt_frame *f)
 static void foreign(struct pt_frame *f)
 {
 	uint64_t m = cmdline_number("foreign_mmio", 0), io = cmdline_number("foreign_io", 0);
+	uint64_t bdf = cmdline_number("foreign", 0xffff);
 	char what[96];
+
+	if (bdf != 0xffff) {
+		format(what, sizeof(what), "the id of %02llx.%llx, another domain's", bdf >> 3, bdf & 7);
+		check_eq_hex("PCI-2", what, conf_read((uint16_t)bdf, 0), 0xffffffffu);
+	}
 
 	if (m) {
 		format(what, sizeof(what), "map a BAR of a device not held (%#llx)",
