@@ -11,6 +11,7 @@
 #include "mm/mm.h"
 #include "modules.h"
 #include "options.h"
+#include "physdev/pci.h"
 #include "selftest.h"
 #include "time/clock.h"
 #include "time/discipline.h"
@@ -84,6 +85,7 @@ void start_hv(uint32_t magic, uint32_t info_pa)
 	discipline_start();
 	read_wallclock();
 	irq_enable();
+	pci_scan();
 	if (opts.fault != FAULT_NONE)
 		deliberate_fault(opts.fault);
 	log_info("ringlet: ready");

@@ -49,6 +49,11 @@ const char *arch_timer_name(void);
  * it), else NULL: the one list of such ports is arch/x86/owned_ports.c. */
 const char *arch_port_owner(uint16_t port);
 
+/* PCI configuration space through mechanism 1 (0xcf8/0xcfc): size bytes
+ * (1, 2 or 4) at register reg (0-255, aligned to size) of device bdf. */
+uint32_t arch_pci_read(uint16_t bdf, uint32_t reg, unsigned size);
+void arch_pci_write(uint16_t bdf, uint32_t reg, unsigned size, uint32_t val);
+
 /* Serial output for the console, and input (-1 when nothing waits). */
 void serial_write(const char *s, size_t n);
 int serial_getc(void);

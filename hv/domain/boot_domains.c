@@ -118,6 +118,11 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		d->ioports = opts[i].ioports;
 	else
 		ioports_default(d);
+	if (pci_give(d, opts[i].pci, clone <= 1 ? opts[i].nr_pci : 0, err, sizeof(err)) < 0) {
+		log_err("module %u (%s): %s", i + 1, m->cmdline, err);
+		refuse(d);
+		return -1;
+	}
 	struct pv_image img = {
 		.cmdline = opts[i].args, .nr_pages = (uint32_t)(opts[i].mem >> 12),
 	};

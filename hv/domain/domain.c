@@ -14,6 +14,7 @@
 #include "sched/sched.h"
 #include "time/guest_time.h"
 #include "time/clock.h"
+#include "physdev/pci.h"
 
 struct domain *domain_list;
 static uint16_t next_domid = 1;
@@ -255,6 +256,7 @@ void domain_destroy(struct domain *d, const char *why)
 		load_idle_l3();
 	flush_tlb_local();
 	gnttab_domain_destroy(d);
+	pci_release(d);
 	for (unsigned i = 0; i < 2; i++)
 		release_span(d, &d->spans[i]);
 	d->state = DOMAIN_DEAD;

@@ -48,6 +48,7 @@ struct domain {
 	const char *label;                    /* "(name) ", its console lines' prefix */
 	uint32_t label_len;
 	bool privileged;
+	uint32_t pci_latch;                   /* its 0xcf8 (physdev/pci_conf.c) */
 	enum domain_state state;
 	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
 	bool exited;                          /* gave an exit status (SCHEDOP_ringlet_exit) */

@@ -160,12 +160,17 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 			rc = ioports_parse(opt.val ? opt.val : "", opt.val ? opt.vallen : 0,
 					   &o->ioports, err, errlen);
 		}
+		else if (cmdline_key_is(&opt, "pci")) {
+			rc = pci_parse(opt.val ? opt.val : "", opt.val ? opt.vallen : 0, o->pci,
+				       err, errlen);
+			o->nr_pci = rc < 0 ? 0 : (uint32_t)rc;
+		}
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
 			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
 			       "warp=, warpl=, warpu=, period=, slice=, latency=, extra=, "
-			       "quantum=, clones=, gnttab_frames=, gnttab_maptrack=, ioports=, dom0, then -- and the guest's arguments)",
+			       "quantum=, clones=, gnttab_frames=, gnttab_maptrack=, ioports=, pci=, dom0, then -- and the guest's arguments)",
 			       (int)opt.keylen, opt.key);
 			rc = -1;
 		}

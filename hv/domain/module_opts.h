@@ -23,6 +23,8 @@
  *   ioports=P[-Q],...  the I/O ports it holds, e.g. 0x1f0-0x1f7,0x3f6
  *               (default: the privileged domain all, others none; never
  *               one the hypervisor drives)
+ *   pci=BB:DD.F,...  the PCI devices it holds (default: the privileged
+ *               domain every device given to no other), e.g. 00:03.0
  *
  * or the word "initrd" alone: the module is no domain but the start_info
  * module (the initrd) of the domain built from the nearest module before it
@@ -34,6 +36,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "physdev/physdev.h"
+#include "physdev/pci.h"
 
 #define MODULE_MEM_DEFAULT (16ull << 20)
 #define MODULE_MEM_MIN     (1ull << 20)
@@ -56,6 +59,8 @@ struct module_opts {
 	uint32_t gnttab_frames, gnttab_maptrack;                /* 0: the default */
 	bool ioports_given;              /* ioports= was said: */
 	struct ioports ioports;          /* ... these replace the default */
+	uint32_t nr_pci;                 /* pci=: devices it is given */
+	uint16_t pci[PCI_GIVE_MAX];
 	bool initrd;                     /* the module is an initrd, no domain */
 	const char *args;                /* after "--", or "" */
 };

@@ -1,6 +1,7 @@
 /* A domain's I/O ports as a handful of ranges: a driver domain is given a
  * device's few port blocks, the privileged domain all of them. */
 #include "physdev/physdev.h"
+#include "physdev/pci.h"
 #include "arch/arch.h"
 #include "domain/domain.h"
 #include "lib/string.h"
@@ -14,6 +15,9 @@ bool ioports_held(const struct domain *d, uint32_t port, uint32_t len)
 	for (uint64_t q = port; q < end; q++)
 		if (arch_port_owner((uint16_t)q))
 			return false;
+	/* The privileged domain's "all ports" stop at other domains' devices. */
+	if (pci_ports_foreign(d, port, len))
+		return false;
 	for (uint32_t i = 0; i < d->ioports.nr && i < IOPORT_RANGES_MAX; i++)
 		if (port >= d->ioports.r[i].first && end - 1 <= d->ioports.r[i].last)
 			return true;

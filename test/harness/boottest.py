@@ -15,6 +15,8 @@ INI files with one section per test:
   timeout       seconds before QEMU is killed and the test fails (default 30)
   mem           guest RAM as QEMU's -m takes it (default 256M)
   cpu           QEMU's -cpu model (default max), e.g. qemu64,-apic for no APIC
+  qemu_args     more QEMU arguments, split at spaces, e.g. devices:
+                -blockdev driver=null-co,node-name=d0 -device virtio-blk-pci,drive=d0
   serial_input  a line typed on the serial console once the hypervisor is ready
   serial_input_after  ... or once a line containing this text appears
                 (empty: at once, before the machine has started)
@@ -73,6 +75,7 @@ import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there
 import qemu
 
 KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem', 'cpu',
+        'qemu_args',
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
         'reject_regex', 'icount', 'expect_bytes', 'host_check'}
@@ -142,6 +145,7 @@ class BootTest:
             self._bad('timeout = %s is not a number of seconds' % spec['timeout'])
         self.mem = spec.get('mem', qemu.DEFAULT_MEM).strip()
         self.cpu = spec.get('cpu', qemu.DEFAULT_CPU).strip()
+        self.qemu_args = spec.get('qemu_args', '').split()
         icount = spec.get('icount', 'off').strip()
         if icount not in ('on', 'off'):
             self._bad('icount = %s: on or off' % icount)
@@ -235,7 +239,7 @@ class BootTest:
                                        modules, name='test-' + self.name.replace('/', '-'))
             return qemu.command(kernel=self._path(self.kernel), cmdline=cmdline,
                                 modules=modules, iso=iso, mem=self.mem, cpu=self.cpu,
-                                icount=self.icount), None
+                                icount=self.icount) + self.qemu_args, None
         except (isolib.IsoError, qemu.QemuError) as e:
             return None, str(e)
 

@@ -487,7 +487,39 @@ static void test_warp(void)
 	REFUSED("warp", "expected microseconds");
 }
 
-UNIT_MAIN(UNIT(test_warp), UNIT(test_clones), UNIT(test_initrd),
+static void test_pci(void)
+{
+	CHECK_EQ(parse("name=a"), 0);
+	CHECK_EQ(o.nr_pci, 0);
+	CHECK_EQ(parse("pci=00:03.0"), 0);
+	CHECK_EQ(o.nr_pci, 1);
+	CHECK_EQ(o.pci[0], 0x18);
+	CHECK_EQ(parse("pci=ff:1f.7,00:0a.1,0a:00.0"), 0);
+	CHECK_EQ(o.nr_pci, 3);
+	CHECK_EQ(o.pci[0], 0xffff);
+	CHECK_EQ(o.pci[1], 0x51);
+	CHECK_EQ(o.pci[2], 0xa00);
+	CHECK_EQ(parse("pci=00:1F.2"), 0);
+	CHECK_EQ(o.pci[0], 0xfa);
+	CHECK_EQ(parse("pci=00:01.0,00:02.0,00:03.0,00:04.0,00:05.0,00:06.0,00:07.0,00:08.0"), 0);
+	CHECK_EQ(o.nr_pci, 8);
+	REFUSED("pci=00:01.0,00:02.0,00:03.0,00:04.0,00:05.0,00:06.0,00:07.0,00:08.0,00:09.0",
+		"more than 8 devices");
+	REFUSED("pci=00:20.0", "'00:20.0' is not a device");
+	REFUSED("pci=00:01.8", "'00:01.8' is not a device");
+	REFUSED("pci=100:01.0", "is not a device");
+	REFUSED("pci=0:1.0", "is not a device");
+	REFUSED("pci=00-01.0", "is not a device");
+	REFUSED("pci=00:01:0", "is not a device");
+	REFUSED("pci=g0:01.0", "is not a device");
+	REFUSED("pci=00:01.0,", "expected devices such as");
+	REFUSED("pci=", "expected devices such as");
+	REFUSED("pci", "expected devices such as");
+	REFUSED("pci=00:01.0,,00:02.0", "'' is not a device");
+	REFUSED("pci=00:01.0,00:01.0", "named twice");
+}
+
+UNIT_MAIN(UNIT(test_warp), UNIT(test_pci), UNIT(test_clones), UNIT(test_initrd),
 	UNIT(test_defaults),
 	UNIT(test_every_option),
 	UNIT(test_names),

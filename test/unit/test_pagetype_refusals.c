@@ -522,7 +522,46 @@ static void test_writable_frames_never_tables(void)
 	EXPECT(d3, 3, FT_SEG_DESC, 1);
 }
 
-UNIT_MAIN(UNIT(test_l1_entries_refuse_bad_frames), UNIT(test_l2_l3_entries_refuse_bad_frames),
+/* fake_pci.c holds a BAR at frames 0xfe000-0xfe003 for every domain, and
+ * claims the IOAPIC's frame 0xfec00. Entries inside the BAR are taken
+ * (PCD/PWT too) with no count on any frame, and dropped the same way; the
+ * frame past the BAR and the IOAPIC's are refused. */
+static void test_l1_entries_map_held_bars(void)
+{
+	const uint32_t held[] = { 0xfe000, 0xfe003 };
+	const uint32_t refused[] = { 0xfe004, 0xfdfff, 0xfec00 };
+
+	for (unsigned i = 0; i < 2; i++) {
+		fake_setup();
+		uint32_t x = fake_alloc(&dom), d = fake_alloc(&dom);
+		fake_page(x)[0] = PTE(d, L1_RW);
+		fake_page(x)[1] = PTE(held[i], L1_RW | PTE_PCD | PTE_PWT);
+		remember();
+		CHECK_RC(GET(x, FT_L1), 0, "a table mapping a held BAR");
+		CHECK_RC(UPDATE(x, 2, PTE(held[i], L1_RO)), 0, "an entry for a held BAR");
+		CHECK_RC(UPDATE(x, 2, 0), 0, "that entry cleared");
+		CHECK_RC(UPDATE(x, 1, PTE(d, L1_RO)), 0, "the BAR entry replaced by RAM");
+		CHECK_RC(UPDATE(x, 1, PTE(held[i], L1_RW | PTE_PCD | PTE_PWT)), 0, "and back");
+		PUT(x);
+		UNCHANGED("a held BAR mapped and unmapped");
+	}
+	for (unsigned i = 0; i < 3; i++) {
+		fake_setup();
+		uint32_t x = fake_alloc(&dom), d = fake_alloc(&dom);
+		fake_page(x)[0] = PTE(d, L1_RW);
+		fake_page(x)[1] = PTE(refused[i], L1_RO);
+		remember();
+		CHECK_RC(GET(x, FT_L1), DENIED, "a table mapping I/O memory not held");
+		UNCHANGED("a table mapping I/O memory not held");
+		fake_page(x)[1] = 0;
+		CHECK_RC(GET(x, FT_L1), 0, "the table without it");
+		remember();
+		CHECK_RC(UPDATE(x, 1, PTE(refused[i], L1_RW)), DENIED, "I/O memory not held");
+		UNCHANGED("an entry for I/O memory not held");
+	}
+}
+
+UNIT_MAIN(UNIT(test_l1_entries_map_held_bars), UNIT(test_l1_entries_refuse_bad_frames), UNIT(test_l2_l3_entries_refuse_bad_frames),
 	  UNIT(test_address_bits_beyond_frame_numbers), UNIT(test_reserved_bits), UNIT(test_nx_bit),
 	  UNIT(test_l2_superpages_refused), UNIT(test_l3_entries_fit_pdptes),
 	  UNIT(test_l3_slot3_required), UNIT(test_l2_hv_never_shared),

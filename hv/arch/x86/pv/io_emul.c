@@ -4,7 +4,8 @@
  * them: an event mask set by cli could not be cleared again by the popf
  * that usually undoes it, which does not trap. The port itself is reached only when the domain holds it
  * (physdev/ioports.c); otherwise a read gives all ones and a write goes
- * nowhere. Without the privilege the #GP(0) stays the guest's. A rep
+ * nowhere; PCI configuration space (0xcf8-0xcff) is the domain's own view
+ * of it (physdev/pci_conf.c). Without the privilege the #GP(0) stays the guest's. A rep
  * string instruction does a budget of elements a trap and restarts where
  * it stopped, so no guest holds the CPU for a long count. */
 #include "arch/x86/pv/pv.h"
@@ -12,6 +13,7 @@
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
 #include "hypercall/budget.h"
+#include "physdev/pci.h"
 
 #define EFLAGS_DF     (1u << 10)
 #define REP_UNITS     8          /* budget units a port access costs */
@@ -68,8 +70,10 @@ static int decode(const struct vcpu *v, const struct cpu_regs *frame, struct io_
 	return in->len <= MAX_INSN_LEN ? 0 : -1;
 }
 
-static uint32_t port_read(const struct domain *d, uint32_t port, unsigned size)
+static uint32_t port_read(struct domain *d, uint32_t port, unsigned size)
 {
+	if (pci_port(port))
+		return pci_port_read(d, port, size);
 	if (!ioports_held(d, port, size))
 		return size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1;
 	switch (size) {
@@ -79,8 +83,12 @@ static uint32_t port_read(const struct domain *d, uint32_t port, unsigned size)
 	}
 }
 
-static void port_write(const struct domain *d, uint32_t port, unsigned size, uint32_t val)
+static void port_write(struct domain *d, uint32_t port, unsigned size, uint32_t val)
 {
+	if (pci_port(port)) {
+		pci_port_write(d, port, size, val);
+		return;
+	}
 	if (!ioports_held(d, port, size))
 		return;
 	switch (size) {

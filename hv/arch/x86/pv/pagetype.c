@@ -6,6 +6,7 @@
 #include "hypercall/budget.h"
 #include "lib/string.h"
 #include "mm/mm.h"
+#include "physdev/pci.h"
 #include "pvabi/errno.h"
 
 static const char *const type_names[] = {
@@ -70,6 +71,20 @@ static unsigned guest_entries(enum frame_type t)
 	return PT_ENTRIES;
 }
 
+static bool io_frame(uint32_t mfn)
+{
+	return mfn >= frame_table.nr || !(frame(mfn)->flags & FRAME_RAM);
+}
+
+/* The local APICs, the IOAPIC and the HPET live in 0xfec00000-0xfeffffff:
+ * the hypervisor's, whatever a BAR claims. */
+static bool io_frame_held(uint32_t mfn, const struct domain *d)
+{
+	if (mfn >= 0xfec00 && mfn < 0xff000)
+		return false;
+	return pci_mmio_held(d, mfn);
+}
+
 static pte_t allowed_bits(enum frame_type t)
 {
 	/* Frame numbers are 32 bits: pte_mfn() would cut an address at or
@@ -94,10 +109,11 @@ static int get_entry(enum frame_type t, unsigned idx, pte_t e, const struct doma
 	switch (t) {
 	case FT_L1:
 		/* Xen's answers: a frame that is not RAM is I/O memory, which
-		 * ringlet maps for no domain (-EPERM); RAM that is not the
-		 * domain's, or that cannot be writable now, is -EBUSY. */
-		if (mfn >= frame_table.nr || !(frame(mfn)->flags & FRAME_RAM))
-			return -XEN_EPERM;
+		 * a domain maps only inside a memory BAR of a device it holds
+		 * (no references: nobody frees it), else -EPERM; RAM that is not
+		 * the domain's, or that cannot be writable now, is -EBUSY. */
+		if (io_frame(mfn))
+			return io_frame_held(mfn, d) ? 0 : -XEN_EPERM;
 		if (e & PTE_RW) {
 			int rc = get_page_and_type(mfn, d, FT_WRITABLE);
 			return rc == -XEN_ERESTART ? rc : rc < 0 ? -XEN_EBUSY : 0;
@@ -115,7 +131,7 @@ static int get_entry(enum frame_type t, unsigned idx, pte_t e, const struct doma
 
 static void put_entry(enum frame_type t, pte_t e)
 {
-	if (!(e & PTE_P))
+	if (!(e & PTE_P) || (t == FT_L1 && io_frame(pte_mfn(e))))
 		return;
 	if (t == FT_L1 && !(e & PTE_RW))
 		put_page(pte_mfn(e));
