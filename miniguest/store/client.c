@@ -99,15 +99,26 @@ const char *xs_error_name(int err)
 int xs_talk(uint32_t type, uint32_t tx, const char *payload, uint32_t len, char *reply,
 	    uint32_t max, uint32_t *rlen)
 {
+	return xs_talk2(type, tx, payload, len, NULL, 0, reply, max, rlen);
+}
+
+int xs_talk2(uint32_t type, uint32_t tx, const char *a, uint32_t alen, const char *b,
+	     uint32_t blen, char *reply, uint32_t max, uint32_t *rlen)
+{
 	static char buf[XENSTORE_PAYLOAD_MAX];
-	struct xsd_sockmsg h = { type, ++req_ids, tx, len }, r;
+	struct xsd_sockmsg h = { type, 0, tx, alen + blen }, r;
 	int rc = -1;
 
-	if (!intf || len > XENSTORE_PAYLOAD_MAX)
+	if (!intf || alen > XENSTORE_PAYLOAD_MAX || blen > XENSTORE_PAYLOAD_MAX - alen)
 		return -1;
+	/* The parts are the caller's own: nothing shared is filled before
+	 * this thread's turn, so threads that wait here cannot overwrite
+	 * each other's requests. */
 	wait_until(&turn_wq, !busy);
 	busy = true;
-	if (put_all((const char *)&h, sizeof(h)) < 0 || put_all(payload, len) < 0)
+	h.req_id = ++req_ids;
+	if (put_all((const char *)&h, sizeof(h)) < 0 || put_all(a, alen) < 0 ||
+	    put_all(b, blen) < 0)
 		goto out;
 	do
 		if (take_message(&r, buf) < 0)

@@ -1,16 +1,13 @@
 /* The store client's requests, one function each. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "store/client.h"
-
-static char req[XENSTORE_PAYLOAD_MAX];
 
 static int one_path(uint32_t type, uint32_t tx, const char *path, char *out, uint32_t max,
 		    uint32_t *len)
 {
 	size_t n = strlen(path) + 1;
-	if (n > sizeof(req))
+	if (n > XENSTORE_PAYLOAD_MAX)
 		return -2;                      /* EINVAL */
 	return xs_talk(type, tx, path, (uint32_t)n, out, max, len);
 }
@@ -36,22 +33,24 @@ int xs_directory(uint32_t tx, const char *path, char *names, uint32_t max)
 	return n;
 }
 
+/* Two strings, the first with its NUL; the second with its NUL too when
+ * with_nul. */
+static int two(uint32_t type, uint32_t tx, const char *a, const char *b, bool with_nul)
+{
+	size_t al = strlen(a) + 1, bl = strlen(b) + with_nul;
+	if (al + bl > XENSTORE_PAYLOAD_MAX)
+		return -2;                      /* EINVAL */
+	return xs_talk2(type, tx, a, (uint32_t)al, b, (uint32_t)bl, NULL, 0, NULL);
+}
+
 int xs_write(uint32_t tx, const char *path, const char *value)
 {
-	size_t pl = strlen(path) + 1, vl = strlen(value);
-	if (pl + vl > sizeof(req))
-		return -2;
-	memcpy(req, path, pl);
-	memcpy(req + pl, value, vl);
-	return xs_talk(XS_WRITE, tx, req, (uint32_t)(pl + vl), NULL, 0, NULL);
+	return two(XS_WRITE, tx, path, value, false);
 }
 
 int xs_watch(const char *path, const char *token)
 {
-	int n = snprintf(req, sizeof(req), "%s%c%s", path, 0, token);
-	if (n < 0 || (size_t)n + 1 > sizeof(req))
-		return -2;
-	return xs_talk(XS_WATCH, 0, req, (uint32_t)n + 1, NULL, 0, NULL);
+	return two(XS_WATCH, 0, path, token, true);
 }
 
 int xs_transaction_start(uint32_t *tx)

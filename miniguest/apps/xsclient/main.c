@@ -6,6 +6,7 @@
 
 #include "kernel/hypervisor.h"
 #include "kernel/frames.h"
+#include "kernel/thread.h"
 #include "kernel/time.h"
 #include "pvabi/version.h"
 #include "store/client.h"
@@ -126,6 +127,86 @@ static int bench(void)
 	return 0;
 }
 
+/* ---- several threads, callbacks, retried transactions ---------------- */
+
+#define WRITERS  3
+#define WRITES   30
+
+static volatile unsigned writers_done, wrong_reads, cb_events, attempts;
+
+/* Each writer writes and reads back its own node: with requests put
+ * together in a shared buffer, a writer waiting for its turn would send
+ * another's. */
+static void writer(void *arg)
+{
+	unsigned id = (unsigned)(uintptr_t)arg;
+	char path[32], value[32], got[32];
+
+	for (unsigned n = 0; n < WRITES; n++) {
+		snprintf(path, sizeof(path), "data/w%u", id);
+		snprintf(value, sizeof(value), "writer %u, write %u", id, n);
+		if (xs_write(0, path, value) < 0 || xs_read(0, path, got, sizeof(got)) < 0 ||
+		    strcmp(got, value) != 0)
+			wrong_reads++;
+	}
+	writers_done++;
+	thread_exit();
+}
+
+static void expect_count(const char *what, unsigned got, unsigned want)
+{
+	failed += got != want;
+	printf("xsclient: %s %s: %u\n", got == want ? "ok  " : "FAIL", what, got);
+}
+
+static void on_cb(const char *path, void *arg)
+{
+	(void)arg;
+	if (strcmp(path, "data/cb") == 0)
+		cb_events++;
+}
+
+/* Reads data/r in the transaction; the first time, a write from outside
+ * makes the commit conflict. */
+static int bump(uint32_t tx, void *arg)
+{
+	char v[16];
+	(void)arg;
+	attempts++;
+	xs_read(tx, "data/r", v, sizeof(v));
+	if (attempts == 1)
+		xs_write(0, "data/r", "outside");
+	return xs_write(tx, "data/r", "inside");
+}
+
+static void threads_and_helpers(void)
+{
+	char v[32];
+
+	for (unsigned i = 0; i < WRITERS; i++)
+		if (!thread_create("writer", writer, (void *)(uintptr_t)i, 16 * 1024))
+			writers_done++, wrong_reads++;
+	uint64_t deadline = time_now_ns() + 30000000000ull;
+	while (writers_done < WRITERS && time_now_ns() < deadline)
+		thread_sleep_ns(10000000);
+	expect_count("threads' writes not read back as written", wrong_reads, 0);
+
+	xs_write(0, "data/r", "start");
+	expect_err("a transaction retried after a conflict",
+		   xs_transaction_retry(bump, NULL, 5), "OK");
+	expect_count("its attempts", attempts, 2);
+	xs_read(0, "data/r", v, sizeof(v));
+	expect_str("its write stayed", v, "inside");
+
+	/* Last: the callback thread takes every watch event from now on. */
+	expect("watch data/cb with a callback", xs_watch_callback("data/cb", "cb", on_cb, NULL), 0);
+	xs_write(0, "data/cb", "1");
+	deadline = time_now_ns() + 10000000000ull;
+	while (cb_events < 2 && time_now_ns() < deadline)
+		thread_sleep_ns(10000000);
+	expect_count("callbacks for data/cb (set, written)", cb_events, 2);
+}
+
 int main(int argc, char **argv)
 {
 	char v[256], path[64], token[64];
@@ -182,6 +263,7 @@ int main(int argc, char **argv)
 	expect_str("seen after the commit", v, "2");
 	expect("directory data", xs_directory(0, "data", v, sizeof(v)), 3);
 	more_types();
+	threads_and_helpers();
 
 	printf("xsclient: %s\n", failed ? "FAILED" : "all passed");
 	return failed != 0;
