@@ -1,12 +1,12 @@
 #include "console/ring.h"
 #include "arch/arch.h"
-#include "arch/x86/pv/pagetype.h"
 #include "console/console.h"
 #include "console/filter.h"
 #include "console/input.h"
 #include "console/log.h"
 #include "console/ring_copy.h"
 #include "domain/domain.h"
+#include "grant/grant.h"
 #include "hypercall/budget.h"
 #include "mm/mm.h"
 #include "pvabi/console.h"
@@ -28,26 +28,17 @@ static void drop(struct domain *d, const char *why)
 }
 
 /* The page as the guest's own plain page, referenced while it is read: it
- * may have been given back, or made a page table, since it was built. */
+ * may have been given back, or made a page table, since it was built. The
+ * same claim a grant of it takes. */
 static struct xencons_interface *claim(struct domain *d)
 {
-	uint32_t m = d->cons.mfn;
-
-	if (m >= frame_table.nr ||
-	    (frame_table.f[m].flags & (FRAME_ALLOCATED | FRAME_SHARED)) != FRAME_ALLOCATED ||
-	    !get_page(m, d))
-		return 0;
-	if (get_page_type(m, FT_WRITABLE, d) < 0) {
-		put_page(m);
-		return 0;
-	}
-	return map_frame(m);
+	return grant_get_frame(d->cons.mfn, d, false) ? map_frame(d->cons.mfn) : 0;
 }
 
 static void unclaim(struct domain *d, struct xencons_interface *c)
 {
 	unmap_frame(c);
-	put_page_and_type(d->cons.mfn);
+	grant_put_frame(d->cons.mfn, false);
 }
 
 /* At most one ring's worth, whatever the guest does meanwhile. */
