@@ -14,8 +14,13 @@
  *   CONS-5  an unknown command returns -XEN_ENOSYS
  *   CONS-6  privileged domains only: CONSOLEIO_read of 0 bytes returns 0,
  *           and one of more than INT_MAX bytes -XEN_E2BIG
+ *   CONS-11 ringlet's CONSOLEIO_ringlet_write_as from the privileged domain:
+ *           a domid with no domain, or a reserved one, is -XEN_ESRCH; an
+ *           unreadable buffer -XEN_EFAULT; its own id with 0 bytes 0. Xen
+ *           has no such command: -XEN_ENOSYS there
  */
 #include "guest.h"
+#include "platform.h"
 
 const char test_title[] = "console_io: writes, bad buffers, huge counts, bad commands";
 
@@ -120,6 +125,33 @@ static void reads(void)
 		 hypercall_console_io(CONSOLEIO_read, 0xffffffff, NULL), -XEN_E2BIG);
 }
 
+static long write_as(uint32_t count, const void *buf, uint32_t domid)
+{
+	return hypercall4(__HYPERVISOR_console_io, CONSOLEIO_ringlet_write_as, count,
+			  (uint32_t)(uintptr_t)buf, domid);
+}
+
+/* Domain 0 here: the conformance guest is the privileged domain. */
+static void write_as_bad_input(void)
+{
+	static const char line[] = "console_io: a line written as domain 0\n";
+	bool r = on_ringlet();
+
+	check_rc("CONS-11", "write_as domain 0, 0 bytes", write_as(0, NULL, 0), r ? 0 : -XEN_ENOSYS);
+	check_rc("CONS-11", "write_as domain 0", write_as(sizeof(line) - 1, line, 0),
+		 r ? 0 : -XEN_ENOSYS);
+	check_rc("CONS-11", "write_as domain 0 from NULL", write_as(16, NULL, 0),
+		 r ? -XEN_EFAULT : -XEN_ENOSYS);
+	check_rc("CONS-11", "write_as domain 0 from the hole", write_as(16, (void *)0xff000000u, 0),
+		 r ? -XEN_EFAULT : -XEN_ENOSYS);
+	check_rc("CONS-11", "write_as domain 1000 (none)", write_as(2, "x\n", 1000),
+		 r ? -XEN_ESRCH : -XEN_ENOSYS);
+	check_rc("CONS-11", "write_as DOMID_SELF (reserved)", write_as(2, "x\n", DOMID_SELF),
+		 r ? -XEN_ESRCH : -XEN_ENOSYS);
+	check_rc("CONS-11", "write_as domid 0xffffffff", write_as(2, "x\n", 0xffffffffu),
+		 r ? -XEN_ESRCH : -XEN_ENOSYS);
+}
+
 void test_main(void)
 {
 	writes();
@@ -127,5 +159,6 @@ void test_main(void)
 	huge_counts();
 	unknown_commands();
 	reads();
+	write_as_bad_input();
 	test_success();
 }
