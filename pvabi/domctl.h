@@ -1,10 +1,12 @@
 /* __HYPERVISOR_domctl (36): the control interface, for the privileged
- * domain only (everyone else gets -XEN_EPERM). ringlet offers two commands
- * so far: XEN_DOMCTL_getdomaininfo, as Xen has it, and
- * XEN_DOMCTL_scheduler_op, to read and set a domain's scheduling
- * parameters. The wrapper is Xen's (struct xen_domctl with its interface
- * version); the scheduler ids and parameter layouts are ringlet's own,
- * since Xen dropped BVT and Atropos long ago. */
+ * domain only (everyone else gets -XEN_EPERM). The wrapper is Xen's (struct
+ * xen_domctl with its interface version) and so are the numbers of the
+ * commands Xen has too; getdomaininfo, destroydomain, pausedomain,
+ * unpausedomain and max_mem have Xen's layouts. createdomain has ringlet's
+ * own (the hypervisor builds the domain from an image the caller staged
+ * with RINGLET_DOMCTL_load_image, where Xen's toolstack builds it), and so
+ * have the scheduler ids and parameters, since Xen dropped BVT and Atropos
+ * long ago. */
 #ifndef PVABI_DOMCTL_H
 #define PVABI_DOMCTL_H
 
@@ -12,8 +14,22 @@
 
 #define XEN_DOMCTL_INTERFACE_VERSION 0x00000015   /* Xen 4.17's */
 
+#define XEN_DOMCTL_createdomain       1
+#define XEN_DOMCTL_destroydomain      2
+#define XEN_DOMCTL_pausedomain        3
+#define XEN_DOMCTL_unpausedomain      4
 #define XEN_DOMCTL_getdomaininfo      5
+#define XEN_DOMCTL_max_mem           11
 #define XEN_DOMCTL_scheduler_op      16
+/* ringlet's own, far above Xen's (which end below 100). */
+#define RINGLET_DOMCTL_load_image    0x1000
+
+/* The staged image (ELF and initrd together) is at most this big, and one
+ * load_image call copies at most a chunk of it. */
+#define RINGLET_IMAGE_MAX            (32u << 20)
+#define RINGLET_LOAD_CHUNK           (64u << 10)
+/* A toolstack's pause count stops here (-XEN_EOVERFLOW), as Xen's does. */
+#define RINGLET_PAUSE_MAX            255
 
 /* xen_domctl_getdomaininfo.flags */
 #define XEN_DOMINF_dying             (1u << 0)
@@ -102,6 +118,47 @@ PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, cpupool, 92);
 PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, gpaddr_bits, 96);
 PV_CHECK_OFFSET(struct xen_domctl_getdomaininfo, arch_config, 104);
 
+/* XEN_DOMCTL_max_mem: the pages the domain may have, in KiB. */
+struct xen_domctl_max_mem {
+	pv_u64_aligned max_memkb;
+};
+PV_CHECK_SIZE(struct xen_domctl_max_mem, 8);
+
+/* RINGLET_DOMCTL_load_image: len bytes (1 .. RINGLET_LOAD_CHUNK) from the
+ * caller's buf go to offset in the image the hypervisor stages for the
+ * next createdomain. offset 0 starts a new image of total bytes (at most
+ * RINGLET_IMAGE_MAX); each later chunk MUST follow the one before
+ * (offset = the bytes loaded so far) and name the same total.
+ * xen_domctl.domain MUST be the caller's own id. */
+struct ringlet_domctl_load_image {
+	pv_u64_aligned buf;                /* a guest address */
+	uint32_t offset;
+	uint32_t len;
+	uint32_t total;
+	uint32_t _pad;
+};
+PV_CHECK_SIZE(struct ringlet_domctl_load_image, 24);
+
+/* XEN_DOMCTL_createdomain, ringlet's layout: a domain built from the
+ * staged image, whose first elf_len bytes are a pv32pae ELF kernel and the
+ * next initrd_len its initrd (0: none); the two MUST fill the image.
+ * xen_domctl.domain MUST be 0 (the hypervisor picks the id, written back
+ * there). The domain is created paused once, as on Xen: unpause it to
+ * start it. The staged image is used up whatever the outcome. */
+struct ringlet_domctl_createdomain {
+	pv_u64_aligned name;               /* guest address of name_len bytes */
+	pv_u64_aligned cmdline;            /* guest address of cmdline_len bytes */
+	uint32_t name_len;                 /* 1..RINGLET_NAME_MAX of [A-Za-z0-9_.-] */
+	uint32_t cmdline_len;              /* below MAX_GUEST_CMDLINE */
+	uint32_t elf_len;
+	uint32_t initrd_len;
+	pv_u64_aligned mem_kb;             /* its memory: 1 MiB to 3 GiB */
+	uint32_t max_grant_frames;         /* 0: the default; else 1..64 */
+	uint32_t flags;                    /* MUST be 0 */
+};
+PV_CHECK_SIZE(struct ringlet_domctl_createdomain, 48);
+#define RINGLET_NAME_MAX 64
+
 struct xen_domctl {
 	uint32_t cmd;                      /* XEN_DOMCTL_* */
 	uint32_t interface_version;        /* MUST be XEN_DOMCTL_INTERFACE_VERSION */
@@ -110,6 +167,9 @@ struct xen_domctl {
 	union {
 		struct xen_domctl_getdomaininfo getdomaininfo;
 		struct xen_domctl_scheduler_op scheduler_op;
+		struct xen_domctl_max_mem max_mem;
+		struct ringlet_domctl_load_image load_image;
+		struct ringlet_domctl_createdomain createdomain;
 		uint8_t pad[128];
 	} u;
 };

@@ -87,6 +87,10 @@ static int name_domain(struct domain *d, const char *name)
 
 struct domain *domain_create(const char *name, bool privileged)
 {
+	/* Ids are not used again: once the ordinary ones are spent, no more
+	 * domains. */
+	if (!privileged && next_domid >= DOMID_FIRST_RESERVED)
+		return NULL;
 	struct domain *d = xzalloc(sizeof(*d));
 	if (!d)
 		return NULL;
@@ -187,8 +191,30 @@ static const char *reason_name(int reason)
 	}
 }
 
+/* The privileged domain hears of every other domain's end. */
+static void tell_dom0(struct domain *d)
+{
+	struct domain *dom0 = domain_by_id(0);
+	if (dom0 && dom0 != d && dom0->privileged)
+		send_virq(dom0, VIRQ_DOM_EXC);
+}
+
+/* It runs no more, but its memory stays until domain 0, told by
+ * VIRQ_DOM_EXC, reads why it stopped and destroys it (or builds it
+ * again, for a reboot). */
+static void keep(struct domain *d)
+{
+	sched_remove(&d->vcpu);
+	timer_cancel(&d->vcpu.timer);
+	timer_cancel(&d->vcpu.poll_timer);
+	timer_cancel(&d->vcpu.periodic_timer);
+	tell_dom0(d);
+}
+
 void domain_shutdown(struct domain *d, int reason)
 {
+	if (d->state != DOMAIN_RUNNING)
+		return;                        /* a kept domain stopped already */
 	d->shutdown_code = reason;
 	d->state = DOMAIN_SHUTDOWN;
 	if (d->exited)
@@ -196,7 +222,10 @@ void domain_shutdown(struct domain *d, int reason)
 			 reason_name(reason), d->exit_status);
 	else
 		log_info("domain %u (%s) shut down: %s", d->domid, d->name, reason_name(reason));
-	domain_destroy(d, NULL);
+	if (d->kept)
+		keep(d);
+	else
+		domain_destroy(d, NULL);
 }
 
 void domain_exit(struct domain *d, int reason, int32_t status)
@@ -233,6 +262,8 @@ static void release_span(struct domain *d, const struct frame_span *span)
 	}
 }
 
+static void tear_down(struct domain *d);
+
 void domain_destroy(struct domain *d, const char *why)
 {
 	if (why) {
@@ -241,6 +272,20 @@ void domain_destroy(struct domain *d, const char *why)
 	} else if (d->shutdown_code != SHUTDOWN_poweroff) {
 		all_powered_off = false;
 	}
+	tear_down(d);
+}
+
+/* A toolstack's destroy is no failure, nor is a reboot it answered. */
+void domain_kill(struct domain *d)
+{
+	log_info("domain %u (%s) destroyed by domain 0", d->domid, d->name);
+	if (d->shutdown_code == SHUTDOWN_crash || d->shutdown_code == SHUTDOWN_watchdog)
+		all_powered_off = false;
+	tear_down(d);
+}
+
+static void tear_down(struct domain *d)
+{
 	if (d->exited && d->exit_status != 0)
 		nonzero_exit = true;
 	sched_remove(&d->vcpu);
@@ -261,10 +306,7 @@ void domain_destroy(struct domain *d, const char *why)
 		release_span(d, &d->spans[i]);
 	d->state = DOMAIN_DEAD;
 	unlink_domain(d);
-	/* The privileged domain hears of every other domain's end. */
-	struct domain *dom0 = domain_by_id(0);
-	if (dom0 && dom0 != d && dom0->privileged)
-		send_virq(dom0, VIRQ_DOM_EXC);
+	tell_dom0(d);
 	alive--;
 	free_frame(d->shared_info_mfn);
 	xfree((char *)d->name);

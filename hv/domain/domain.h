@@ -50,6 +50,9 @@ struct domain {
 	bool privileged;
 	uint32_t pci_latch;                   /* its 0xcf8 (physdev/pci_conf.c) */
 	enum domain_state state;
+	uint32_t pause_count;                 /* the toolstack's pauses (domain/pause.c) */
+	bool kept;                            /* made by domctl: after a shutdown it stays
+					       * until domain 0 destroys it */
 	int shutdown_code;                    /* SHUTDOWN_*, or -1 */
 	bool exited;                          /* gave an exit status (SCHEDOP_ringlet_exit) */
 	int32_t exit_status;                  /* ... this one */
@@ -84,6 +87,17 @@ struct domain *domain_by_id(uint16_t domid);
 /* Stop the domain for good: log why, free every frame it owns, and take it
  * off the run queue. The caller must not return to it. */
 void domain_destroy(struct domain *d, const char *why);
+
+/* domain 0 destroyed it (XEN_DOMCTL_destroydomain): as domain_destroy,
+ * but the machine's verdict only counts how it shut down, if it did. */
+void domain_kill(struct domain *d);
+
+/* The toolstack's pause count (Xen's semantics): a paused domain does not
+ * run and accrues no CPU time; the events it is sent wait for it.
+ * domain_pause: 0, or -XEN_EOVERFLOW past RINGLET_PAUSE_MAX;
+ * domain_unpause: 0, or -XEN_EINVAL when it is not paused. */
+int domain_pause(struct domain *d);
+int domain_unpause(struct domain *d);
 
 /* The guest asked to stop (SCHEDOP_shutdown) or the hypervisor decided it
  * must (crash). */

@@ -6,7 +6,7 @@
 #include "lib/string.h"
 #include "sched/bvt.h"
 
-static bool name_char(char c)
+bool domain_name_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 	       c == '_' || c == '.' || c == '-';
@@ -21,7 +21,7 @@ static int parse_name(const struct cmdline_opt *opt, struct module_opts *o, char
 		return -1;
 	}
 	for (size_t i = 0; i < opt->vallen; i++) {
-		if (!name_char(opt->val[i])) {
+		if (!domain_name_char(opt->val[i])) {
 			format(err, errlen, "name=%.*s: use letters, digits and _.- only",
 			       (int)opt->vallen, opt->val);
 			return -1;

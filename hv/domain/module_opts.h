@@ -68,6 +68,9 @@ struct module_opts {
 /* 0, or -1 with err naming the offending option. */
 int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, size_t errlen);
 
+/* A domain name's characters: letters, digits and _.- */
+bool domain_name_char(char c);
+
 /* Whether the command line says "initrd" among its options (rightly alone or
  * not: module_opts_parse tells), so that the module need not be an ELF. */
 bool module_is_initrd(const char *cmdline);

@@ -31,7 +31,10 @@ static uint32_t flags_of(const struct domain *d)
 		f |= XEN_DOMINF_shutdown |
 		     ((uint32_t)(d->shutdown_code & XEN_DOMINF_shutdownmask)
 		      << XEN_DOMINF_shutdownshift);
-	if (d->state != DOMAIN_RUNNING)
+	if (d->pause_count)
+		f |= XEN_DOMINF_paused;
+	/* As Xen: dying only while it is taken apart, which no one sees here. */
+	if (d->state == DOMAIN_DEAD)
 		f |= XEN_DOMINF_dying;
 	return f;
 }

@@ -98,6 +98,9 @@ void sched_wake(struct vcpu *v)
 
 	if (v->runstate == RUNSTATE_RUNNABLE || v->runstate == RUNSTATE_RUNNING)
 		return;
+	/* Paused or shut down (and kept for domain 0): not until unpaused. */
+	if (v->d->pause_count || v->d->state != DOMAIN_RUNNING)
+		return;
 	const struct vcpu *running = current && current->runstate == RUNSTATE_RUNNING ? current : NULL;
 	if (running)
 		charge(current, now);
