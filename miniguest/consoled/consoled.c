@@ -31,8 +31,12 @@ static void run(void *arg)
 	}
 }
 
+bool consoled_start_output(void)
+{
+	return thread_create("consoled", run, 0, 16384) != 0;
+}
+
 bool consoled_start(void)
 {
-	return thread_create("consoled", run, 0, 16384) &&
-	       thread_create("consoled-input", consoled_input, 0, 16384);
+	return consoled_start_output() && thread_create("consoled-input", consoled_input, 0, 16384);
 }

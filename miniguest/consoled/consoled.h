@@ -6,8 +6,15 @@
 #define CONSOLED_CONSOLED_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* Starts its threads: false when there is no memory for them. */
 bool consoled_start(void);
+
+/* With a shell on the console instead: the output thread alone; console
+ * input reaches a domain only through consoled_type. */
+bool consoled_start_output(void);
+/* Bytes typed for domain dom's console: false when it has none here. */
+bool consoled_type(uint16_t dom, const char *p, uint32_t n);
 
 #endif

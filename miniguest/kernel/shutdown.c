@@ -5,7 +5,7 @@
 #include "kernel/console_ring.h"
 #include "kernel/hypervisor.h"
 
-static __attribute__((noreturn)) void shutdown(unsigned reason)
+void mg_shutdown(unsigned reason)
 {
 	struct sched_shutdown sd = { .reason = reason };
 
@@ -25,12 +25,12 @@ void mg_exit(int status)
 	hypercall_sched_op(SCHEDOP_ringlet_exit, &ex);
 	/* Not ringlet: the status goes to the console instead. */
 	printk("miniguest: exit status %d\n", status);
-	shutdown(SHUTDOWN_poweroff);
+	mg_shutdown(SHUTDOWN_poweroff);
 }
 
 void mg_crash(const char *why)
 {
 	console_ring_close();     /* the rest through console_io */
 	printk("miniguest: crashing the domain: %s\n", why);
-	shutdown(SHUTDOWN_crash);
+	mg_shutdown(SHUTDOWN_crash);
 }

@@ -9,6 +9,7 @@
 #include "cpio.h"
 #include "fs_ops.h"
 #include "kernel/console.h"
+#include "kernel/control.h"
 #include "kernel/frames.h"
 #include "kernel/hypervisor.h"
 #include "kernel/start.h"
@@ -65,5 +66,6 @@ void mg_main(void)
 		       "arguments and %d variables)\n", dropped, MAX_ARGS - 1, MAX_ENV - 1);
 	environ = envp;
 	load_files(mod, mod_len);
+	control_start();
 	exit(main(a.argc, a.argv, a.envp));
 }

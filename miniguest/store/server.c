@@ -279,9 +279,16 @@ int xenstored_init(bool own_virq)
 	return 0;
 }
 
+static bool kept_up;
+
+void xenstored_keep_up(void)
+{
+	kept_up = true;
+}
+
 unsigned xenstored_run(void)
 {
-	while (rescan()) {
+	while (rescan() || kept_up) {
 		unsigned seen = kicks;
 		bool more = false;
 		for (unsigned i = 0; i < MAX_CONNS; i++)

@@ -17,6 +17,8 @@
 int xenstored_init(bool own_virq);
 /* Answer the domains until none is left: the number of requests answered. */
 unsigned xenstored_run(void);
+/* Keep answering when no other domain is left (a toolstack makes more). */
+void xenstored_keep_up(void);
 /* xenstored_init, then xenstored_run in a thread of its own: 0 or -1. */
 int xenstored_start(void);
 /* Look again at the domains soon (from an event handler too). */

@@ -2,10 +2,13 @@
  * which domains are up, reports each one that ends (VIRQ_DOM_EXC) and
  * powers off once it is the last domain, so the hypervisor stops when the
  * demo is over. It lists the domains as a
- * toolstack does, with domctl's getdomaininfo. */
+ * toolstack does, with domctl's getdomaininfo. With the argument "shell"
+ * it runs the toolstack's shell instead (miniguest/toolstack/), over the
+ * commands in the next argument if there is one. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "consoled/consoled.h"
 #include "kernel/events.h"
@@ -14,6 +17,7 @@
 #include "kernel/time.h"
 #include "pvabi/domctl.h"
 #include "store/server.h"
+#include "toolstack/toolstack.h"
 
 static struct thread *waiter;
 static volatile unsigned domain_events;
@@ -44,8 +48,10 @@ static void domain_ended(evtchn_port_t port, void *data)
 	thread_wake(waiter);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "shell") == 0)
+		return toolstack_main(argc > 2 ? argv[2] : NULL);
 	waiter = thread_current();
 	if (evtchn_bind_virq(VIRQ_DOM_EXC, domain_ended, 0) < 0) {
 		printf("dom0: cannot bind VIRQ_DOM_EXC: this is not the control domain\n");

@@ -1,0 +1,98 @@
+/* Making a domain from files in domain 0's filesystem: the ELF and the
+ * initrd are read whole, staged in the hypervisor a chunk at a time
+ * (RINGLET_DOMCTL_load_image), built (XEN_DOMCTL_createdomain) and
+ * unpaused; the store introduces it when it next looks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/hypervisor.h"
+#include "store/server.h"
+#include "toolstack/toolstack.h"
+
+/* Appends path's bytes to *buf (*len of them so far): 0, or -1. */
+static int read_file(const char *path, uint8_t **buf, uint32_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	int rc = 0;
+	for (;;) {
+		if (*len > RINGLET_IMAGE_MAX) {
+			rc = -1;
+			break;
+		}
+		uint8_t *more = realloc(*buf, *len + 65536u);
+		if (!more) {
+			rc = -1;
+			break;
+		}
+		*buf = more;
+		size_t n = fread(*buf + *len, 1, 65536, f);
+		*len += (uint32_t)n;
+		if (n < 65536)
+			break;
+	}
+	fclose(f);
+	return rc;
+}
+
+static int stage(const uint8_t *img, uint32_t len)
+{
+	for (uint32_t at = 0; at < len;) {
+		struct xen_domctl dc;
+		memset(&dc, 0, sizeof(dc));
+		uint32_t n = len - at < RINGLET_LOAD_CHUNK ? len - at : RINGLET_LOAD_CHUNK;
+		dc.u.load_image = (struct ringlet_domctl_load_image){
+			.buf = (uintptr_t)(img + at), .offset = at, .len = n, .total = len,
+		};
+		int rc = ctl(RINGLET_DOMCTL_load_image, 0, &dc);
+		if (rc < 0)
+			return rc;
+		at += n;
+	}
+	return 0;
+}
+
+static int build(const struct made *m, uint32_t elf_len, uint32_t initrd_len)
+{
+	struct xen_domctl dc;
+
+	memset(&dc, 0, sizeof(dc));
+	dc.u.createdomain = (struct ringlet_domctl_createdomain){
+		.name = (uintptr_t)m->name, .name_len = (uint32_t)strlen(m->name),
+		.cmdline = (uintptr_t)m->args, .cmdline_len = (uint32_t)strlen(m->args),
+		.elf_len = elf_len, .initrd_len = initrd_len, .mem_kb = m->mem_kb,
+	};
+	int rc = ctl(XEN_DOMCTL_createdomain, 0, &dc);
+	if (rc < 0)
+		return rc;
+	uint16_t dom = dc.domain;
+	rc = ctl(XEN_DOMCTL_unpausedomain, dom, &dc);
+	xenstored_kick();
+	return rc < 0 ? rc : dom;
+}
+
+int create_domain(const struct made *m, const char **why)
+{
+	uint8_t *img = NULL;
+	uint32_t len = 0;
+
+	*why = NULL;
+	if (read_file(m->file, &img, &len) < 0) {
+		*why = m->file;
+		free(img);
+		return -XEN_EINVAL;
+	}
+	uint32_t elf_len = len;
+	if (m->initrd[0] && read_file(m->initrd, &img, &len) < 0) {
+		*why = m->initrd;
+		free(img);
+		return -XEN_EINVAL;
+	}
+	int rc = len == 0 ? -XEN_EINVAL : stage(img, len);
+	if (rc == 0)
+		rc = build(m, elf_len, len - elf_len);
+	free(img);
+	return rc;
+}
