@@ -85,6 +85,14 @@ def parse_args(argv):
                          'boots after GUEST.elf')
     ap.add_argument('--initrd', metavar='FILE',
                     help="GUEST.elf's start_info module (initrd), e.g. a cpio archive")
+    ap.add_argument('--dom0', nargs='?', const='', metavar='"CMD; CMD"',
+                    help="boot dom0 with the toolstack shell (miniguest/toolstack/) and "
+                         "its files (guests it can create, in /bin); with commands, it "
+                         "runs them and its input ends; alone, it reads them from this "
+                         "terminal")
+    ap.add_argument('--dom0-script', metavar='FILE',
+                    help='the same with the commands in FILE (one or more a line, '
+                         '";" between them; # starts a comment)')
     ap.add_argument('--hv-elf', default=qemu.HV_ELF, metavar='FILE',
                     help='boot this Multiboot kernel instead of build/hv/ringlet.elf')
     ap.add_argument('--no-build', action='store_true',
@@ -127,9 +135,38 @@ def domain_name(path, rest):
     return name[:max(1, min(NAME_MAX, room))]
 
 
+def dom0_script(a):
+    """The shell's commands from --dom0 or --dom0-script, on one line; None
+    for no shell, '' for an interactive one."""
+    if a.dom0_script is not None:
+        try:
+            with open(a.dom0_script) as f:
+                lines = [l.split('#', 1)[0].strip() for l in f]
+        except OSError as e:
+            fail('--dom0-script %s: %s' % (a.dom0_script, e.strerror))
+        return '; '.join(l for l in lines if l)
+    return a.dom0
+
+
+def dom0_modules(a):
+    """dom0 with the shell and its files, when --dom0 or --dom0-script asks."""
+    script = dom0_script(a)
+    if script is None:
+        return []
+    rest = 'name=dom0 dom0 -- shell'
+    if script:
+        rest += ' ' + shlex.quote(script)
+    if len(rest) > MODULE_CMDLINE_MAX:
+        fail('the dom0 commands take %d bytes quoted; a module command line holds %d'
+             % (len(rest), MODULE_CMDLINE_MAX))
+    apps = os.path.join(qemu.BUILD_DIR, 'miniguest', 'apps')
+    return [(os.path.join(apps, 'dom0.elf'), rest),
+            (os.path.join(apps, 'dom0-files.cpio'), 'initrd')]
+
+
 def guest_modules(a):
     """[(path, module cmdline)] from GUEST.elf, its arguments and --module."""
-    modules = []
+    modules = dom0_modules(a)
     if a.guest:
         if not os.path.isfile(a.guest):
             fail('%s: no such file' % a.guest)
@@ -176,13 +213,14 @@ def main(argv):
     demo = not modules and 'selftest' not in (a.hv or '').split()
     if demo:
         modules = [(os.path.join(qemu.BUILD_DIR, p), c) for p, c in DEMO_MODULES]
+    shell = a.dom0 is not None or a.dom0_script is not None
     cmdline = a.hv or ''
 
     if not a.no_build and not a.dry_run:
         build = subprocess.run([os.path.join(qemu.ROOT, 'boot', 'build')])
         if build.returncode != 0:
             sys.exit(build.returncode)
-    for path in [a.hv_elf] + ([p for p, _ in modules] if demo else []):
+    for path in [a.hv_elf] + ([p for p, _ in modules] if demo or shell else []):
         if not os.path.isfile(path):
             fail('%s does not exist; build it with boot/build' % path)
 
