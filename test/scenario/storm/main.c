@@ -171,7 +171,7 @@ static void schedctl(void)
 	dc.interface_version = 1;
 	check_rc("SCHED-11", "an old interface version", hypercall_domctl(&dc), -XEN_EACCES);
 	dc = sched_op(1, RINGLET_SCHEDULER_BVT, XEN_DOMCTL_SCHEDOP_getinfo);
-	dc.cmd = 1;
+	dc.cmd = 999;                 /* none (1, createdomain, exists now) */
 	check_rc("SCHED-11", "another domctl command", hypercall_domctl(&dc), -XEN_ENOSYS);
 	check_rc("SCHED-11", "a NULL argument", hypercall_domctl(NULL), -XEN_EFAULT);
 	/* Walking the domains: from 1 up the answer is domain 1, then none. */
@@ -200,6 +200,16 @@ static void unprivileged(void)
 	dc.cmd = XEN_DOMCTL_getdomaininfo;
 	check_rc("DOMCTL-2", "getdomaininfo from an unprivileged domain", hypercall_domctl(&dc),
 		 -XEN_EPERM);
+	/* The commands that change domains, aimed at domain 0 itself. */
+	static const uint32_t changes[] = { XEN_DOMCTL_createdomain, XEN_DOMCTL_destroydomain,
+					    XEN_DOMCTL_pausedomain, XEN_DOMCTL_unpausedomain,
+					    XEN_DOMCTL_max_mem, RINGLET_DOMCTL_load_image };
+	for (unsigned i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
+		dc.cmd = changes[i];
+		dc.domain = 0;
+		check_rc("DOMCTL-8", "a domctl that changes a domain, from an unprivileged domain",
+			 hypercall_domctl(&dc), -XEN_EPERM);
+	}
 	uint32_t port;
 	struct evtchn_send send;
 	if (check_rc("SCHED-11", "domain 0's offer, once it has done with this domain",
