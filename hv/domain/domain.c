@@ -308,11 +308,19 @@ static void tear_down(struct domain *d)
 	unlink_domain(d);
 	tell_dom0(d);
 	alive--;
+	bool was_dom0 = d->privileged;
 	free_frame(d->shared_info_mfn);
 	xfree((char *)d->name);
 	xfree((char *)d->label);
 	xfree(d->e820);
 	xfree(d);
+	/* No one is left to destroy the domains kept after their shutdown. */
+	for (struct domain *k = domain_list; was_dom0 && k;) {
+		struct domain *next = k->next;
+		if (k->kept && k->state == DOMAIN_SHUTDOWN)
+			domain_destroy(k, NULL);      /* frees k alone */
+		k = next;
+	}
 	if (!domain_list) {
 		log_info("no domains left: %s (at most %u alive at once)", ending(), peak_alive);
 		machine_stop(all_powered_off && !nonzero_exit);

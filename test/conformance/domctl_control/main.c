@@ -10,25 +10,14 @@
  *             back, below tot_pages too (taking nothing away) */
 #include "guest.h"
 
-#include "pvabi/domctl.h"
+#include "domctl.h"
 
 const char test_title[] = "domctl_control: domctl's destroy, pause, unpause and max_mem: "
 			  "bad ids, the caller itself, limits";
 
-static struct xen_domctl request(uint32_t cmd, domid_t dom)
-{
-	struct xen_domctl dc;
-
-	memset(&dc, 0, sizeof(dc));
-	dc.cmd = cmd;
-	dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	dc.domain = dom;
-	return dc;
-}
-
 static long issue(uint32_t cmd, domid_t dom)
 {
-	struct xen_domctl dc = request(cmd, dom);
+	struct xen_domctl dc = domctl_request(cmd, dom);
 
 	return hypercall_domctl(&dc);
 }
@@ -48,7 +37,7 @@ static void refused(void)
 		check_rc("DOMCTL-4", what, issue(cmds[i].cmd, 999), -XEN_ESRCH);
 		format(what, sizeof(what), "%s of DOMID_SELF", cmds[i].name);
 		check_rc("DOMCTL-4", what, issue(cmds[i].cmd, DOMID_SELF), -XEN_ESRCH);
-		struct xen_domctl dc = request(cmds[i].cmd, 0);
+		struct xen_domctl dc = domctl_request(cmds[i].cmd, 0);
 		dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION + 1;
 		format(what, sizeof(what), "%s with a newer interface version", cmds[i].name);
 		check_rc("DOMCTL-4", what, hypercall_domctl(&dc), -XEN_EACCES);
@@ -60,14 +49,14 @@ static void refused(void)
 
 static uint64_t max_pages(void)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_getdomaininfo, 0);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_getdomaininfo, 0);
 
 	return hypercall_domctl(&dc) == 0 ? dc.u.getdomaininfo.max_pages : 0;
 }
 
 static long set_max(uint64_t kb)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_max_mem, 0);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_max_mem, 0);
 
 	dc.u.max_mem.max_memkb = kb;
 	return hypercall_domctl(&dc);

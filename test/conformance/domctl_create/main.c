@@ -17,26 +17,16 @@
  *   DOMCTL-4  destroying itself: -EINVAL */
 #include "guest.h"
 
-#include "pvabi/domctl.h"
+#include "domctl.h"
 
 const char test_title[] = "domctl_create: domctl's createdomain and load_image (ringlet's "
 			  "layout): bad input refused, nothing left behind";
 
 static uint8_t chunk[8192];
 
-static struct xen_domctl request(uint32_t cmd)
-{
-	struct xen_domctl dc;
-
-	memset(&dc, 0, sizeof(dc));
-	dc.cmd = cmd;
-	dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	return dc;
-}
-
 static long load(uint64_t buf, uint32_t offset, uint32_t len, uint32_t total)
 {
-	struct xen_domctl dc = request(RINGLET_DOMCTL_load_image);
+	struct xen_domctl dc = domctl_request(RINGLET_DOMCTL_load_image, 0);
 
 	dc.u.load_image = (struct ringlet_domctl_load_image){
 		.buf = buf, .offset = offset, .len = len, .total = total,
@@ -60,7 +50,7 @@ static void load_image(void)
 		 -XEN_EFAULT);
 	check_rc("DOMCTL-6", "a NULL buffer", load(0, 0, 4096, 8192), -XEN_EFAULT);
 	check_rc("DOMCTL-6", "a chunk past the total", load(buf, 0, 8192, 4096), -XEN_EINVAL);
-	struct xen_domctl dc = request(RINGLET_DOMCTL_load_image);
+	struct xen_domctl dc = domctl_request(RINGLET_DOMCTL_load_image, 0);
 	dc.domain = 1;
 	dc.u.load_image = (struct ringlet_domctl_load_image){ .buf = buf, .len = 16, .total = 16 };
 	check_rc("DOMCTL-6", "for another domain", hypercall_domctl(&dc), -XEN_EINVAL);
@@ -78,7 +68,7 @@ static const char good_name[] = "child";
 
 static struct xen_domctl create_request(void)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_createdomain);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_createdomain, 0);
 
 	dc.u.createdomain = (struct ringlet_domctl_createdomain){
 		.name = (uintptr_t)good_name, .name_len = 5, .cmdline = (uintptr_t)"",
@@ -98,7 +88,7 @@ static long create(struct xen_domctl *dc)
 
 static void no_domain_left(const char *after)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_getdomaininfo);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_getdomaininfo, 0);
 	char what[96];
 
 	dc.domain = 1;
@@ -147,7 +137,7 @@ static void createdomain(void)
 	dc = create_request();
 	check_rc("DOMCTL-7", "an image that is no ELF", create(&dc), -XEN_EINVAL);
 	no_domain_left("a garbage image");
-	dc = request(XEN_DOMCTL_destroydomain);
+	dc = domctl_request(XEN_DOMCTL_destroydomain, 0);
 	check_rc("DOMCTL-4", "destroying itself", hypercall_domctl(&dc), -XEN_EINVAL);
 }
 

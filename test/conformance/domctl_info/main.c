@@ -13,32 +13,21 @@
  *             argument: -EFAULT */
 #include "guest.h"
 
-#include "pvabi/domctl.h"
+#include "domctl.h"
 
 const char test_title[] = "domctl_info: domctl's getdomaininfo: what the control domain "
 			  "learns of a domain";
 
-static struct xen_domctl request(uint32_t cmd, domid_t dom)
-{
-	struct xen_domctl dc;
-
-	memset(&dc, 0, sizeof(dc));
-	dc.cmd = cmd;
-	dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	dc.domain = dom;
-	return dc;
-}
-
 static uint64_t cpu_time_now(void)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_getdomaininfo, 0);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_getdomaininfo, 0);
 
 	return hypercall_domctl(&dc) == 0 ? dc.u.getdomaininfo.cpu_time : 0;
 }
 
 static void about_itself(void)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_getdomaininfo, 0);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_getdomaininfo, 0);
 	const struct xen_domctl_getdomaininfo *info = &dc.u.getdomaininfo;
 
 	dc.u.getdomaininfo.domain = 0x1234;     /* must be overwritten */
@@ -70,19 +59,19 @@ static void about_itself(void)
 
 static void refused(void)
 {
-	struct xen_domctl dc = request(XEN_DOMCTL_getdomaininfo, 1);
+	struct xen_domctl dc = domctl_request(XEN_DOMCTL_getdomaininfo, 1);
 	check_rc("DOMCTL-2", "getdomaininfo from domain 1 up (there is none)",
 		 hypercall_domctl(&dc), -XEN_ESRCH);
-	dc = request(XEN_DOMCTL_getdomaininfo, DOMID_FIRST_RESERVED - 1);
+	dc = domctl_request(XEN_DOMCTL_getdomaininfo, DOMID_FIRST_RESERVED - 1);
 	check_rc("DOMCTL-2", "getdomaininfo from the last ordinary id up", hypercall_domctl(&dc),
 		 -XEN_ESRCH);
-	dc = request(XEN_DOMCTL_getdomaininfo, DOMID_SELF);
+	dc = domctl_request(XEN_DOMCTL_getdomaininfo, DOMID_SELF);
 	check_rc("DOMCTL-2", "getdomaininfo from DOMID_SELF (a reserved id)",
 		 hypercall_domctl(&dc), -XEN_EINVAL);
-	dc = request(XEN_DOMCTL_getdomaininfo, 0);
+	dc = domctl_request(XEN_DOMCTL_getdomaininfo, 0);
 	dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION - 1;
 	check_rc("DOMCTL-2", "an older interface version", hypercall_domctl(&dc), -XEN_EACCES);
-	dc = request(999, 0);
+	dc = domctl_request(999, 0);
 	check_rc("DOMCTL-2", "command 999", hypercall_domctl(&dc), -XEN_ENOSYS);
 	check_rc("DOMCTL-2", "a NULL argument", hypercall_domctl(NULL), -XEN_EFAULT);
 	check_rc("DOMCTL-2", "an unmapped argument",
