@@ -1,7 +1,9 @@
-/* create NAME FILE [mem=SIZE] [initrd=FILE] [-- ARGS]: a domain from an
+/* create NAME FILE [mem=SIZE] [initrd=FILE] [gnttab=N] [KEY=N...] [-- ARGS]:
+ * a domain (with the running scheduler's KEY=N parameters) from an
  * ELF file in domain 0's filesystem (a bare file name is looked for in
  * /bin as well), remembered so that a reboot builds it again. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "toolstack/shell.h"
@@ -33,9 +35,21 @@ static int options(int argc, char **argv, struct made *m)
 			}
 		} else if (strncmp(argv[i], "initrd=", 7) == 0) {
 			locate(argv[i] + 7, m->initrd, sizeof(m->initrd));
+		} else if (strncmp(argv[i], "gnttab=", 7) == 0) {
+			char *end;
+			unsigned long n = strtoul(argv[i] + 7, &end, 10);
+			if (!argv[i][7] || *end || n == 0 || n > 64) {
+				printf("create: %s: give 1 to 64 grant-table frames\n", argv[i]);
+				return -1;
+			}
+			m->gnttab_frames = (uint32_t)n;
+		} else if (strchr(argv[i], '=') &&
+			   strlen(m->sched) + strlen(argv[i]) + 2 < sizeof(m->sched)) {
+			/* The scheduler's: checked when it is set. */
+			strcat(strcat(m->sched, m->sched[0] ? " " : ""), argv[i]);
 		} else {
-			printf("create: unknown option '%s' (mem=SIZE, initrd=FILE, then -- ARGS)\n",
-			       argv[i]);
+			printf("create: unknown option '%s' (mem=SIZE, initrd=FILE, gnttab=N, the "
+			       "scheduler's KEY=N, then -- ARGS)\n", argv[i]);
 			return -1;
 		}
 	}
@@ -74,7 +88,7 @@ int cmd_create(int argc, char **argv)
 	}
 	if (rc == -XEN_EINVAL) {
 		printf("create: the hypervisor refused %s: not a pv32pae ELF kernel it can build, "
-		       "or a bad name or size (%d)\n", m.file, rc);
+		       "or a bad name, size or scheduling parameter (%d)\n", m.file, rc);
 		return -1;
 	}
 	if (rc < 0) {

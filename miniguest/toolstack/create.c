@@ -8,6 +8,7 @@
 
 #include "kernel/hypervisor.h"
 #include "store/server.h"
+#include "toolstack/sched_params.h"
 #include "toolstack/toolstack.h"
 
 /* Appends path's bytes to *buf (*len of them so far): 0, or -1. */
@@ -54,6 +55,29 @@ static int stage(const uint8_t *img, uint32_t len)
 	return 0;
 }
 
+/* "KEY=N ..." under the running policy: 0, or -XEN_EINVAL. */
+static int set_sched(uint16_t dom, const char *keys)
+{
+	struct xen_domctl_scheduler_op op;
+	char copy[sizeof(((struct made *)0)->sched)], *save;
+
+	if (!keys[0])
+		return 0;
+	if (sched_get(dom, &op) < 0)
+		return -XEN_EINVAL;
+	snprintf(copy, sizeof(copy), "%s", keys);
+	for (char *kv = strtok_r(copy, " ", &save); kv; kv = strtok_r(NULL, " ", &save)) {
+		char *eq = strchr(kv, '='), *end;
+		if (!eq)
+			return -XEN_EINVAL;
+		*eq = '\0';
+		unsigned long v = strtoul(eq + 1, &end, 10);
+		if (!eq[1] || *end || v > UINT32_MAX || sched_set_key(&op, kv, (uint32_t)v) < 0)
+			return -XEN_EINVAL;
+	}
+	return sched_put(dom, &op);
+}
+
 static int build(const struct made *m, uint32_t elf_len, uint32_t initrd_len)
 {
 	struct xen_domctl dc;
@@ -64,10 +88,16 @@ static int build(const struct made *m, uint32_t elf_len, uint32_t initrd_len)
 		.cmdline = (uintptr_t)m->args, .cmdline_len = (uint32_t)strlen(m->args),
 		.elf_len = elf_len, .initrd_len = initrd_len, .mem_kb = m->mem_kb,
 	};
+	dc.u.createdomain.max_grant_frames = m->gnttab_frames;
 	int rc = ctl(XEN_DOMCTL_createdomain, 0, &dc);
 	if (rc < 0)
 		return rc;
 	uint16_t dom = dc.domain;
+	/* Its scheduling parameters before it first runs. */
+	if ((rc = set_sched(dom, m->sched)) < 0) {
+		ctl(XEN_DOMCTL_destroydomain, dom, &dc);
+		return rc;
+	}
 	rc = ctl(XEN_DOMCTL_unpausedomain, dom, &dc);
 	xenstored_kick();
 	return rc < 0 ? rc : dom;

@@ -33,8 +33,9 @@ static const struct command {
 } commands[] = {
 	{ "list", cmd_list, "list [--json]         the domains: id, name, state, memory, CPU time, "
 			    "scheduling" },
-	{ "create", cmd_create, "create NAME FILE [mem=SIZE] [initrd=FILE] [-- ARGS]\n"
-				"                      a domain from an ELF file (default mem=16M)" },
+	{ "create", cmd_create, "create NAME FILE [mem=SIZE] [initrd=FILE] [gnttab=N] [KEY=N...] "
+				"[-- ARGS]\n                      a domain from an ELF file (default "
+				"mem=16M; KEY=N: the scheduler's, as sched takes them)" },
 	{ "destroy", cmd_destroy, "destroy ID            stop it now and free its memory" },
 	{ "pause", cmd_pause, "pause ID              stop running it (its events wait)" },
 	{ "unpause", cmd_unpause, "unpause ID            let it run again" },

@@ -35,6 +35,8 @@ struct made {
 	char name[RINGLET_NAME_MAX + 1];
 	char file[128], initrd[128];
 	uint64_t mem_kb;
+	uint32_t gnttab_frames;          /* 0: the default */
+	char sched[128];                 /* "KEY=N ..." for the scheduler, or "" */
 	char args[512];
 };
 void made_add(const struct made *m);
