@@ -1,8 +1,8 @@
 /* RINGLET_DOMCTL_load_image: the image createdomain builds from, staged in
  * the hypervisor's heap a chunk at a time, so that no one call copies more
- * than RINGLET_LOAD_CHUNK bytes (a sixty-fourth of a budget's worth of
- * units each 64 bytes) and the builder reads the image whole from memory
- * no guest can change under it. Only the privileged domain stages one, so
+ * than RINGLET_LOAD_CHUNK bytes (1024 units of 64 bytes, half of
+ * HYPERCALL_BUDGET) and the builder reads the image whole from memory no
+ * guest can change under it. Only the privileged domain stages one, so
  * there is one. */
 #include "hypercall/domctl.h"
 #include "arch/x86/uaccess.h"
