@@ -7,6 +7,7 @@
 #include "hypercall/hypercall.h"
 #include "sched/sched.h"
 #include "lib/string.h"
+#include "physdev/pirq.h"
 
 /* Global virtual IRQs go to the privileged domain only. */
 static bool virq_allowed(const struct domain *d, uint32_t virq)
@@ -132,6 +133,8 @@ static int status(struct evtchn_status *s)
 		s->u.interdomain.port = e->remote_port;
 	} else if (e->state == EVTCHNSTAT_virq)
 		s->u.virq = e->virq;
+	else if (e->state == EVTCHNSTAT_pirq)
+		s->u.pirq = e->u.pirq;
 	return 0;
 }
 
@@ -182,6 +185,7 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 		struct evtchn_bind_interdomain inter;
 		struct evtchn_bind_virq virq;
 		struct evtchn_bind_ipi ipi;
+		struct evtchn_bind_pirq pirq;
 		struct evtchn_status status;
 		struct evtchn_init_control init;
 		struct evtchn_expand_array expand;
@@ -201,7 +205,11 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 	case EVTCHNOP_bind_interdomain: rc = bind_interdomain(&a.inter); break;
 	case EVTCHNOP_bind_virq: rc = bind_virq(&a.virq); break;
 	case EVTCHNOP_bind_ipi: rc = bind_ipi(&a.ipi); break;
-	case EVTCHNOP_bind_pirq: return d->privileged ? -XEN_EINVAL : -XEN_EPERM;
+	case EVTCHNOP_bind_pirq:
+		rc = pirq_bind(d, a.pirq.pirq, a.pirq.flags & BIND_PIRQ__WILL_SHARE);
+		a.pirq.port = rc > 0 ? (uint32_t)rc : 0;
+		rc = rc > 0 ? 0 : rc;
+		break;
 	case EVTCHNOP_status: rc = status(&a.status); break;
 	case EVTCHNOP_bind_vcpu: return bind_vcpu(a.words);
 	case EVTCHNOP_close: return evtchn_close(d, a.words[0]);
