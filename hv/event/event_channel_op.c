@@ -24,8 +24,7 @@ static bool virq_allowed(const struct domain *d, uint32_t virq)
 	}
 }
 
-/* The domain an operation names: itself, or another for the privileged. */
-static int named_domain(domid_t id, struct domain **out)
+int evtchn_named_domain(domid_t id, struct domain **out)
 {
 	struct domain *me = current->d;
 
@@ -42,7 +41,7 @@ static int named_domain(domid_t id, struct domain **out)
 static int alloc_unbound(struct evtchn_alloc_unbound *a)
 {
 	struct domain *d;
-	int rc = named_domain(a->dom, &d);
+	int rc = evtchn_named_domain(a->dom, &d);
 	if (rc < 0)
 		return rc;
 	int port = evtchn_alloc_unbound(d, a->remote_dom == DOMID_SELF ? current->d->domid
@@ -115,7 +114,7 @@ static int bind_ipi(struct evtchn_bind_ipi *b)
 static int status(struct evtchn_status *s)
 {
 	struct domain *d;
-	int rc = named_domain(s->dom, &d);
+	int rc = evtchn_named_domain(s->dom, &d);
 	if (rc < 0)
 		return rc;
 	struct evtchn *e = evtchn_lookup(d, s->port);
@@ -220,7 +219,7 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 	case EVTCHNOP_set_priority: return evtchn_fifo_set_priority(d, a.words[0], a.words[1]);
 	case EVTCHNOP_reset: {
 		struct domain *t;
-		rc = named_domain(a.dom, &t);
+		rc = evtchn_named_domain(a.dom, &t);
 		if (rc == 0)
 			evtchn_destroy(t);
 		return rc;

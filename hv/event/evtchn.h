@@ -67,6 +67,11 @@ bool evtchn_is_pending(struct domain *d, uint32_t port);
  * guest clears MASKED itself; a pending event is raised again). */
 int evtchn_unmask(struct domain *d, uint32_t port);
 
+/* The domain an operation names: the caller (DOMID_SELF or its own id),
+ * or, for the privileged domain only, another (-XEN_ESRCH when there is
+ * none); others get -XEN_EPERM. */
+int evtchn_named_domain(domid_t id, struct domain **out);
+
 /* Raise a virtual IRQ, if the domain bound it. */
 void send_virq(struct domain *d, unsigned virq);
 

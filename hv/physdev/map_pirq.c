@@ -7,23 +7,21 @@
 #include "arch/arch.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
+#include "lib/string.h"
 #include "physdev/pci.h"
 #include "physdev/pirq.h"
 #include "pvabi/physdev.h"
 #include "sched/sched.h"
 
-static int target(domid_t id, struct domain **out)
+/* Read the command's argument, whose first field names the domain. */
+static int read_arg(guest_ptr_t arg, void *buf, uint32_t size, struct domain **d)
 {
-	struct domain *me = current->d;
+	domid_t id;
 
-	if (id == DOMID_SELF || id == me->domid) {
-		*out = me;
-		return 0;
-	}
-	if (!me->privileged)
-		return -XEN_EPERM;
-	*out = domain_by_id(id);
-	return *out ? 0 : -XEN_ESRCH;
+	if (copy_from_guest(buf, arg, size) < 0)
+		return -XEN_EFAULT;
+	memcpy(&id, buf, sizeof(id));
+	return evtchn_named_domain(id, d);
 }
 
 int32_t physdev_map_pirq(guest_ptr_t arg)
@@ -31,9 +29,7 @@ int32_t physdev_map_pirq(guest_ptr_t arg)
 	struct physdev_map_pirq m;
 	struct domain *d;
 
-	if (copy_from_guest(&m, arg, sizeof(m)) < 0)
-		return -XEN_EFAULT;
-	int rc = target(m.domid, &d);
+	int rc = read_arg(arg, &m, sizeof(m), &d);
 	if (rc < 0)
 		return rc;
 	if (m.type != MAP_PIRQ_TYPE_GSI || m.index < 0 ||
@@ -53,9 +49,7 @@ int32_t physdev_unmap_pirq(guest_ptr_t arg)
 	struct physdev_unmap_pirq u;
 	struct domain *d;
 
-	if (copy_from_guest(&u, arg, sizeof(u)) < 0)
-		return -XEN_EFAULT;
-	int rc = target(u.domid, &d);
+	int rc = read_arg(arg, &u, sizeof(u), &d);
 	if (rc < 0)
 		return rc;
 	if (u.pirq < 0)

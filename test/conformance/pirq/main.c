@@ -7,7 +7,10 @@
  * whose three rings lie in pages at their machine addresses. With nodev=1 it
  * holds no device and checks the refusals; with keep=1 it ends with an
  * interrupt not EOIed and the pirq still bound (the hypervisor lets go at
- * its death).
+ * its death). Two domains can share the line: with share=1 the driver waits
+ * for the other to bind first; with listen=1 a domain holding another
+ * device on the line only answers the events (EOI) until the driver has
+ * closed its port.
  *
  * Rules checked (pvabi/ABI.md):
  *   IRQ-1  map_pirq of a held device's line gives a pirq (-1: the
@@ -26,7 +29,10 @@
  *          unmap_pirq unmaps it (eoi and bind then -XEN_EINVAL), unmapping
  *          it again is -XEN_EINVAL
  *   IRQ-7  a domain holding no device: map_pirq -XEN_EPERM, another
- *          domain's pirqs -XEN_EPERM */
+ *          domain's pirqs -XEN_EPERM
+ *   IRQ-9  two domains holding devices on one line, both bound with
+ *          BIND_PIRQ__WILL_SHARE: both get each interrupt, irq_status_query
+ *          says shared, and the line unmasks once both have EOIed */
 #include "guest.h"
 #include "cmdline.h"
 #include "evtchn.h"
@@ -259,6 +265,49 @@ static void interrupts(uint32_t pirq)
 	check("IRQ-4", !wait_event(20), "no event once the device lowered its line");
 }
 
+static uint32_t status_flags(uint32_t pirq)
+{
+	struct physdev_irq_status_query q = { .irq = pirq };
+
+	return physdev_op(PHYSDEVOP_irq_status_query, &q) == 0 ? q.flags : 0xdead;
+}
+
+/* Yield until the pirq's line is (or is no longer) shared; 30 s at most. */
+static bool wait_shared(uint32_t pirq, bool shared)
+{
+	uint64_t end = system_time_ns(NULL) + 30000000000ull;
+
+	while (!(status_flags(pirq) & XENIRQSTAT_shared) != !shared &&
+	       system_time_ns(NULL) < end)
+		hypercall_sched_op(SCHEDOP_yield, NULL);
+	return !(status_flags(pirq) & XENIRQSTAT_shared) == !shared;
+}
+
+/* The other side of a shared line: EOI every event until the driver has
+ * closed its port (the line no longer shared). */
+static void listen(int32_t gsi)
+{
+	int32_t pirq;
+	unsigned events = 0;
+
+	check_rc("IRQ-9", "map_pirq(GSI, any) of the other device on the line",
+		 map(DOMID_SELF, MAP_PIRQ_TYPE_GSI, gsi, -1, &pirq), 0);
+	if (!check_rc("IRQ-9", "bind_pirq, sharing", bind((uint32_t)pirq, &port), 0))
+		return;
+	shared_info->evtchn_mask[port / 32] |= 1u << (port % 32);
+	check("IRQ-9", wait_shared((uint32_t)pirq, true), "the driver bound the line too");
+	uint64_t end = system_time_ns(NULL) + 60000000000ull;
+	while ((status_flags((uint32_t)pirq) & XENIRQSTAT_shared) && system_time_ns(NULL) < end) {
+		if (!wait_event(100))
+			continue;
+		events++;
+		clear_pending();
+		eoi((uint32_t)pirq);
+	}
+	check("IRQ-9", events > 0, "the other device's interrupts reached this domain too "
+	      "(%u events, each EOIed)", events);
+}
+
 static void status_of(uint32_t p, uint32_t want_status, uint32_t want_pirq)
 {
 	struct evtchn_status s = { .dom = DOMID_SELF, .port = p };
@@ -297,9 +346,12 @@ static void with_device(uint16_t bdf, int32_t gsi)
 	shared_info->evtchn_mask[port / 32] |= 1u << (port % 32);
 	status_of(port, EVTCHNSTAT_pirq, (uint32_t)pirq);
 	check_rc("IRQ-2", "bind_pirq again", bind((uint32_t)pirq, &other), -XEN_EEXIST);
-	struct physdev_irq_status_query q = { .irq = (uint32_t)pirq };
-	check_rc("IRQ-5", "irq_status_query", physdev_op(PHYSDEVOP_irq_status_query, &q), 0);
-	check_eq_hex("IRQ-5", "its flags", q.flags, XENIRQSTAT_needs_eoi);
+	if (cmdline_number("share", 0))
+		check("IRQ-9", wait_shared((uint32_t)pirq, true), "irq_status_query says shared "
+		      "once the other domain has bound the line");
+	else
+		check_eq_hex("IRQ-5", "irq_status_query's flags", status_flags((uint32_t)pirq),
+			     XENIRQSTAT_needs_eoi);
 
 	virtio_setup(bdf);
 	interrupts((uint32_t)pirq);
@@ -350,8 +402,11 @@ void test_main(void)
 	shared_info->vcpu_info[0].evtchn_upcall_mask = 1;
 	if (!gsi)
 		test_error("no gsi= on the command line");
-	if (cmdline_number("nodev", 0)) {
-		without_device(gsi);
+	if (cmdline_number("nodev", 0) || cmdline_number("listen", 0)) {
+		if (cmdline_number("nodev", 0))
+			without_device(gsi);
+		else
+			listen(gsi);
 		test_success();
 		return;
 	}
