@@ -48,11 +48,7 @@ int32_t physdev_unmap_pirq(guest_ptr_t arg)
 {
 	struct physdev_unmap_pirq u;
 	struct domain *d;
-
 	int rc = read_arg(arg, &u, sizeof(u), &d);
-	if (rc < 0)
-		return rc;
-	if (u.pirq < 0)
-		return -XEN_EINVAL;
-	return pirq_unmap(d, (uint32_t)u.pirq);
+
+	return rc < 0 ? rc : u.pirq < 0 ? -XEN_EINVAL : pirq_unmap(d, (uint32_t)u.pirq);
 }

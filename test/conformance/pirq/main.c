@@ -215,8 +215,7 @@ static long bind(uint32_t pirq, uint32_t *out)
 
 static long eoi(uint32_t pirq)
 {
-	struct physdev_eoi e = { .irq = pirq };
-	return physdev_op(PHYSDEVOP_eoi, &e);
+	return physdev_op(PHYSDEVOP_eoi, &(struct physdev_eoi){ .irq = pirq });
 }
 
 static void bad_maps(int32_t gsi)
