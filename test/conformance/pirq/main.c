@@ -10,7 +10,8 @@
  * its death). Two domains can share the line: with share=1 the driver waits
  * for the other to bind first; with listen=1 a domain holding another
  * device on the line only answers the events (EOI) until the driver has
- * closed its port.
+ * closed its port. With share=2 and listen=1 hold=1 the other domain takes
+ * one interrupt without EOI, and dies when the driver tells it to.
  *
  * Rules checked (pvabi/ABI.md):
  *   IRQ-1  map_pirq of a held device's line gives a pirq (-1: the
@@ -32,7 +33,8 @@
  *          domain's pirqs -XEN_EPERM
  *   IRQ-9  two domains holding devices on one line, both bound with
  *          BIND_PIRQ__WILL_SHARE: both get each interrupt, irq_status_query
- *          says shared, and the line unmasks once both have EOIed */
+ *          says shared, and the line unmasks once both have EOIed (or
+ *          the one that did not has died) */
 #include "guest.h"
 #include "cmdline.h"
 #include "evtchn.h"
@@ -166,28 +168,38 @@ static bool completed(void)
 	return used[1] == submitted;
 }
 
-static bool pending(void)
+static bool pending_on(uint32_t p)
 {
-	return shared_info->evtchn_pending[port / 32] & (1u << (port % 32));
+	return shared_info->evtchn_pending[p / 32] & (1u << (p % 32));
 }
 
-static void clear_pending(void)
+static void clear_on(uint32_t p)
 {
-	shared_info->evtchn_pending[port / 32] &= ~(1u << (port % 32));
+	shared_info->evtchn_pending[p / 32] &= ~(1u << (p % 32));
 	shared_info->vcpu_info[0].evtchn_pending_sel = 0;
 	shared_info->vcpu_info[0].evtchn_upcall_pending = 0;
 }
 
-/* Poll the port for up to ms milliseconds: whether it became pending. */
+/* Poll port p for up to ms milliseconds: whether it became pending. */
+static bool wait_on(uint32_t p, unsigned ms)
+{
+	uint32_t ports[1] = { p };
+	struct sched_poll sp = { .nr_ports = 1,
+				 .timeout = system_time_ns(NULL) + ms * 1000000ull };
+	set_xen_guest_handle(sp.ports, ports);
+	if (!pending_on(p))
+		hypercall_sched_op(SCHEDOP_poll, &sp);
+	return pending_on(p);
+}
+
 static bool wait_event(unsigned ms)
 {
-	uint32_t ports[1] = { port };
-	struct sched_poll p = { .nr_ports = 1,
-				.timeout = system_time_ns(NULL) + ms * 1000000ull };
-	set_xen_guest_handle(p.ports, ports);
-	if (!pending())
-		hypercall_sched_op(SCHEDOP_poll, &p);
-	return pending();
+	return wait_on(port, ms);
+}
+
+static void clear_pending(void)
+{
+	clear_on(port);
 }
 
 static long map(domid_t dom, int32_t type, int32_t index, int32_t pirq, int32_t *out)
@@ -282,6 +294,40 @@ static bool wait_shared(uint32_t pirq, bool shared)
 	return !(status_flags(pirq) & XENIRQSTAT_shared) == !shared;
 }
 
+/* The other side of a shared line, holding it: take one interrupt, never
+ * EOI it, and die when the driver says so on the channel it offers (its
+ * port 1), which lets the line go. */
+static void hold(void)
+{
+	uint32_t sig;
+
+	if (bind_offered_port(0, 1, &sig) != 0)
+		test_error("the driver's channel (port 1) could not be bound");
+	clear_on(sig);                       /* a new channel starts pending */
+	check("IRQ-9", wait_on(port, 30000), "the driver's device interrupted; no EOI from here");
+	if (!wait_on(sig, 60000))
+		test_error("the driver never said to go");
+}
+
+/* The driver's side of a held line: its own EOI does not unmask it while
+ * the other domain owes one; the other's death does. */
+static void held_line(uint32_t pirq, uint32_t sig)
+{
+	submit();
+	check("IRQ-9", completed() && wait_event(2000), "the device interrupted");
+	check("IRQ-9", (*isr & 1) != 0, "its ISR read");
+	clear_pending();
+	submit();
+	check("IRQ-9", completed(), "a second GET_ID completed");
+	check_rc("IRQ-9", "eoi", eoi(pirq), 0);
+	check("IRQ-9", !wait_event(20), "no event: the other domain has not EOIed");
+	check_rc("IRQ-9", "tell the other domain to die", evtchn_op(EVTCHNOP_send, &sig), 0);
+	check("IRQ-9", wait_event(10000), "the event arrives once the other domain is gone");
+	check("IRQ-9", (*isr & 1) != 0, "its ISR read");
+	clear_pending();
+	eoi(pirq);
+}
+
 /* The other side of a shared line: EOI every event until the driver has
  * closed its port (the line no longer shared). */
 static void listen(int32_t gsi)
@@ -295,6 +341,10 @@ static void listen(int32_t gsi)
 		return;
 	shared_info->evtchn_mask[port / 32] |= 1u << (port % 32);
 	check("IRQ-9", wait_shared((uint32_t)pirq, true), "the driver bound the line too");
+	if (cmdline_number("hold", 0)) {
+		hold();
+		return;
+	}
 	uint64_t end = system_time_ns(NULL) + 60000000000ull;
 	while ((status_flags((uint32_t)pirq) & XENIRQSTAT_shared) && system_time_ns(NULL) < end) {
 		if (!wait_event(100))
@@ -323,6 +373,14 @@ static void with_device(uint16_t bdf, int32_t gsi)
 	int32_t pirq, again;
 	uint32_t other;
 
+	uint32_t sig = 0;
+	if (cmdline_number("share", 0) == 2) {
+		/* A channel to the other domain (1) first: it is port 1. */
+		struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = 1 };
+		if (evtchn_op(EVTCHNOP_alloc_unbound, &a) != 0 || a.port != 1)
+			test_error("no port 1 offered to domain 1");
+		sig = a.port;
+	}
 	bad_maps(gsi);
 	if (!check_rc("IRQ-1", "map_pirq(GSI, any)", map(DOMID_SELF, MAP_PIRQ_TYPE_GSI, gsi, -1,
 		      &pirq), 0))
@@ -353,7 +411,10 @@ static void with_device(uint16_t bdf, int32_t gsi)
 			     XENIRQSTAT_needs_eoi);
 
 	virtio_setup(bdf);
-	interrupts((uint32_t)pirq);
+	if (sig)
+		held_line((uint32_t)pirq, sig);
+	else
+		interrupts((uint32_t)pirq);
 	if (cmdline_number("keep", 0)) {
 		submit();
 		check("IRQ-3", completed() && wait_event(2000), "one more event, left without EOI");
