@@ -54,6 +54,20 @@ const char *arch_port_owner(uint16_t port);
 uint32_t arch_pci_read(uint16_t bdf, uint32_t reg, unsigned size);
 void arch_pci_write(uint16_t bdf, uint32_t reg, unsigned size, uint32_t val);
 
+/* The IOAPIC lines (GSIs) for devices' interrupts: how many (0 when there
+ * is no IOAPIC, or no local APIC to take its interrupts). A line is
+ * enabled (programmed, masked; its interrupts masked again as they arrive
+ * and handed to pirq_gsi_fired), masked or unmasked, and disabled (masked)
+ * when nobody listens. */
+uint32_t arch_gsi_count(void);
+void arch_gsi_enable(uint32_t gsi);
+void arch_gsi_disable(uint32_t gsi);
+void arch_gsi_mask(uint32_t gsi, bool masked);
+
+/* The GSI that interrupt pin (1-4: INTA-INTD) of PCI device bdf drives, by
+ * the machine's fixed routing; -1 when it is not routed. */
+int arch_pci_gsi(uint16_t bdf, uint8_t pin);
+
 /* Serial output for the console, and input (-1 when nothing waits). */
 void serial_write(const char *s, size_t n);
 int serial_getc(void);

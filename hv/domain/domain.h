@@ -8,6 +8,7 @@
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 #include "physdev/physdev.h"
+#include "physdev/pirq.h"
 
 /* Xen keeps no names in the hypervisor: its toolstack keeps a domain's in
  * XenStore (/local/domain/N/name), where one message carries at most
@@ -73,6 +74,7 @@ struct domain {
 	struct pv_e820_entry *e820;           /* XENMEM_set_memory_map's, or NULL */
 	uint32_t nr_e820;
 	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
+	struct pirq_table pirqs;              /* hv/physdev/pirq.h: its physical IRQs */
 	struct console_ring cons;             /* hv/console/ring.c */
 	struct domain *next;                  /* all domains */
 };

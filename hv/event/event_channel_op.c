@@ -7,6 +7,7 @@
 #include "hypercall/hypercall.h"
 #include "sched/sched.h"
 #include "lib/string.h"
+#include "physdev/pirq.h"
 
 /* Global virtual IRQs go to the privileged domain only. */
 static bool virq_allowed(const struct domain *d, uint32_t virq)
@@ -23,8 +24,7 @@ static bool virq_allowed(const struct domain *d, uint32_t virq)
 	}
 }
 
-/* The domain an operation names: itself, or another for the privileged. */
-static int named_domain(domid_t id, struct domain **out)
+int evtchn_named_domain(domid_t id, struct domain **out)
 {
 	struct domain *me = current->d;
 
@@ -41,7 +41,7 @@ static int named_domain(domid_t id, struct domain **out)
 static int alloc_unbound(struct evtchn_alloc_unbound *a)
 {
 	struct domain *d;
-	int rc = named_domain(a->dom, &d);
+	int rc = evtchn_named_domain(a->dom, &d);
 	if (rc < 0)
 		return rc;
 	int port = evtchn_alloc_unbound(d, a->remote_dom == DOMID_SELF ? current->d->domid
@@ -114,7 +114,7 @@ static int bind_ipi(struct evtchn_bind_ipi *b)
 static int status(struct evtchn_status *s)
 {
 	struct domain *d;
-	int rc = named_domain(s->dom, &d);
+	int rc = evtchn_named_domain(s->dom, &d);
 	if (rc < 0)
 		return rc;
 	struct evtchn *e = evtchn_lookup(d, s->port);
@@ -132,6 +132,8 @@ static int status(struct evtchn_status *s)
 		s->u.interdomain.port = e->remote_port;
 	} else if (e->state == EVTCHNSTAT_virq)
 		s->u.virq = e->virq;
+	else if (e->state == EVTCHNSTAT_pirq)
+		s->u.pirq = e->u.pirq;
 	return 0;
 }
 
@@ -182,6 +184,7 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 		struct evtchn_bind_interdomain inter;
 		struct evtchn_bind_virq virq;
 		struct evtchn_bind_ipi ipi;
+		struct evtchn_bind_pirq pirq;
 		struct evtchn_status status;
 		struct evtchn_init_control init;
 		struct evtchn_expand_array expand;
@@ -201,7 +204,11 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 	case EVTCHNOP_bind_interdomain: rc = bind_interdomain(&a.inter); break;
 	case EVTCHNOP_bind_virq: rc = bind_virq(&a.virq); break;
 	case EVTCHNOP_bind_ipi: rc = bind_ipi(&a.ipi); break;
-	case EVTCHNOP_bind_pirq: return d->privileged ? -XEN_EINVAL : -XEN_EPERM;
+	case EVTCHNOP_bind_pirq:
+		rc = pirq_bind(d, a.pirq.pirq, a.pirq.flags & BIND_PIRQ__WILL_SHARE);
+		a.pirq.port = rc > 0 ? (uint32_t)rc : 0;
+		rc = rc > 0 ? 0 : rc;
+		break;
 	case EVTCHNOP_status: rc = status(&a.status); break;
 	case EVTCHNOP_bind_vcpu: return bind_vcpu(a.words);
 	case EVTCHNOP_close: return evtchn_close(d, a.words[0]);
@@ -212,7 +219,7 @@ static int32_t op(uint32_t cmd, guest_ptr_t arg)
 	case EVTCHNOP_set_priority: return evtchn_fifo_set_priority(d, a.words[0], a.words[1]);
 	case EVTCHNOP_reset: {
 		struct domain *t;
-		rc = named_domain(a.dom, &t);
+		rc = evtchn_named_domain(a.dom, &t);
 		if (rc == 0)
 			evtchn_destroy(t);
 		return rc;

@@ -3,6 +3,7 @@
 #include "domain/domain.h"
 #include "lib/string.h"
 #include "mm/mm.h"
+#include "physdev/pirq.h"
 #include "pvabi/errno.h"
 #include "pvabi/shared_info.h"
 
@@ -114,6 +115,8 @@ int evtchn_close(struct domain *d, uint32_t port)
 
 	if (!e || e->state == EVTCHNSTAT_closed)
 		return -XEN_EINVAL;
+	if (e->state == EVTCHNSTAT_pirq)
+		pirq_unbind_port(d, e->u.pirq, port);
 	if (e->state == EVTCHNSTAT_virq && d->evtchn.virq_port[e->virq] == port)
 		d->evtchn.virq_port[e->virq] = 0;
 	if (e->state == EVTCHNSTAT_interdomain) {

@@ -2,7 +2,8 @@
  * (evtchn_pending, evtchn_mask); setting it marks its word in the vCPU's
  * evtchn_pending_sel and raises evtchn_upcall_pending, and the guest takes
  * an upcall to its event callback when it has not masked events. A port is
- * bound to the far end of an interdomain channel, a virtual IRQ or an IPI.
+ * bound to the far end of an interdomain channel, a virtual IRQ, a physical
+ * one (a pirq, physdev/pirq.h) or an IPI.
  * Ports live in buckets allocated on first use, so an idle domain with a
  * handful of ports costs one bucket. */
 #ifndef EVENT_EVTCHN_H
@@ -28,6 +29,7 @@ struct evtchn {
 	union {
 		domid_t unbound_remote;    /* EVTCHNSTAT_unbound: who may bind */
 		struct domain *peer;       /* EVTCHNSTAT_interdomain */
+		uint32_t pirq;             /* EVTCHNSTAT_pirq */
 	} u;
 };
 _Static_assert(sizeof(struct evtchn) <= 2 * sizeof(void *), "ports stay small");
@@ -64,6 +66,11 @@ bool evtchn_is_pending(struct domain *d, uint32_t port);
 /* Clear the mask bit, re-raising the event if it was pending (FIFO: the
  * guest clears MASKED itself; a pending event is raised again). */
 int evtchn_unmask(struct domain *d, uint32_t port);
+
+/* The domain an operation names: the caller (DOMID_SELF or its own id),
+ * or, for the privileged domain only, another (-XEN_ESRCH when there is
+ * none); others get -XEN_EPERM. */
+int evtchn_named_domain(domid_t id, struct domain **out);
 
 /* Raise a virtual IRQ, if the domain bound it. */
 void send_virq(struct domain *d, unsigned virq);

@@ -54,8 +54,11 @@ bool pci_holds(const struct domain *d, const struct pci_dev *p);
 bool pci_ports_foreign(const struct domain *d, uint32_t port, uint32_t len);
 /* Whether frame mfn lies inside a memory BAR of a device d holds. */
 bool pci_mmio_held(const struct domain *d, uint64_t mfn);
-/* A dying domain's devices go to nobody. */
-void pci_release(const struct domain *d);
+/* Whether d holds a device whose interrupt pin drives IOAPIC line gsi. */
+bool pci_gsi_held(const struct domain *d, uint32_t gsi);
+/* A dying domain's devices go to nobody, bus mastering off (its DMA
+ * stops), and its pirqs are let go. */
+void pci_release(struct domain *d);
 
 /* A domain's in/out on 0xcf8-0xcff (configuration mechanism 1): its own
  * address latch, and the data ports reaching only devices it holds. */

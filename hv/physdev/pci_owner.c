@@ -2,7 +2,13 @@
 #include "physdev/pci.h"
 #include "physdev/physdev.h"
 #include "domain/domain.h"
+#include "physdev/pirq.h"
+#include "arch/arch.h"
+#include "console/log.h"
 #include "lib/format.h"
+
+#define REG_COMMAND     0x04
+#define CMD_BUS_MASTER  0x4u
 
 struct pci_dev *pci_find(uint16_t bdf)
 {
@@ -90,10 +96,31 @@ bool pci_mmio_held(const struct domain *d, uint64_t mfn)
 	return false;
 }
 
-void pci_release(const struct domain *d)
+bool pci_gsi_held(const struct domain *d, uint32_t gsi)
 {
-	for (uint32_t i = 0; i < pci_nr_devs; i++)
-		if (pci_devs[i].owner == d->domid || (d->privileged &&
-		    pci_devs[i].owner == PCI_OWNER_DEFAULT))
-			pci_devs[i].owner = PCI_OWNER_NONE;
+	for (uint32_t i = 0; i < pci_nr_devs; i++) {
+		const struct pci_dev *p = &pci_devs[i];
+		if (pci_holds(d, p) && p->pin && arch_pci_gsi(p->bdf, p->pin) == (int64_t)gsi)
+			return true;
+	}
+	return false;
+}
+
+void pci_release(struct domain *d)
+{
+	pirq_release_all(d);
+	for (uint32_t i = 0; i < pci_nr_devs; i++) {
+		struct pci_dev *p = &pci_devs[i];
+		if (p->owner != d->domid && !(d->privileged && p->owner == PCI_OWNER_DEFAULT))
+			continue;
+		p->owner = PCI_OWNER_NONE;
+		if (p->header != 0)
+			continue;             /* a bridge forwards others' DMA */
+		uint32_t cmd = arch_pci_read(p->bdf, REG_COMMAND, 2);
+		if (!(cmd & CMD_BUS_MASTER))
+			continue;
+		arch_pci_write(p->bdf, REG_COMMAND, 2, cmd & ~CMD_BUS_MASTER);
+		log_info("pci %02x:%02x.%x: domain %u's no more; bus mastering off", p->bdf >> 8,
+			 (p->bdf >> 3) & 31, p->bdf & 7, d->domid);
+	}
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "pvabi/types.h"
 
 /* A domain's ports: a few inclusive ranges, kept sorted and disjoint. */
 #define IOPORT_RANGES_MAX 16
@@ -36,5 +37,9 @@ bool ioports_held(const struct domain *d, uint32_t port, uint32_t len);
  * hypervisor's own, which ioports_held always refuses), others none; a
  * module's ioports= replaces that. */
 void ioports_default(struct domain *d);
+
+/* PHYSDEVOP_map_pirq and unmap_pirq (map_pirq.c). */
+int32_t physdev_map_pirq(guest_ptr_t arg);
+int32_t physdev_unmap_pirq(guest_ptr_t arg);
 
 #endif

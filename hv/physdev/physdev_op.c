@@ -1,20 +1,18 @@
 /* __HYPERVISOR_physdev_op (33), and physdev_op_compat (19), whose one
  * argument holds the command and then the command's own argument. Of the
- * commands, the vCPU's I/O privilege is served (set_iopl, set_iobitmap);
- * physical interrupts are answered as Xen answers a domain that has none
- * mapped: irq_status_query says an EOI is needed, eoi is -XEN_EINVAL. The
- * commands that give a domain interrupts or PCI devices are -XEN_EPERM
- * once their argument is read, until driver domains exist; unknown ones
+ * commands, the vCPU's I/O privilege is served (set_iopl, set_iobitmap),
+ * and a held PCI device's interrupt line as a pirq (map_pirq.c, eoi,
+ * irq_status_query). The commands that manage PCI devices, MSI or the
+ * APICs are -XEN_EPERM once their argument is read; unknown ones
  * -XEN_ENOSYS. */
 #include "hypercall/hypercall.h"
 #include "arch/arch.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
+#include "physdev/pirq.h"
 #include "pvabi/physdev.h"
 #include "sched/sched.h"
 
-/* Xen's pirq space for a domain; no pirq is ever mapped yet. */
-#define NR_PIRQS       256
 #define IOBMP_BYTES    (65536 / 8)
 
 static int32_t set_iopl(struct vcpu *v, guest_ptr_t arg)
@@ -45,16 +43,18 @@ static int32_t set_iobitmap(struct vcpu *v, guest_ptr_t arg)
 	return 0;
 }
 
-static int32_t irq_status_query(guest_ptr_t arg)
+static int32_t irq_status_query(struct domain *d, guest_ptr_t arg)
 {
 	struct physdev_irq_status_query q;
 
 	if (copy_from_guest(&q, arg, sizeof(q)) < 0)
 		return -XEN_EFAULT;
-	if (q.irq >= NR_PIRQS)
+	if (q.irq >= PIRQS_NR)
 		return -XEN_EINVAL;
 	/* A guest that keeps no EOI map must always EOI, as on Xen. */
 	q.flags = XENIRQSTAT_needs_eoi;
+	if (pirq_shared(d, q.irq))
+		q.flags |= XENIRQSTAT_shared;
 	return copy_to_guest(arg, &q, sizeof(q)) < 0 ? -XEN_EFAULT : 0;
 }
 
@@ -76,8 +76,6 @@ static int32_t alloc_irq_vector(struct domain *d, guest_ptr_t arg)
 static uint32_t refused_arg_size(uint32_t cmd)
 {
 	switch (cmd) {
-	case PHYSDEVOP_map_pirq:           return 36;
-	case PHYSDEVOP_unmap_pirq:         return 8;
 	case PHYSDEVOP_apic_read:
 	case PHYSDEVOP_apic_write:         return sizeof(struct physdev_apic);
 	case PHYSDEVOP_manage_pci_add:
@@ -111,11 +109,15 @@ static int32_t physdev_op(uint32_t cmd, guest_ptr_t arg)
 	case PHYSDEVOP_set_iobitmap:
 		return set_iobitmap(current, arg);
 	case PHYSDEVOP_irq_status_query:
-		return irq_status_query(arg);
+		return irq_status_query(current->d, arg);
 	case PHYSDEVOP_eoi:
 		if (copy_from_guest(&eoi, arg, sizeof(eoi)) < 0)
 			return -XEN_EFAULT;
-		return -XEN_EINVAL;
+		return pirq_eoi(current->d, eoi.irq);
+	case PHYSDEVOP_map_pirq:
+		return physdev_map_pirq(arg);
+	case PHYSDEVOP_unmap_pirq:
+		return physdev_unmap_pirq(arg);
 	case PHYSDEVOP_alloc_irq_vector:
 		return alloc_irq_vector(current->d, arg);
 	}

@@ -5,6 +5,7 @@
 #include "time/clock.h"
 
 #define APIC_BASE_ENABLE  (1u << 11)
+#define REG_ID            0x020
 #define REG_TPR           0x080
 #define REG_EOI           0x0b0
 #define REG_SVR           0x0f0
@@ -66,4 +67,15 @@ void lapic_timer_oneshot(uint32_t ticks)
 void lapic_eoi(void)
 {
 	lapic_write(REG_EOI, 0);
+}
+
+/* Whether the local APIC is on: the IOAPIC's interrupts arrive through it. */
+bool lapic_on(void)
+{
+	return lapic != 0;
+}
+
+uint32_t lapic_id(void)
+{
+	return lapic_read(REG_ID) >> 24;
 }

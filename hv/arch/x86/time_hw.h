@@ -21,6 +21,8 @@ bool lapic_init(void);
 uint32_t lapic_calibrate(void);              /* timer ticks per ms */
 void lapic_timer_oneshot(uint32_t ticks);    /* 0 stops it (arch_timer_stop only) */
 void lapic_eoi(void);
+bool lapic_on(void);
+uint32_t lapic_id(void);
 
 int64_t rtc_read_unix(void);                 /* -1 when the RTC makes no sense */
 

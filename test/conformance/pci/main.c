@@ -21,60 +21,10 @@
 #include "guest.h"
 #include "cmdline.h"
 #include "pagetable.h"
+#include "pciconf.h"
 #include "pvabi/physdev.h"
 
 const char test_title[] = "pci: a PCI device given to a domain: configuration space, BARs";
-
-#define CONF_ADDR 0xcf8
-#define CONF_DATA 0xcfc
-#define VIRTIO_VENDOR 0x1af4
-
-static void outl(uint16_t port, uint32_t v)
-{
-	asm volatile("outl %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static uint32_t inl(uint16_t port)
-{
-	uint32_t v;
-	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static uint32_t conf_addr(uint16_t bdf, uint32_t reg)
-{
-	return 0x80000000u | (uint32_t)bdf << 8 | (reg & 0xfc);
-}
-
-static uint32_t conf_read(uint16_t bdf, uint32_t reg)
-{
-	outl(CONF_ADDR, conf_addr(bdf, reg));
-	return inl(CONF_DATA);
-}
-
-static void conf_write(uint16_t bdf, uint32_t reg, uint32_t v)
-{
-	outl(CONF_ADDR, conf_addr(bdf, reg));
-	outl(CONF_DATA, v);
-}
-
-/* The first function with this vendor on bus 0, or 0xffff; *seen counts
- * the functions that answer at all. */
-static uint16_t find(uint16_t vendor, unsigned *seen)
-{
-	uint16_t found = 0xffff;
-
-	*seen = 0;
-	for (unsigned fn = 0; fn < 256; fn++) {
-		uint32_t id = conf_read((uint16_t)fn, 0);
-		if ((id & 0xffff) == 0xffff)
-			continue;
-		(*seen)++;
-		if ((id & 0xffff) == vendor && found == 0xffff)
-			found = (uint16_t)fn;
-	}
-	return found;
-}
 
 static void latch(void)
 {
@@ -99,30 +49,6 @@ static void bars(uint16_t bdf)
 	check_eq_hex("PCI-3", "BAR1 after writing 0x12340000", conf_read(bdf, 0x14), bar1);
 }
 
-/* The virtio capability of type cfg_type: its BAR and offset. */
-static bool virtio_cap(uint16_t bdf, uint8_t cfg_type, unsigned *bar, uint32_t *off)
-{
-	uint32_t at = conf_read(bdf, 0x34) & 0xfc;
-
-	for (unsigned n = 0; at && n < 48; n++) {
-		uint32_t head = conf_read(bdf, at);
-		if ((head & 0xff) == 0x09 && ((head >> 24) & 0xff) == cfg_type) {
-			*bar = conf_read(bdf, at + 4) & 0xff;
-			*off = conf_read(bdf, at + 8);
-			return *bar < 6;
-		}
-		at = (head >> 8) & 0xfc;
-	}
-	return false;
-}
-
-static uint64_t bar_base(uint16_t bdf, unsigned i)
-{
-	uint32_t lo = conf_read(bdf, 0x10 + 4 * i);
-	uint64_t hi = (lo & 6) == 4 ? conf_read(bdf, 0x14 + 4 * i) : 0;
-	return hi << 32 | (lo & ~15u);
-}
-
 static uint32_t bar_size(uint16_t bdf, unsigned i)
 {
 	uint32_t lo = conf_read(bdf, 0x10 + 4 * i);
@@ -135,10 +61,10 @@ static uint32_t bar_size(uint16_t bdf, unsigned i)
 static void mmio(uint16_t bdf, struct pt_frame *f)
 {
 	unsigned bar;
-	uint32_t off;
+	uint32_t off, extra;
 	char what[96];
 
-	if (!virtio_cap(bdf, 1, &bar, &off)) {
+	if (!virtio_cap(bdf, 1, &bar, &off, &extra)) {
 		check("PCI-5", false, "the device has a virtio common-configuration capability");
 		return;
 	}
@@ -205,7 +131,7 @@ void test_main(void)
 		return;
 	latch();
 	uint64_t held = cmdline_number("held", 0xffff);
-	uint16_t bdf = find(VIRTIO_VENDOR, &seen);
+	uint16_t bdf = pci_find_vendor(VIRTIO_VENDOR, &seen);
 	if (held != 0xffff) {
 		/* Only the held device answers. */
 		check_eq("PCI-2", "functions answering on bus 0", seen, 1);

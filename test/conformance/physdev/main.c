@@ -16,8 +16,9 @@
  *           unknown command is -XEN_ENOSYS
  *   PHYS-6  physdev_op_compat takes the command and its argument in one
  *           struct and answers as physdev_op does
- *   PHYS-7  ringlet refuses the commands that give a domain interrupts or
- *           PCI devices with -XEN_EPERM (Xen 4.17 serves its dom0) */
+ *   PHYS-7  ringlet refuses the commands that manage PCI devices, MSI or
+ *           the APICs with -XEN_EPERM (Xen 4.17 serves its dom0); map_pirq
+ *           and the rest of the pirq life are the pirq guest's (IRQ-*) */
 #include "guest.h"
 #include "platform.h"
 #include "pvabi/physdev.h"
@@ -149,8 +150,8 @@ static void compat(void)
 static void refused(void)
 {
 	static const uint32_t cmds[] = {
-		PHYSDEVOP_map_pirq, PHYSDEVOP_unmap_pirq, PHYSDEVOP_get_free_pirq,
-		PHYSDEVOP_apic_read, PHYSDEVOP_setup_gsi, PHYSDEVOP_pci_device_add,
+		PHYSDEVOP_get_free_pirq, PHYSDEVOP_apic_read, PHYSDEVOP_setup_gsi,
+		PHYSDEVOP_pci_device_add,
 	};
 	if (!on_ringlet())
 		return;         /* Xen's dom0 has them: nothing to compare */
