@@ -9,8 +9,14 @@
 
 #define NO_SYS 0
 #define SYS_LIGHTWEIGHT_PROT 1
-#define LWIP_TCPIP_CORE_LOCKING 1
-#define LWIP_NETCONN_SEM_PER_THREAD 0
+/* Every call goes to the tcpip thread as a message: with the core lock
+ * taken by the calling thread instead, a reader and a writer of one socket
+ * stalled for good on this port (a megabyte echoed over loopback). */
+#define LWIP_TCPIP_CORE_LOCKING 0
+/* One socket may be read by one thread while another writes to it (and
+ * a third closes it): each thread waits on a semaphore of its own. */
+#define LWIP_NETCONN_SEM_PER_THREAD 1
+#define LWIP_NETCONN_FULLDUPLEX 1
 
 /* Memory comes from newlib's malloc, pools included: a guest's heap grows
  * on demand, so lwIP needs no arena of its own. */

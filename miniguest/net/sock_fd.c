@@ -1,11 +1,12 @@
 /* Sockets as descriptors: the operations of their open files. */
 #include <errno.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "libc/fd.h"
 #include "net/sock.h"
 
-#define SOCK_NUM(f) ((int)(intptr_t)(f)->obj - 1)
+#define SOCK_NUM(f) (((struct sock *)(f)->obj)->s)
 
 int sock_fail(int e)
 {
@@ -21,17 +22,22 @@ static long result(long r)
 
 static long sock_read(struct fd_file *f, void *buf, size_t len)
 {
+	if (sock_need_peer(f->obj) < 0)
+		return -ENOTCONN;
 	return result(lwip_read(SOCK_NUM(f), buf, len));
 }
 
 static long sock_write(struct fd_file *f, const void *buf, size_t len)
 {
-	return result(lwip_write(SOCK_NUM(f), buf, len));
+	return result(sock_sent(f->obj, lwip_write(SOCK_NUM(f), buf, len)));
 }
 
 static int sock_close(struct fd_file *f)
 {
-	return (int)result(lwip_close(SOCK_NUM(f)));
+	int r = (int)result(lwip_close(SOCK_NUM(f)));
+
+	free(f->obj);
+	return r;
 }
 
 static int sock_fstat(struct fd_file *f, struct stat *st)
@@ -83,28 +89,70 @@ static const struct file_ops sock_ops = {
 	.fcntl = sock_fcntl,
 };
 
-int sock_of(int fd)
+struct sock *sock_get(int fd)
 {
 	struct fd_file *f = fd_get(fd);
 
-	if (!f)
-		return sock_fail(EBADF);
-	if (f->ops != &sock_ops)
-		return sock_fail(ENOTSOCK);
-	return SOCK_NUM(f);
+	if (!f) {
+		errno = EBADF;
+		return NULL;
+	}
+	if (f->ops != &sock_ops) {
+		errno = ENOTSOCK;
+		return NULL;
+	}
+	return f->obj;
 }
 
-int sock_install(int s, int flags)
+int sock_of(int fd)
 {
+	struct sock *k = sock_get(fd);
+
+	return k ? k->s : -1;
+}
+
+int sock_need_peer(struct sock *k)
+{
+	struct sockaddr_in peer;
+	socklen_t len = sizeof(peer);
+
+	if (k->type != SOCK_STREAM || k->connected)
+		return 0;
+	/* A non-blocking connect may have finished since. */
+	if (lwip_getpeername(k->s, (struct sockaddr *)&peer, &len) == 0) {
+		k->connected = 1;
+		return 0;
+	}
+	return sock_fail(ENOTCONN);
+}
+
+long sock_sent(struct sock *k, long r)
+{
+	if (r < 0 && errno == ENOTCONN && k->type == SOCK_STREAM && sock_need_peer(k) == 0)
+		errno = EPIPE;
+	return r;
+}
+
+int sock_install(int s, int type, int flags)
+{
+	struct sock *k = malloc(sizeof(*k));
 	int on = 1, fd;
 
-	if ((flags & O_NONBLOCK) && lwip_ioctl(s, FIONBIO, &on) < 0) {
+	if (!k) {
 		lwip_close(s);
-		return -1;
+		return sock_fail(ENOMEM);
 	}
-	fd = fd_install_ops(&sock_ops, (void *)(intptr_t)(s + 1), O_RDWR | flags);
+	if ((flags & O_NONBLOCK) && lwip_ioctl(s, FIONBIO, &on) < 0) {
+		int e = errno;
+		lwip_close(s);
+		free(k);
+		return sock_fail(e);
+	}
+	*k = (struct sock){ .s = s, .type = type, .connected = 0 };
+	fd = fd_install_ops(&sock_ops, k, O_RDWR | flags);
 	if (fd < 0) {
 		lwip_close(s);
+		free(k);
 		return sock_fail(-fd);
 	}
 	return fd;

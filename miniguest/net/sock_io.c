@@ -11,7 +11,7 @@ ssize_t send(int fd, const void *buf, size_t len, int flags)
 		return -1;
 	if (!buf && len)
 		return sock_fail(EFAULT);
-	return lwip_send(s, buf, len, flags);
+	return sock_sent(sock_get(fd), lwip_send(s, buf, len, flags));
 }
 
 ssize_t recv(int fd, void *buf, size_t len, int flags)
@@ -19,6 +19,8 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
 	int s = sock_of(fd);
 
 	if (s < 0)
+		return -1;
+	if (sock_need_peer(sock_get(fd)) < 0)
 		return -1;
 	if (!buf && len)
 		return sock_fail(EFAULT);
@@ -34,7 +36,7 @@ ssize_t sendto(int fd, const void *buf, size_t len, int flags,
 		return -1;
 	if ((!buf && len) || (!to && tolen))
 		return sock_fail(EFAULT);
-	return lwip_sendto(s, buf, len, flags, to, tolen);
+	return sock_sent(sock_get(fd), lwip_sendto(s, buf, len, flags, to, tolen));
 }
 
 ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
@@ -43,6 +45,8 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
 	int s = sock_of(fd);
 
 	if (s < 0)
+		return -1;
+	if (sock_need_peer(sock_get(fd)) < 0)
 		return -1;
 	if ((!buf && len) || (from && !fromlen))
 		return sock_fail(EFAULT);
@@ -57,7 +61,7 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 		return -1;
 	if (!msg)
 		return sock_fail(EFAULT);
-	return lwip_sendmsg(s, msg, flags);
+	return sock_sent(sock_get(fd), lwip_sendmsg(s, msg, flags));
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
@@ -65,6 +69,8 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 	int s = sock_of(fd);
 
 	if (s < 0)
+		return -1;
+	if (sock_need_peer(sock_get(fd)) < 0)
 		return -1;
 	if (!msg)
 		return sock_fail(EFAULT);

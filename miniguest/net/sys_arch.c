@@ -3,6 +3,7 @@
  * nothing can run between a check and the sleep that follows it but an
  * event handler, which lwIP never runs in; sleeps still mask events, as
  * the wait queues ask. */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "kernel/events.h"
@@ -198,4 +199,33 @@ sys_thread_t sys_thread_new(const char *name, lwip_thread_fn fn, void *arg,
 	t = thread_create(name, fn, arg, stacksize > 0 ? (uint32_t)stacksize : 32 * 1024);
 	LWIP_ASSERT("sys_thread_new: out of memory", t != NULL);
 	return t;
+}
+
+static pthread_key_t thread_sem_key;
+static pthread_once_t thread_sem_once = PTHREAD_ONCE_INIT;
+
+static void thread_sem_free(void *sem)
+{
+	sys_sem_free(sem);
+	free(sem);
+}
+
+static void thread_sem_key_make(void)
+{
+	pthread_key_create(&thread_sem_key, thread_sem_free);
+}
+
+sys_sem_t *sys_arch_thread_sem(void)
+{
+	sys_sem_t *sem;
+
+	pthread_once(&thread_sem_once, thread_sem_key_make);
+	sem = pthread_getspecific(thread_sem_key);
+	if (!sem) {
+		sem = malloc(sizeof(*sem));
+		LWIP_ASSERT("sys_arch_thread_sem: out of memory",
+			    sem && sys_sem_new(sem, 0) == ERR_OK);
+		pthread_setspecific(thread_sem_key, sem);
+	}
+	return sem;
 }

@@ -19,6 +19,13 @@ typedef unsigned sys_prot_t;
 #define LWIP_COMPAT_MUTEX 1
 #define LWIP_COMPAT_MUTEX_ALLOWED 1
 
+/* The calling thread's semaphore for its netconn calls (made at its first
+ * call, freed with the thread). */
+sys_sem_t *sys_arch_thread_sem(void);
+#define LWIP_NETCONN_THREAD_SEM_GET() sys_arch_thread_sem()
+#define LWIP_NETCONN_THREAD_SEM_ALLOC() ((void)sys_arch_thread_sem())
+#define LWIP_NETCONN_THREAD_SEM_FREE() ((void)0)
+
 #define sys_sem_valid(s) (*(s) != NULL)
 #define sys_sem_set_invalid(s) (*(s) = NULL)
 #define sys_mbox_valid(m) (*(m) != NULL)
