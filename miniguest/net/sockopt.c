@@ -41,7 +41,9 @@ int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 	return lwip_getsockopt(s, level, name, val, len);
 }
 
-int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
+/* getsockname and getpeername: lwIP's call fn on fd's socket. */
+static int address_of(int fd, struct sockaddr *addr, socklen_t *len,
+		      int (*fn)(int, struct sockaddr *, socklen_t *))
 {
 	int s = sock_of(fd);
 
@@ -49,16 +51,15 @@ int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
 		return -1;
 	if (!addr || !len)
 		return sock_fail(EFAULT);
-	return lwip_getsockname(s, addr, len);
+	return fn(s, addr, len);
+}
+
+int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	return address_of(fd, addr, len, lwip_getsockname);
 }
 
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
 {
-	int s = sock_of(fd);
-
-	if (s < 0)
-		return -1;
-	if (!addr || !len)
-		return sock_fail(EFAULT);
-	return lwip_getpeername(s, addr, len);
+	return address_of(fd, addr, len, lwip_getpeername);
 }

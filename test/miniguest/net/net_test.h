@@ -14,6 +14,9 @@ void test_errors(void);
 void test_nonblocking(void);
 void test_options(void);
 
+/* The benchmark; main's result. */
+int bench(void);
+
 /* 127.0.0.1:port. */
 struct sockaddr_in loopback(int port);
 
