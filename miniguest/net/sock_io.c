@@ -3,6 +3,17 @@
 
 #include "net/sock.h"
 
+/* fd's lwIP socket, to receive from: -1 with errno for a bad descriptor
+ * or a stream with no peer (sock_need_peer). */
+static int receiver(int fd)
+{
+	struct sock *k = sock_get(fd);
+
+	if (!k || sock_need_peer(k) < 0)
+		return -1;
+	return k->s;
+}
+
 ssize_t send(int fd, const void *buf, size_t len, int flags)
 {
 	int s = sock_of(fd);
@@ -16,11 +27,9 @@ ssize_t send(int fd, const void *buf, size_t len, int flags)
 
 ssize_t recv(int fd, void *buf, size_t len, int flags)
 {
-	int s = sock_of(fd);
+	int s = receiver(fd);
 
 	if (s < 0)
-		return -1;
-	if (sock_need_peer(sock_get(fd)) < 0)
 		return -1;
 	if (!buf && len)
 		return sock_fail(EFAULT);
@@ -42,11 +51,9 @@ ssize_t sendto(int fd, const void *buf, size_t len, int flags,
 ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
 		 struct sockaddr *from, socklen_t *fromlen)
 {
-	int s = sock_of(fd);
+	int s = receiver(fd);
 
 	if (s < 0)
-		return -1;
-	if (sock_need_peer(sock_get(fd)) < 0)
 		return -1;
 	if ((!buf && len) || (from && !fromlen))
 		return sock_fail(EFAULT);
@@ -66,11 +73,9 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
-	int s = sock_of(fd);
+	int s = receiver(fd);
 
 	if (s < 0)
-		return -1;
-	if (sock_need_peer(sock_get(fd)) < 0)
 		return -1;
 	if (!msg)
 		return sock_fail(EFAULT);
