@@ -63,6 +63,7 @@ static void drain(evtchn_port_t port, void *data)
 		input_head += (unsigned)n;
 	}
 	waitq_wake_all(&readers);
+	fs_wake();              /* select and poll */
 }
 
 static void ring_input(void)
@@ -78,6 +79,11 @@ void console_init(void)
 		     evtchn_bind_virq(VIRQ_CONSOLE, drain, 0) >= 0;
 	if (have_input)
 		drain(0, 0);
+}
+
+bool console_readable(void)
+{
+	return !have_input || input_head != input_tail;
 }
 
 long console_read(char *buf, unsigned long len)

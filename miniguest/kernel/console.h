@@ -3,6 +3,8 @@
 #ifndef MG_CONSOLE_H
 #define MG_CONSOLE_H
 
+#include <stdbool.h>
+
 #include "kernel/printk.h"
 
 /* console_write (printk.h) is safe anywhere, even in a trap handler: it
@@ -12,6 +14,12 @@
 /* Blocks the calling thread until input arrives; returns the bytes read
  * (at least 1), or 0 when this domain gets no console input (end of file). */
 long console_read(char *buf, unsigned long len);
+
+/* Whether console_read would return without waiting (input, or none ever). */
+bool console_readable(void);
+
+/* libc's (fs_wait.c): wakes select and poll, which input may concern. */
+void fs_wake(void);
 
 /* Opens the ring or binds VIRQ_CONSOLE; input is then buffered as it
  * arrives. */

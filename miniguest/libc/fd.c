@@ -28,14 +28,15 @@ static void count_ends(const struct fd_file *f, int delta)
 {
 	int acc = f->flags & O_ACCMODE;
 
-	if (ramfs_type(f->node) != RAMFS_PIPE)
+	if (!f->node || ramfs_type(f->node) != RAMFS_PIPE)
 		return;
 	ramfs_pipe_ends(f->node, acc != O_WRONLY ? delta : 0, acc != O_RDONLY ? delta : 0);
 	if (delta < 0)
 		fs_wake();
 }
 
-int fd_install(struct ramfs_node *node, int flags)
+/* The lowest free descriptor holding a new open file like proto. */
+static int install(struct fd_file proto, int flags)
 {
 	int fd = fd_lowest_free();
 	struct fd_file *f;
@@ -45,12 +46,25 @@ int fd_install(struct ramfs_node *node, int flags)
 	f = malloc(sizeof(*f));
 	if (!f)
 		return -ENOMEM;
-	ramfs_hold(node);
-	*f = (struct fd_file){ node, flags & ~O_CLOEXEC, 0, 1 };
+	*f = proto;
+	f->flags = flags & ~O_CLOEXEC;
+	f->refs = 1;
+	if (f->node)
+		ramfs_hold(f->node);
 	count_ends(f, 1);
 	table[fd].file = f;
 	table[fd].cloexec = (flags & O_CLOEXEC) != 0;
 	return fd;
+}
+
+int fd_install(struct ramfs_node *node, int flags)
+{
+	return install((struct fd_file){ .node = node }, flags);
+}
+
+int fd_install_ops(const struct file_ops *ops, void *obj, int flags)
+{
+	return install((struct fd_file){ .ops = ops, .obj = obj }, flags);
 }
 
 struct fd_file *fd_get(int fd)
@@ -110,16 +124,20 @@ int fd_set_cloexec(int fd, bool on)
 int fd_remove(int fd)
 {
 	struct fd_file *f = fd_get(fd);
+	int rc = 0;
 
 	if (!f)
 		return -EBADF;
 	table[fd].file = NULL;
 	if (--f->refs == 0) {
 		count_ends(f, -1);
-		ramfs_release(f->node);
+		if (f->node)
+			ramfs_release(f->node);
+		else if (f->ops->close)
+			rc = f->ops->close(f);
 		free(f);
 	}
-	return 0;
+	return rc;
 }
 
 void fd_close_all(void)

@@ -18,7 +18,7 @@ int fs_at(int dirfd, const char *path, char *buf, size_t size, const char **out)
 	f = fs_file(dirfd);
 	if (!f)
 		return -EBADF;
-	if (ramfs_type(f->node) != RAMFS_DIR)
+	if (f->ops || ramfs_type(f->node) != RAMFS_DIR)
 		return -ENOTDIR;
 	rc = ramfs_dir_path(fs_tree(), f->node, buf, size);
 	if (rc < 0)

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "fs_internal.h"
 #include "fs_ops.h"
@@ -23,7 +24,7 @@ int fs_dup2(int from, int to)
 int fs_fcntl(int fd, int cmd, long arg)
 {
 	struct fd_file *f = fs_file(fd);
-	int to;
+	int to, old, rc;
 
 	if (!f)
 		return -EBADF;
@@ -41,24 +42,40 @@ int fs_fcntl(int fd, int cmd, long arg)
 	case F_GETFL:
 		return f->flags;
 	case F_SETFL:
+		old = f->flags;
 		f->flags = (f->flags & ~SETTABLE_FLAGS) | ((int)arg & SETTABLE_FLAGS);
-		return 0;
+		rc = f->ops && f->ops->fcntl ? f->ops->fcntl(f, cmd, arg) : 0;
+		if (rc < 0)
+			f->flags = old;
+		return rc;
 	default:
-		return -EINVAL;
+		return f->ops && f->ops->fcntl ? f->ops->fcntl(f, cmd, arg) : -EINVAL;
 	}
 }
 
 /* Where the lock would start, as POSIX checks it: a negative start, or
  * a negative length reaching below 0, is -EINVAL. */
-static int lock_start(const struct fd_file *f, const struct flock *l)
+static int lock_start(struct fd_file *f, const struct flock *l)
 {
 	struct ramfs_info i;
+	struct stat st;
 	long long base;
+	int rc;
 
 	switch (l->l_whence) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = f->pos; break;
-	case SEEK_END: ramfs_info(f->node, &i); base = (long long)i.size; break;
+	case SEEK_END:
+		if (f->ops) {
+			rc = f->ops->fstat ? f->ops->fstat(f, &st) : -EINVAL;
+			if (rc < 0)
+				return rc;
+			base = (long long)st.st_size;
+		} else {
+			ramfs_info(f->node, &i);
+			base = (long long)i.size;
+		}
+		break;
 	default: return -EINVAL;
 	}
 	base += l->l_start;

@@ -31,11 +31,12 @@ static struct ramfs_node *node_at(const char *path, int *rc)
 	return *rc < 0 ? NULL : n;
 }
 
+/* fd's node; an ops file has none to change (-EINVAL). */
 static struct ramfs_node *node_of(int fd, int *rc)
 {
 	struct fd_file *f = fs_file(fd);
 
-	*rc = f ? 0 : -EBADF;
+	*rc = !f ? -EBADF : f->ops ? -EINVAL : 0;
 	return f ? f->node : NULL;
 }
 
@@ -167,11 +168,16 @@ int fs_truncate(const char *path, long length)
 	return ramfs_truncate(fs_tree(), n, (size_t)length);
 }
 
-/* Memory is all there is: a file is as stored as it will ever be. */
+/* Memory is all there is: a ramfs file is as stored as it will ever be. */
 int fs_fsync(int fd)
 {
+	struct fd_file *f = fs_file(fd);
+	struct ramfs_node *n;
 	int rc;
-	struct ramfs_node *n = node_of(fd, &rc);
+
+	if (f && f->ops)
+		return f->ops->fsync ? f->ops->fsync(f) : -EINVAL;
+	n = node_of(fd, &rc);
 
 	if (!n)
 		return rc;
@@ -192,7 +198,7 @@ int fs_fchdir(int fd)
 	int rc;
 	struct ramfs_node *n = node_of(fd, &rc);
 
-	return n ? ramfs_fchdir(fs_tree(), n) : rc;
+	return n ? ramfs_fchdir(fs_tree(), n) : rc == -EINVAL ? -ENOTDIR : rc;
 }
 
 int fs_getcwd(char *buf, size_t size)

@@ -142,6 +142,8 @@ long fs_read(int fd, void *buf, size_t len)
 
 	if (!f)
 		return -EBADF;
+	if (f->ops)
+		return f->ops->read ? f->ops->read(f, buf, len) : -EINVAL;
 	if (ramfs_type(f->node) == RAMFS_CONSOLE)
 		return len ? tty_read(tty_settings(), buf, len) : 0;
 	if (ramfs_type(f->node) == RAMFS_PIPE)
@@ -160,6 +162,8 @@ long fs_write(int fd, const void *buf, size_t len)
 
 	if (!f)
 		return -EBADF;
+	if (f->ops)
+		return f->ops->write ? f->ops->write(f, buf, len) : -EINVAL;
 	if (ramfs_type(f->node) == RAMFS_CONSOLE)
 		return len ? console_write(buf, len) : 0;
 	if (ramfs_type(f->node) == RAMFS_PIPE)
@@ -182,6 +186,8 @@ long fs_lseek(int fd, long offset, int whence)
 
 	if (!f)
 		return -EBADF;
+	if (f->ops)
+		return f->ops->lseek ? f->ops->lseek(f, offset, whence) : -ESPIPE;
 	if (ramfs_type(f->node) == RAMFS_CONSOLE || ramfs_type(f->node) == RAMFS_PIPE)
 		return -ESPIPE;
 	ramfs_info(f->node, &info);
@@ -208,6 +214,8 @@ int fs_ftruncate(int fd, long length)
 		return -EBADF;
 	if (length < 0)
 		return -EINVAL;
+	if (f->ops)
+		return f->ops->ftruncate ? f->ops->ftruncate(f, length) : -EINVAL;
 	return ramfs_truncate(fs, f->node, (size_t)length);
 }
 
@@ -240,6 +248,8 @@ int fs_fstat(int fd, struct stat *st)
 
 	if (!f)
 		return -EBADF;
+	if (f->ops)
+		return f->ops->fstat ? f->ops->fstat(f, st) : -EINVAL;
 	fill_stat(f->node, st);
 	return 0;
 }
@@ -296,7 +306,7 @@ int fs_isatty(int fd)
 
 	if (!f)
 		return -EBADF;
-	return ramfs_type(f->node) == RAMFS_CONSOLE ? 1 : -ENOTTY;
+	return !f->ops && ramfs_type(f->node) == RAMFS_CONSOLE ? 1 : -ENOTTY;
 }
 
 int fs_opendir(const char *path)
@@ -316,6 +326,8 @@ int fs_readdir(int fd, struct fs_dirent *out)
 
 	if (!f)
 		return -EBADF;
+	if (f->ops)
+		return f->ops->getdents ? f->ops->getdents(f, out) : -ENOTDIR;
 	rc = ramfs_readdir(f->node, (size_t)f->pos, &e);
 	if (rc <= 0)
 		return rc;
@@ -333,7 +345,7 @@ int fs_closedir(int fd)
 
 	if (!f)
 		return -EBADF;
-	if (ramfs_type(f->node) != RAMFS_DIR)
+	if (f->ops ? !f->ops->getdents : ramfs_type(f->node) != RAMFS_DIR)
 		return -ENOTDIR;
 	return fd_remove(fd);
 }

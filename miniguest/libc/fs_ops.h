@@ -11,7 +11,9 @@
 #define MINIGUEST_FS_OPS_H
 
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -126,6 +128,9 @@ int fs_pipe(int fds[2], int flags);
 /* Provided by the kernel (faked by the tests): waits until ready(arg),
  * letting other threads run. */
 void fs_wait(int (*ready)(void *), void *arg);
+/* The same until the system time deadline (ns; 0: none, 1: no wait);
+ * whether ready answered nonzero. */
+bool fs_wait_until(int (*ready)(void *), void *arg, uint64_t deadline);
 
 /* Directory streams are descriptors too (they count against FD_MAX):
  * fs_opendir returns one, fs_readdir gives 1 and the next entry ("." and

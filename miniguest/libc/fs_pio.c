@@ -13,7 +13,8 @@ static int seekable(int fd, int forbidden, long off, struct fd_file **out)
 
 	if (!f || (f->flags & O_ACCMODE) == forbidden)
 		return -EBADF;
-	if (ramfs_type(f->node) == RAMFS_CONSOLE || ramfs_type(f->node) == RAMFS_PIPE)
+	if (f->ops ? (forbidden == O_WRONLY ? !f->ops->pread : !f->ops->pwrite)
+		   : ramfs_type(f->node) == RAMFS_CONSOLE || ramfs_type(f->node) == RAMFS_PIPE)
 		return -ESPIPE;
 	if (off < 0)
 		return -EINVAL;
@@ -28,6 +29,8 @@ long fs_pread(int fd, void *buf, size_t len, long off)
 
 	if (rc < 0)
 		return rc;
+	if (f->ops)
+		return f->ops->pread(f, buf, len > LONG_MAX ? LONG_MAX : len, off);
 	return ramfs_read(f->node, buf, len > LONG_MAX ? LONG_MAX : len, (size_t)off);
 }
 
@@ -38,5 +41,7 @@ long fs_pwrite(int fd, const void *buf, size_t len, long off)
 
 	if (rc < 0)
 		return rc;
+	if (f->ops)
+		return f->ops->pwrite(f, buf, len > LONG_MAX ? LONG_MAX : len, off);
 	return ramfs_write(fs_tree(), f->node, buf, len > LONG_MAX ? LONG_MAX : len, (size_t)off);
 }

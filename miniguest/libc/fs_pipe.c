@@ -33,20 +33,12 @@ int fs_pipe(int fds[2], int flags)
 
 static int readable(void *arg)
 {
-	struct ramfs_info i;
-	struct ramfs_node *p = arg;
-
-	ramfs_info(p, &i);
-	return i.size > 0 || ramfs_pipe_writers(p) == 0;
+	return fs_pipe_readable(arg);
 }
 
 static int writable(void *arg)
 {
-	struct ramfs_info i;
-	struct ramfs_node *p = arg;
-
-	ramfs_info(p, &i);
-	return i.size < RAMFS_PIPE_MAX || ramfs_pipe_readers(p) == 0;
+	return fs_pipe_writable(arg);
 }
 
 long fs_pipe_read(struct fd_file *f, void *buf, size_t len)

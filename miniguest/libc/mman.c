@@ -58,14 +58,17 @@ static int fill_from(int fd, off_t off, int prot, int flags, void *p, size_t len
 
 	if (!f)
 		return -EBADF;
-	if (ramfs_type(f->node) != RAMFS_FILE)
+	if (f->ops ? !f->ops->pread : ramfs_type(f->node) != RAMFS_FILE)
 		return -ENODEV;
 	if ((f->flags & O_ACCMODE) == O_WRONLY)
 		return -EACCES;
 	/* A copy cannot carry writes back to the file. */
 	if ((flags & MAP_SHARED) && (prot & PROT_WRITE))
 		return -ENODEV;
-	n = ramfs_read(f->node, p, len, (size_t)off);
+	if (f->ops)
+		n = f->ops->pread(f, p, len, (long)off);
+	else
+		n = ramfs_read(f->node, p, len, (size_t)off);
 	return n < 0 ? (int)n : 0;
 }
 

@@ -22,7 +22,7 @@ static long fionread(int fd, int *out)
 	struct fd_file *f = fs_file(fd);
 	struct ramfs_info i;
 
-	if (!f || ramfs_type(f->node) != RAMFS_PIPE)
+	if (!f || f->ops || ramfs_type(f->node) != RAMFS_PIPE)
 		return f ? -ENOTTY : -EBADF;
 	ramfs_info(f->node, &i);
 	*out = (int)i.size;

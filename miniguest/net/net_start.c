@@ -1,0 +1,35 @@
+/* lwIP starts at the first socket: a program that opens none runs no
+ * tcpip thread. lwIP's start brings the loopback interface up
+ * (127.0.0.1). */
+#include <errno.h>
+
+#include "kernel/thread.h"
+#include "libc/fd.h"
+#include "lwip/tcpip.h"
+#include "net/sock.h"
+
+static struct waitqueue starters;
+static int state;               /* 0: not started, 1: starting, 2: running */
+
+static void started(void *arg)
+{
+	(void)arg;
+	state = 2;
+	waitq_wake_all(&starters);
+}
+
+int net_start(void)
+{
+	if (state == 0) {
+		state = 1;
+		tcpip_init(started, NULL);
+	}
+	wait_until(&starters, state == 2);
+	return 0;
+}
+
+/* lwIP's hook (lwipopts.h): a socket may have become ready. */
+void net_wake(void)
+{
+	fs_wake();
+}
