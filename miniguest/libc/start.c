@@ -8,6 +8,7 @@
 #include "args.h"
 #include "cpio.h"
 #include "fs_ops.h"
+#include "mount.h"
 #include "kernel/console.h"
 #include "kernel/frames.h"
 #include "kernel/hypervisor.h"
@@ -65,5 +66,6 @@ void mg_main(void)
 		       "arguments and %d variables)\n", dropped, MAX_ARGS - 1, MAX_ENV - 1);
 	environ = envp;
 	load_files(mod, mod_len);
+	fs_mount_default();
 	exit(main(a.argc, a.argv, a.envp));
 }
