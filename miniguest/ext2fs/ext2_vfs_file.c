@@ -77,22 +77,8 @@ static long file_write(struct fd_file *f, const void *buf, size_t len)
 static long file_lseek(struct fd_file *f, long offset, int whence)
 {
 	struct ext2_node *n = live(f);
-	long base;
 
-	if (!n)
-		return -EIO;
-	switch (whence) {
-	case SEEK_SET: base = 0; break;
-	case SEEK_CUR: base = f->pos; break;
-	case SEEK_END: base = size_of(n); break;
-	default: return -EINVAL;
-	}
-	if (offset > 0 && base > LONG_MAX - offset)
-		return -EOVERFLOW;
-	if (base + offset < 0)
-		return -EINVAL;
-	f->pos = base + offset;
-	return f->pos;
+	return n ? fd_seek(f, offset, whence, size_of(n)) : -EIO;
 }
 
 static int file_fstat(struct fd_file *f, struct stat *st)

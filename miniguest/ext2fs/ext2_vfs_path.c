@@ -52,18 +52,32 @@ static int remove_file(struct ext2_sb *sb, const char *path, ext2_ino_t ino)
 	return ext2_errno(ext2fs_write_inode(sb->fs, ino, inode));
 }
 
-int ext2_vfs_unlink(void *p, const char *path)
+/* unlink (want_dir false) and rmdir. */
+static int remove_path(struct ext2_sb *sb, const char *path, bool want_dir)
 {
-	struct ext2_sb *sb = p;
 	ext2_ino_t ino;
 	bool dir;
 	int rc = find(sb, path, &ino, &dir);
 
 	if (rc < 0)
 		return rc;
-	if (dir)
-		return -EISDIR;
-	return sb->rdonly ? -EROFS : remove_file(sb, path, ino);
+	if (dir != want_dir)
+		return dir ? -EISDIR : -ENOTDIR;
+	if (ino == EXT2_ROOT_INO)
+		return -EBUSY;
+	if (sb->rdonly)
+		return -EROFS;
+	return dir ? ext2_errno(-ext2_remove(sb->fs, path)) : remove_file(sb, path, ino);
+}
+
+int ext2_vfs_unlink(void *sb, const char *path)
+{
+	return remove_path(sb, path, false);
+}
+
+int ext2_vfs_rmdir(void *sb, const char *path)
+{
+	return remove_path(sb, path, true);
 }
 
 int ext2_vfs_mkdir(void *p, const char *path, unsigned mode)
@@ -91,22 +105,6 @@ int ext2_vfs_mkdir(void *p, const char *path, unsigned mode)
 		rc = ext2_errno(ext2fs_write_inode(sb->fs, ino, &inode));
 	}
 	return rc;
-}
-
-int ext2_vfs_rmdir(void *p, const char *path)
-{
-	struct ext2_sb *sb = p;
-	ext2_ino_t ino;
-	bool dir;
-	int rc = find(sb, path, &ino, &dir);
-
-	if (rc < 0)
-		return rc;
-	if (!dir)
-		return -ENOTDIR;
-	if (ino == EXT2_ROOT_INO)
-		return -EBUSY;
-	return sb->rdonly ? -EROFS : ext2_errno(-ext2_remove(sb->fs, path));
 }
 
 /* Whether path lies below dir (both clean). */

@@ -29,7 +29,9 @@ static struct ramfs_node *node_at(const char *path, int *rc)
 	struct ramfs *fs = fs_tree();
 	struct ramfs_node *n = NULL;
 
-	*rc = fs ? ramfs_lookup(fs, path, &n) : -ENOMEM;
+	*rc = mount_refuse(path);
+	if (*rc == 0)
+		*rc = fs ? ramfs_lookup(fs, path, &n) : -ENOMEM;
 	return *rc < 0 ? NULL : n;
 }
 
@@ -209,6 +211,10 @@ int fs_fsync(int fd)
 int fs_chdir(const char *path)
 {
 	struct ramfs *fs = fs_tree();
+	int rc = mount_refuse(path);
+
+	if (rc < 0)
+		return rc;
 
 	return fs ? ramfs_chdir(fs, path) : -ENOMEM;
 }

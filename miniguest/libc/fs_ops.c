@@ -189,7 +189,6 @@ long fs_lseek(int fd, long offset, int whence)
 {
 	struct fd_file *f = file(fd);
 	struct ramfs_info info;
-	long base;
 
 	if (!f)
 		return -EBADF;
@@ -198,19 +197,7 @@ long fs_lseek(int fd, long offset, int whence)
 	if (ramfs_type(f->node) == RAMFS_CONSOLE || ramfs_type(f->node) == RAMFS_PIPE)
 		return -ESPIPE;
 	ramfs_info(f->node, &info);
-	switch (whence) {
-	case SEEK_SET: base = 0; break;
-	case SEEK_CUR: base = f->pos; break;
-	case SEEK_END: base = (long)info.size; break;
-	default: return -EINVAL;
-	}
-	/* base >= 0, so only a positive offset can overflow. */
-	if (offset > 0 && base > LONG_MAX - offset)
-		return -EOVERFLOW;
-	if (base + offset < 0)
-		return -EINVAL;
-	f->pos = base + offset;
-	return f->pos;
+	return fd_seek(f, offset, whence, (long)info.size);
 }
 
 int fs_ftruncate(int fd, long length)

@@ -62,6 +62,15 @@ bool mount_find(const char *path, const struct fs_type **type, void **sb, char *
 	return false;
 }
 
+int mount_refuse(const char *path)
+{
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
+
+	return mount_find(path, &t, &sb, rest) && strcmp(rest, "/") != 0 ? -ENOTSUP : 0;
+}
+
 int mount_add(const char *dir, const struct fs_type *type, void *sb)
 {
 	char clean[PATH_LEN_MAX];

@@ -38,6 +38,10 @@ struct fs_type {
  * clean, left to the ramfs to refuse). */
 bool mount_find(const char *path, const struct fs_type **type, void **sb, char *rest);
 
+/* -ENOTSUP for a path below a mount point (for the calls the mounts do
+ * not have), else 0: the mount point itself is the ramfs's directory. */
+int mount_refuse(const char *path);
+
 /* Adds a mount at dir (made in the ramfs if missing): -EBUSY when dir is
  * a mount already, -ENOSPC when MOUNT_MAX are. */
 int mount_add(const char *dir, const struct fs_type *type, void *sb);
