@@ -3,6 +3,22 @@
 
 #include "ext2_vfs.h"
 
+bool ext2_io_error(errcode_t rc)
+{
+	switch (rc) {
+	case EIO:
+	case EXT2_ET_SHORT_READ: case EXT2_ET_SHORT_WRITE:
+	case EXT2_ET_GDESC_READ: case EXT2_ET_GDESC_WRITE:
+	case EXT2_ET_BLOCK_BITMAP_READ: case EXT2_ET_BLOCK_BITMAP_WRITE:
+	case EXT2_ET_INODE_BITMAP_READ: case EXT2_ET_INODE_BITMAP_WRITE:
+	case EXT2_ET_INODE_TABLE_READ: case EXT2_ET_INODE_TABLE_WRITE:
+	case EXT2_ET_NEXT_INODE_READ:
+		return true;
+	default:
+		return false;
+	}
+}
+
 int ext2_errno(errcode_t rc)
 {
 	/* Small values are errno already (the io_manager's, ext2_remove's). */

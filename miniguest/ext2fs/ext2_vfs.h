@@ -42,6 +42,9 @@ extern const struct file_ops ext2_file_ops, ext2_dir_ops;
  * the device failing and anything that says the filesystem is bad. */
 int ext2_errno(errcode_t rc);
 
+/* Whether rc says the device failed (rather than what it holds). */
+bool ext2_io_error(errcode_t rc);
+
 /* path's inode (-ENOENT, -ENOTDIR on the way). */
 int ext2_vfs_lookup(struct ext2_sb *sb, const char *path, ext2_ino_t *ino);
 

@@ -60,8 +60,7 @@ int ext2_vfs_open(const char *blkdev, int flags, const struct fs_type **type, vo
 		free(sb);
 		/* The device failing is EIO; anything else says it is no
 		 * (good) ext2 filesystem. */
-		return bad == -EXT2_ET_SHORT_READ || bad == -EIO ? -EIO
-		       : bad == -EXT2_ET_NO_MEMORY ? -ENOMEM : -EINVAL;
+		return ext2_io_error(-bad) ? -EIO : bad == -EXT2_ET_NO_MEMORY ? -ENOMEM : -EINVAL;
 	}
 	sb->refs = 1;
 	sb->dev = next_dev++;

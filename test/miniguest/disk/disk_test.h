@@ -10,12 +10,13 @@
 #include "blkdev.h"
 
 /* A RAM disk that counts flushes and fails every request while fail is
- * set. */
+ * set, or from its fail_after'th request on when that is not 0. */
 struct test_disk {
 	struct blkdev dev;
 	struct blkdev ram;
 	unsigned flushes;
 	int fail;
+	unsigned fail_after, requests;
 };
 
 /* Registers name over len bytes at mem. */

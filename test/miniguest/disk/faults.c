@@ -2,6 +2,7 @@
  * (EROFS), a device that fails mid-way (EIO, no crash), devices that are
  * missing or hold no ext2. */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -93,6 +94,73 @@ static void failing(struct test_disk *d)
 	d->fail = 0;
 }
 
+/* One step of a sequence on a disk that will fail: 1 while all went well,
+ * 0 after the first error, which must be EIO (*bad counts others). */
+static int step(int ok, long rc, int *bad)
+{
+	if (!ok || rc >= 0)
+		return ok;
+	if (errno != EIO) {
+		(*bad)++;
+		printf("note: errno %d where EIO was due (%d so far)\n", errno, *bad);
+	}
+	return 0;
+}
+
+/* Mounts a copy of image failing from its n'th request on, works on it,
+ * unmounts: the first error of all is EIO, whenever it comes. */
+static int fail_at(const void *image, size_t len, unsigned n, int *bad)
+{
+	static struct test_disk d;
+	static char data[20000];
+	void *copy = malloc(len);
+	int ok = 1, fd = -1;
+
+	if (!copy)
+		return 0;
+	memcpy(copy, image, len);
+	memset(&d, 0, sizeof(d));
+	d.fail_after = n;
+	blkdev_unregister("xvdf");
+	test_disk_add(&d, "xvdf", copy, len);
+	ok = step(ok, miniguest_mount("/f", "xvdf", 0), bad);
+	if (ok) {
+		ok = step(ok, fd = open("/f/new.bin", O_RDWR | O_CREAT, 0644), bad);
+		ok = step(ok, ok ? write(fd, data, sizeof(data)) : 0, bad);
+		ok = step(ok, ok ? fsync(fd) : 0, bad);
+		ok = step(ok, mkdir("/f/dir", 0755), bad);
+		ok = step(ok, rename("/f/new.bin", "/f/dir/new.bin"), bad);
+		ok = step(ok, ok ? pread(fd, data, sizeof(data), 100) : 0, bad);
+		ok = step(ok, unlink("/f/hello.txt"), bad);
+		if (fd >= 0)
+			ok = step(ok, close(fd), bad);
+		ok = step(ok, miniguest_unmount("/f"), bad);
+		/* Whatever happened, the mount is gone. */
+		if (miniguest_unmount("/f") == 0 || errno != EINVAL) {
+			(*bad)++;
+			printf("note: /f still mounted after failing at request %u\n", n);
+		}
+	}
+	blkdev_unregister("xvdf");
+	free(copy);
+	return ok;
+}
+
+static void fail_anywhere(void)
+{
+	size_t len = 0;
+	void *image = copy_of_disk(&len);
+	unsigned n, failed = 0;
+	int bad = 0;
+
+	for (n = 1; image && n < 400 && !fail_at(image, len, n, &bad); n++)
+		failed++;
+	CHECK(image && bad == 0 && failed > 10 && n < 400,
+	      "a disk failing at its request 1, 2 ... %u: EIO first every time (%d other "
+	      "errors), the sequence whole from %u on", failed, bad, n);
+	free(image);
+}
+
 void test_faults(void)
 {
 	static struct test_disk xvdb, xvdc;
@@ -115,4 +183,5 @@ void test_faults(void)
 	CHECK(miniguest_mount("/nodev", "xvdq", 0) < 0 && errno == ENOENT,
 	      "mounting a device not registered: ENOENT");
 	CHECK(miniguest_mount("/disk", "xvdb", 0) < 0 && errno == EBUSY, "on /disk: EBUSY");
+	fail_anywhere();
 }

@@ -20,11 +20,20 @@ struct test_disk xvda;
 static unsigned char *image;
 static size_t image_len;
 
+/* Whether d's next request fails. */
+static int failing(struct test_disk *d)
+{
+	d->requests++;
+	if (d->fail_after && d->requests >= d->fail_after)
+		d->fail = 1;
+	return d->fail;
+}
+
 static int disk_read(struct blkdev *dev, uint64_t sector, uint32_t count, void *buf)
 {
 	struct test_disk *d = dev->priv;
 
-	return d->fail ? -EIO : d->ram.read(&d->ram, sector, count, buf);
+	return failing(d) ? -EIO : d->ram.read(&d->ram, sector, count, buf);
 }
 
 static int disk_write(struct blkdev *dev, uint64_t sector, uint32_t count,
@@ -32,7 +41,7 @@ static int disk_write(struct blkdev *dev, uint64_t sector, uint32_t count,
 {
 	struct test_disk *d = dev->priv;
 
-	return d->fail ? -EIO : d->ram.write(&d->ram, sector, count, buf);
+	return failing(d) ? -EIO : d->ram.write(&d->ram, sector, count, buf);
 }
 
 static int disk_flush(struct blkdev *dev)
@@ -40,7 +49,7 @@ static int disk_flush(struct blkdev *dev)
 	struct test_disk *d = dev->priv;
 
 	d->flushes++;
-	return d->fail ? -EIO : 0;
+	return failing(d) ? -EIO : 0;
 }
 
 int test_disk_add(struct test_disk *d, const char *name, void *mem, size_t len)
