@@ -2,7 +2,8 @@
  * filesystem (ext2_sb), its open inodes (ext2_node, one libext2fs file
  * shared by every descriptor on the inode, so that their writes and the
  * inode's size never diverge), and the file_ops of files and directories.
- * One thread at a time: libext2fs is not reentrant. */
+ * libext2fs is not reentrant, and a thread may block in it on the device:
+ * every call from the libc takes one lock (ext2_vfs_lock.c). */
 #ifndef MINIGUEST_EXT2_VFS_H
 #define MINIGUEST_EXT2_VFS_H
 
@@ -34,8 +35,13 @@ struct ext2_node {
 	struct ext2_node *next;
 };
 
+/* What the libc calls, under the lock (ext2_vfs_lock.c) ... */
 extern const struct fs_type ext2_vfs_type;
 extern const struct file_ops ext2_file_ops, ext2_dir_ops;
+/* ... and the calls themselves. */
+extern const struct fs_type ext2_vfs_raw;
+extern const struct file_ops ext2_file_raw, ext2_dir_raw;
+int ext2_vfs_mount(const char *blkdev, int flags, const struct fs_type **type, void **sb);
 
 /* A libext2fs error code, or an errno passed through, as a negative
  * errno: ENOENT, EEXIST, ENOTDIR, ENOSPC, EROFS, ENOMEM, EINVAL; EIO for

@@ -75,7 +75,7 @@ static int dir_close(struct fd_file *f)
 	return ext2_node_put(f->obj);
 }
 
-const struct file_ops ext2_dir_ops = {
+const struct file_ops ext2_dir_raw = {
 	.close = dir_close, .fstat = dir_fstat, .lseek = dir_lseek, .fsync = dir_fsync,
 	.getdents = dir_getdents,
 };

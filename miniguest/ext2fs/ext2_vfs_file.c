@@ -116,7 +116,7 @@ static int file_close(struct fd_file *f)
 	return ext2_node_put(f->obj);
 }
 
-const struct file_ops ext2_file_ops = {
+const struct file_ops ext2_file_raw = {
 	.read = file_read, .write = file_write, .close = file_close, .fstat = file_fstat,
 	.lseek = file_lseek, .pread = file_pread, .pwrite = file_pwrite,
 	.fsync = file_fsync, .ftruncate = file_ftruncate,

@@ -43,7 +43,7 @@ static int vfs_unmount(void *p)
 	return rc;
 }
 
-int ext2_vfs_open(const char *blkdev, int flags, const struct fs_type **type, void **out)
+int ext2_vfs_mount(const char *blkdev, int flags, const struct fs_type **type, void **out)
 {
 	static unsigned next_dev = 2;
 	struct ext2_sb *sb;
@@ -69,7 +69,7 @@ int ext2_vfs_open(const char *blkdev, int flags, const struct fs_type **type, vo
 	return 0;
 }
 
-const struct fs_type ext2_vfs_type = {
+const struct fs_type ext2_vfs_raw = {
 	.open = ext2_vfs_open_path, .stat = ext2_vfs_stat, .unlink = ext2_vfs_unlink,
 	.mkdir = ext2_vfs_mkdir, .rmdir = ext2_vfs_rmdir, .rename = ext2_vfs_rename,
 	.truncate = ext2_vfs_truncate, .sync = ext2_vfs_sync, .unmount = vfs_unmount,

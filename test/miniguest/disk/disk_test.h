@@ -17,6 +17,7 @@ struct test_disk {
 	unsigned flushes;
 	int fail;
 	unsigned fail_after, requests;
+	int yield;                  /* each request lets other threads run */
 };
 
 /* Registers name over len bytes at mem. */
@@ -39,5 +40,6 @@ const char *slurp(const char *path);
 void test_files(void);
 void test_names(void);
 void test_faults(void);
+void test_threads(void);
 
 #endif

@@ -6,6 +6,7 @@
  * /disk is unmounted with a file still open and the image dumped for
  * test/miniguest/disk/check (e2fsck -fn, debugfs). */
 #include <fcntl.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -24,6 +25,9 @@ static size_t image_len;
 static int failing(struct test_disk *d)
 {
 	d->requests++;
+	/* As a real disk's driver would, while the request is in flight. */
+	if (d->yield)
+		sched_yield();
 	if (d->fail_after && d->requests >= d->fail_after)
 		d->fail = 1;
 	return d->fail;
@@ -114,6 +118,7 @@ int main(void)
 	test_files();
 	test_names();
 	test_faults();
+	test_threads();
 
 	/* Left open with its last bytes unsynced: unmounting writes them. */
 	fd = open("/disk/open-at-unmount.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
