@@ -1,6 +1,8 @@
 /* The descriptor table. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "fd.h"
@@ -65,6 +67,25 @@ int fd_install(struct ramfs_node *node, int flags)
 int fd_install_ops(const struct file_ops *ops, void *obj, int flags)
 {
 	return install((struct fd_file){ .ops = ops, .obj = obj }, flags);
+}
+
+long fd_seek(struct fd_file *f, long offset, int whence, long size)
+{
+	long base;
+
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = f->pos; break;
+	case SEEK_END: base = size; break;
+	default: return -EINVAL;
+	}
+	/* base >= 0, so only a positive offset can overflow. */
+	if (offset > 0 && base > LONG_MAX - offset)
+		return -EOVERFLOW;
+	if (base + offset < 0)
+		return -EINVAL;
+	f->pos = base + offset;
+	return f->pos;
 }
 
 struct fd_file *fd_get(int fd)

@@ -78,6 +78,10 @@ int fd_install_ops(const struct file_ops *ops, void *obj, int flags);
  * is always writable (its input is not known without blocking). */
 int fd_poll(struct fd_file *f, int events);
 
+/* Moves f's position as lseek does, for a file of size bytes: the new
+ * position, -EINVAL (a bad whence, or before 0) or -EOVERFLOW. */
+long fd_seek(struct fd_file *f, long offset, int whence, long size);
+
 /* The open file behind fd, or NULL for a bad or closed descriptor. */
 struct fd_file *fd_get(int fd);
 

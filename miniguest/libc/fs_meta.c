@@ -5,6 +5,8 @@
 
 #include "fs_internal.h"
 #include "fs_ops.h"
+#include "mount.h"
+#include "path.h"
 
 static unsigned umask_bits = 022;
 
@@ -27,7 +29,9 @@ static struct ramfs_node *node_at(const char *path, int *rc)
 	struct ramfs *fs = fs_tree();
 	struct ramfs_node *n = NULL;
 
-	*rc = fs ? ramfs_lookup(fs, path, &n) : -ENOMEM;
+	*rc = mount_refuse(path);
+	if (*rc == 0)
+		*rc = fs ? ramfs_lookup(fs, path, &n) : -ENOMEM;
 	return *rc < 0 ? NULL : n;
 }
 
@@ -140,14 +144,25 @@ int fs_futimens(int fd, const struct timespec times[2])
 int fs_access(const char *path, int mode)
 {
 	struct ramfs_info i;
+	struct stat st;
 	int rc;
-	struct ramfs_node *n = node_at(path, &rc);
+	struct ramfs_node *n = NULL;
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
 
-	if (!n)
+	if (mount_find(path, &t, &sb, rest)) {
+		rc = t->stat(sb, rest, &st);
+		i.mode = st.st_mode;
+	} else {
+		n = node_at(path, &rc);
+	}
+	if (rc < 0)
 		return rc;
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	ramfs_info(n, &i);
+	if (n)
+		ramfs_info(n, &i);
 	if (((mode & R_OK) && !(i.mode & 0400)) || ((mode & W_OK) && !(i.mode & 0200)) ||
 	    ((mode & X_OK) && !(i.mode & 0100)))
 		return -EACCES;
@@ -157,7 +172,14 @@ int fs_access(const char *path, int mode)
 int fs_truncate(const char *path, long length)
 {
 	int rc;
-	struct ramfs_node *n = node_at(path, &rc);
+	struct ramfs_node *n;
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
+
+	if (mount_find(path, &t, &sb, rest))
+		return length < 0 ? -EINVAL : t->truncate(sb, rest, length);
+	n = node_at(path, &rc);
 
 	if (!n)
 		return rc;
@@ -189,6 +211,10 @@ int fs_fsync(int fd)
 int fs_chdir(const char *path)
 {
 	struct ramfs *fs = fs_tree();
+	int rc = mount_refuse(path);
+
+	if (rc < 0)
+		return rc;
 
 	return fs ? ramfs_chdir(fs, path) : -ENOMEM;
 }

@@ -9,6 +9,8 @@
 #include "fd.h"
 #include "fs_internal.h"
 #include "fs_ops.h"
+#include "mount.h"
+#include "path.h"
 #include "tty_line.h"
 
 /* What stat reports as the preferred I/O size: newlib's stdio sizes its
@@ -83,6 +85,9 @@ int fs_open(const char *path, int flags, unsigned mode)
 {
 	int acc = flags & O_ACCMODE, rc, fd;
 	struct ramfs_node *n;
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
 
 	if (!ready())
 		return -ENOMEM;
@@ -93,6 +98,8 @@ int fs_open(const char *path, int flags, unsigned mode)
 	/* Before anything is created or truncated. */
 	if (fd_lowest_free() < 0)
 		return -EMFILE;
+	if (mount_find(path, &t, &sb, rest))
+		return t->open(sb, rest, flags, fs_masked(mode));
 	/* O_EXCL refuses a link in the last component, dangling or not. */
 	if ((flags & O_NOFOLLOW) || ((flags & O_CREAT) && (flags & O_EXCL)))
 		rc = ramfs_lookup_link(fs, path, &n);
@@ -182,7 +189,6 @@ long fs_lseek(int fd, long offset, int whence)
 {
 	struct fd_file *f = file(fd);
 	struct ramfs_info info;
-	long base;
 
 	if (!f)
 		return -EBADF;
@@ -191,19 +197,7 @@ long fs_lseek(int fd, long offset, int whence)
 	if (ramfs_type(f->node) == RAMFS_CONSOLE || ramfs_type(f->node) == RAMFS_PIPE)
 		return -ESPIPE;
 	ramfs_info(f->node, &info);
-	switch (whence) {
-	case SEEK_SET: base = 0; break;
-	case SEEK_CUR: base = f->pos; break;
-	case SEEK_END: base = (long)info.size; break;
-	default: return -EINVAL;
-	}
-	/* base >= 0, so only a positive offset can overflow. */
-	if (offset > 0 && base > LONG_MAX - offset)
-		return -EOVERFLOW;
-	if (base + offset < 0)
-		return -EINVAL;
-	f->pos = base + offset;
-	return f->pos;
+	return fd_seek(f, offset, whence, (long)info.size);
 }
 
 int fs_ftruncate(int fd, long length)
@@ -258,7 +252,15 @@ static int stat_at(const char *path, struct stat *st,
 		   int (*lookup)(struct ramfs *, const char *, struct ramfs_node **))
 {
 	struct ramfs_node *n;
-	int rc = ready() ? lookup(fs, path, &n) : -ENOMEM;
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
+	int rc;
+
+	/* A mount has no symbolic links: lstat is stat there. */
+	if (mount_find(path, &t, &sb, rest))
+		return t->stat(sb, rest, st);
+	rc = ready() ? lookup(fs, path, &n) : -ENOMEM;
 
 	if (rc == 0)
 		fill_stat(n, st);
@@ -277,26 +279,75 @@ int fs_lstat(const char *path, struct stat *st)
 
 int fs_unlink(const char *path)
 {
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
+
+	if (mount_find(path, &t, &sb, rest))
+		return t->unlink(sb, rest);
 	return ready() ? ramfs_unlink(fs, path) : -ENOMEM;
 }
 
 int fs_mkdir(const char *path, unsigned mode)
 {
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
+
+	if (mount_find(path, &t, &sb, rest))
+		return t->mkdir(sb, rest, fs_masked(mode));
 	return ready() ? ramfs_mkdir(fs, path, fs_masked(mode)) : -ENOMEM;
 }
 
 int fs_rmdir(const char *path)
 {
+	const struct fs_type *t;
+	void *sb;
+	char rest[PATH_LEN_MAX];
+
+	if (mount_find(path, &t, &sb, rest))
+		return t->rmdir(sb, rest);
 	return ready() ? ramfs_rmdir(fs, path) : -ENOMEM;
+}
+
+/* Which filesystems from and to lie in: -EXDEV for two, 1 for one mount
+ * (its type and sb set, the rests in a and b), 0 for the ramfs. */
+static int one_mount(const char *from, const char *to, const struct fs_type **t,
+		     void **sb, char *a, char *b)
+{
+	const struct fs_type *t2;
+	void *sb2;
+	bool in_from = mount_find(from, t, sb, a), in_to = mount_find(to, &t2, &sb2, b);
+
+	if (!in_from && !in_to)
+		return 0;
+	if (in_from != in_to || *sb != sb2)
+		return -EXDEV;
+	return 1;
 }
 
 int fs_rename(const char *from, const char *to)
 {
+	const struct fs_type *t;
+	void *sb;
+	char a[PATH_LEN_MAX], b[PATH_LEN_MAX];
+	int rc = one_mount(from, to, &t, &sb, a, b);
+
+	if (rc)
+		return rc < 0 ? rc : t->rename(sb, a, b);
 	return ready() ? ramfs_rename(fs, from, to) : -ENOMEM;
 }
 
+/* A mount has no hard links beyond what it came with. */
 int fs_link(const char *from, const char *to)
 {
+	const struct fs_type *t;
+	void *sb;
+	char a[PATH_LEN_MAX], b[PATH_LEN_MAX];
+	int rc = one_mount(from, to, &t, &sb, a, b);
+
+	if (rc)
+		return rc < 0 ? rc : -ENOTSUP;
 	return ready() ? ramfs_link(fs, from, to) : -ENOMEM;
 }
 

@@ -3,11 +3,15 @@
 
 #include "fs_internal.h"
 #include "fs_ops.h"
+#include "mount.h"
 
 int fs_symlink(const char *target, const char *path)
 {
 	struct ramfs *fs = fs_tree();
+	int rc = mount_refuse(path);
 
+	if (rc < 0)
+		return rc;
 	return fs ? ramfs_symlink(fs, target, path) : -ENOMEM;
 }
 
@@ -15,7 +19,10 @@ long fs_readlink(const char *path, char *buf, size_t size)
 {
 	struct ramfs *fs = fs_tree();
 	struct ramfs_node *n;
-	int rc = fs ? ramfs_lookup_link(fs, path, &n) : -ENOMEM;
+	int rc = mount_refuse(path);
+
+	if (rc == 0)
+		rc = fs ? ramfs_lookup_link(fs, path, &n) : -ENOMEM;
 
 	return rc < 0 ? rc : ramfs_readlink(n, buf, size);
 }
@@ -23,6 +30,9 @@ long fs_readlink(const char *path, char *buf, size_t size)
 int fs_realpath(const char *path, char *buf, size_t size)
 {
 	struct ramfs *fs = fs_tree();
+	int rc = mount_refuse(path);
 
+	if (rc < 0)
+		return rc;
 	return fs ? ramfs_realpath(fs, path, buf, size) : -ENOMEM;
 }

@@ -8,9 +8,17 @@
 
 #include "kernel/heap.h"
 #include "kernel/shutdown.h"
+#include "kernel/printk.h"
+#include "mount.h"
 
+/* After stdio's last flush: the mounts' files are written out and the
+ * devices flushed, so that the disks are left clean. */
 void _exit(int status)
 {
+	int rc = mount_remove_all();
+
+	if (rc < 0)
+		printk("miniguest: unmounting at exit failed: error %d\n", -rc);
 	mg_exit(status);
 }
 

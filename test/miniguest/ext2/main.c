@@ -13,27 +13,11 @@
 #include <ext2fs/ext2fs.h>
 
 #include "../check.h"
+#include "dump.h"
 #include "blkdev.h"
 #include "ext2.h"
 
 int check_failures, check_count;
-
-/* The image's non-zero 1 KiB blocks in hex, for test/miniguest/ext2/check. */
-static void dump(const unsigned char *img, size_t len)
-{
-	static const unsigned char zero[1024];
-
-	printf("ext2dump begin %zu\n", len);
-	for (size_t b = 0; b + 1024 <= len; b += 1024) {
-		if (memcmp(img + b, zero, 1024) == 0)
-			continue;
-		printf("ext2dump %zu ", b / 1024);
-		for (size_t i = 0; i < 1024; i++)
-			printf("%02x", img[b + i]);
-		printf("\n");
-	}
-	printf("ext2dump end\n");
-}
 
 static char *load(const char *path, size_t *len)
 {
@@ -134,6 +118,6 @@ int main(void)
 
 	rc = ext2fs_close_free(&fs);
 	CHECK(rc == 0, "ext2fs_close: %s", rc ? error_message(rc) : "ok");
-	dump((unsigned char *)img, len);
+	ext2_dump((unsigned char *)img, len);
 	return check_finish();
 }
