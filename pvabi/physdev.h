@@ -45,6 +45,13 @@
 #define PHYSDEVOP_release_msix      31
 #define PHYSDEVOP_pci_device_reset  32
 
+/* physdev_map_pirq.type */
+#define MAP_PIRQ_TYPE_MSI        0
+#define MAP_PIRQ_TYPE_GSI        1
+#define MAP_PIRQ_TYPE_UNKNOWN    2
+#define MAP_PIRQ_TYPE_MSI_SEG    3
+#define MAP_PIRQ_TYPE_MULTI_MSI  4
+
 /* physdev_irq_status_query.flags */
 #define XENIRQSTAT_needs_eoi  (1u << 0)
 #define XENIRQSTAT_shared     (1u << 1)
@@ -85,6 +92,32 @@ struct physdev_irq {
 	uint32_t vector;             /* OUT */
 };
 PV_CHECK_SIZE(struct physdev_irq, 8);
+
+/* PHYSDEVOP_map_pirq: a physical interrupt (for MAP_PIRQ_TYPE_GSI, index
+ * is the GSI) given to domid as a pirq, the one asked for or, with pirq -1,
+ * one chosen and written back. */
+struct physdev_map_pirq {
+	domid_t domid;               /* IN */
+	uint16_t pad;
+	int32_t type;                /* IN: MAP_PIRQ_TYPE_* */
+	int32_t index;               /* IN */
+	int32_t pirq;                /* IN or OUT */
+	int32_t bus;                 /* IN: MSI only */
+	int32_t devfn;               /* IN: MSI only */
+	int32_t entry_nr;            /* IN: MSI only */
+	pv_u64 table_base;           /* IN: MSI-X only */
+};
+PV_CHECK_SIZE(struct physdev_map_pirq, 36);
+PV_CHECK_OFFSET(struct physdev_map_pirq, type, 4);
+PV_CHECK_OFFSET(struct physdev_map_pirq, table_base, 28);
+
+/* PHYSDEVOP_unmap_pirq: takes a pirq of domid's back. */
+struct physdev_unmap_pirq {
+	domid_t domid;               /* IN */
+	uint16_t pad;
+	int32_t pirq;                /* IN */
+};
+PV_CHECK_SIZE(struct physdev_unmap_pirq, 8);
 
 /* physdev_op_compat's argument. */
 struct physdev_op {

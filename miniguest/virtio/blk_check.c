@@ -1,0 +1,14 @@
+/* virtio_blk_check (blk.h): bounds in 64 bits, so that neither a huge
+ * sector nor a huge count wraps past the end. */
+#include "virtio/blk.h"
+
+#include <errno.h>
+
+int virtio_blk_check(uint64_t capacity, uint64_t sector, uint64_t count, uint64_t max_count)
+{
+	if (count == 0 || count > max_count)
+		return -EINVAL;
+	if (sector >= capacity || count > capacity - sector)
+		return -ENOSPC;
+	return 0;
+}
