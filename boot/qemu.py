@@ -73,8 +73,9 @@ def disk_bdf(i):
     return '00:%02x.0' % (DISK_SLOT + i)
 
 
-def disk_args(paths):
-    """-drive and -device arguments for raw images, in order."""
+def disk_args(paths, device_opts=()):
+    """-drive and -device arguments for raw images, in order; device_opts,
+    if given, more virtio-blk-pci options for each (e.g. 'packed=on')."""
     if len(paths) > DISKS_MAX:
         raise QemuError('at most %d disks (they get GSIs of their own)' % DISKS_MAX)
     args = []
@@ -82,8 +83,10 @@ def disk_args(paths):
         path = os.path.abspath(path)
         if ',' in path:
             raise QemuError("%s: QEMU's -drive cannot take a path with a comma" % path)
+        more = device_opts[i] if i < len(device_opts) and device_opts[i] else ''
         args += ['-drive', 'file=%s,format=raw,if=none,id=disk%d,cache=writeback' % (path, i),
-                 '-device', 'virtio-blk-pci,drive=disk%d,addr=0x%x' % (i, DISK_SLOT + i)]
+                 '-device', 'virtio-blk-pci,drive=disk%d,addr=0x%x%s'
+                 % (i, DISK_SLOT + i, ',' + more if more else '')]
     return args
 
 

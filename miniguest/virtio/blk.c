@@ -65,6 +65,7 @@ static int read_geometry(struct virtio_blk *b)
 		in->discard = in->max_discard_sectors != 0;
 	}
 	in->features = b->dev.features;
+	in->offered = b->dev.offered;
 	return 0;
 }
 
@@ -126,6 +127,11 @@ unsigned virtio_blk_probe_all(void)
 		registered++;
 	}
 	return registered;
+}
+
+uint64_t virtio_blk_drives(void)
+{
+	return WANTED | VIRTIO_BIT(VIRTIO_F_VERSION_1);
 }
 
 struct virtio_blk *virtio_blk_get(unsigned n)

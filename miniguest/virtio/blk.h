@@ -35,6 +35,10 @@ typedef void (*virtio_blk_done_t)(void *arg, int status);
  * registered. Needs I/O privilege (it asks for it). */
 unsigned virtio_blk_probe_all(void);
 
+/* The features the driver takes when offered (VIRTIO_F_VERSION_1 and the
+ * virtio-blk ones it drives). */
+uint64_t virtio_blk_drives(void);
+
 /* The device registered as vd<'a'+n>, NULL if none. */
 struct virtio_blk *virtio_blk_get(unsigned n);
 struct blkdev *virtio_blk_blkdev(struct virtio_blk *b);
@@ -47,7 +51,7 @@ struct virtio_blk_info {
 	bool flush, discard, read_only;
 	uint32_t max_sectors;           /* the most one READ or WRITE takes */
 	uint32_t max_discard_sectors;
-	uint64_t features;              /* agreed */
+	uint64_t offered, features;     /* the device's, and what was agreed */
 	const char *irq_mode;
 	uint32_t garbage;               /* used entries the driver threw away */
 };

@@ -118,6 +118,9 @@ void bad_requests(struct virtio_blk *b)
 	int rc;
 
 	virtio_blk_info(b, &in);
+	check(!(in.features & ~virtio_blk_drives()) && (in.features & ~in.offered) == 0,
+	      "%s: the device offers features %#llx, of which we took none we do not drive",
+	      in.name, (unsigned long long)in.offered);
 	rc = d->read(d, d->sectors, 1, r);
 	check(rc == -ENOSPC, "%s: read at the capacity: %d (-ENOSPC)", in.name, rc);
 	rc = d->read(d, d->sectors - 1, 2, r);
