@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "ext2fs/blkdev.h"
+#include "virtio/blk_check.h"
 
 #define VIRTIO_BLK_MAX     8
 #define VIRTIO_BLK_SLOTS   64
@@ -75,7 +76,5 @@ int virtio_blk_submit(struct virtio_blk *b, enum virtio_blk_op op, uint64_t sect
 int virtio_blk_do(struct virtio_blk *b, enum virtio_blk_op op, uint64_t sector, uint64_t count,
 		  void *buf);
 
-/* The range check of virtio_blk_submit, alone (host unit tests). */
-int virtio_blk_check(uint64_t capacity, uint64_t sector, uint64_t count, uint64_t max_count);
 
 #endif

@@ -1,6 +1,5 @@
-/* virtio_blk_check (blk.h): bounds in 64 bits, so that neither a huge
- * sector nor a huge count wraps past the end. */
-#include "virtio/blk.h"
+/* virtio_blk_check (blk_check.h). */
+#include "blk_check.h"
 
 #include <errno.h>
 

@@ -152,7 +152,8 @@ void virtio_blk_service(void *arg)
 	struct vq_done d;
 	int r;
 
-	while (!b->broken && (r = vq_reap(vq, &d)) != 0) {
+	/* Bounded: a device that keeps moving its index cannot hold us here. */
+	for (unsigned n = 0; n < 4u * vq->size && !b->broken && (r = vq_reap(vq, &d)) != 0; n++) {
 		if (r < 0) {
 			if (vq->broken)
 				give_up(b);

@@ -9,6 +9,7 @@
 #include "kernel/time.h"
 #include "pvabi/physdev.h"
 #include "virtio/pci.h"
+#include "virtio/q35.h"
 #include "virtio/virtio.h"
 
 #define POLL_SLEEP_NS 20000u

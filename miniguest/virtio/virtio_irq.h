@@ -28,11 +28,6 @@ struct virtio_irq {
 	uint64_t events;                /* interrupts taken */
 };
 
-/* The GSI that a q35 machine routes INTx pin (1 = A .. 4 = D) of a device
- * in bus-0 slot to (ICH9's default PIRQ routing, GSIs 16-23 through the
- * IOAPIC); 0 when not known. */
-uint32_t q35_intx_gsi(unsigned slot, unsigned pin);
-
 /* Starts completion handling; 0 or -ENOMEM (no poller thread). */
 int virtio_irq_start(struct virtio_dev *d, void (*service)(void *), bool (*busy)(void *),
 		     void *arg);

@@ -17,6 +17,7 @@ bool vq_init(struct virtqueue *vq, uint16_t size, volatile struct vq_desc *desc,
 	vq->used = used;
 	vq->num_free = size;
 	vq->free_head = 0;
+	vq->chains = 0;
 	vq->avail_idx = vq->last_used = 0;
 	vq->broken = false;
 	vq->garbage = 0;
@@ -55,6 +56,7 @@ int vq_add(struct virtqueue *vq, const struct vq_buf *bufs, unsigned n, void *co
 	vq->free_head = vq->next_free[i];
 	vq->num_free = (uint16_t)(vq->num_free - n);
 	vq->chain_len[head] = (uint16_t)n;
+	vq->chains++;
 	vq->writable[head] = writable > UINT32_MAX ? UINT32_MAX : (uint32_t)writable;
 	vq->cookie[head] = cookie;
 	vq->avail->ring[vq->avail_idx % vq->size] = head;
@@ -86,6 +88,7 @@ static void *release(struct virtqueue *vq, uint16_t head)
 	vq->num_free = (uint16_t)(vq->num_free + vq->chain_len[head]);
 	vq->chain_len[head] = 0;
 	vq->cookie[head] = NULL;
+	vq->chains--;
 	return cookie;
 }
 
@@ -97,8 +100,8 @@ int vq_reap(struct virtqueue *vq, struct vq_done *d)
 	uint16_t ahead = (uint16_t)(used_idx - vq->last_used);
 	if (ahead == 0)
 		return 0;
-	/* More finished than was ever posted and not yet reaped. */
-	if (ahead > (uint16_t)(vq->avail_idx - vq->last_used)) {
+	/* More finished than there are chains in flight. */
+	if (ahead > vq->chains) {
 		vq->broken = true;
 		return -EIO;
 	}

@@ -72,6 +72,7 @@ struct virtqueue {
 	volatile struct vq_avail *avail;
 	volatile struct vq_used *used;
 	uint16_t num_free, free_head;
+	uint16_t chains;                /* in flight */
 	uint16_t avail_idx, last_used;  /* our copies of the two indexes */
 	bool broken;                    /* the device moved used->idx impossibly */
 	uint32_t garbage;               /* used entries thrown away */
