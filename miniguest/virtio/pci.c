@@ -4,35 +4,12 @@
 #include <stdio.h>
 
 #include "kernel/hypervisor.h"
+#include "hv/arch/x86/io.h"
 #include "pvabi/physdev.h"
 
 #define CONF_ADDR 0xcf8
 #define CONF_DATA 0xcfc
 #define CAPS_MAX  48            /* a list longer than the space holds loops */
-
-static void outl(uint16_t port, uint32_t v)
-{
-	asm volatile("outl %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static uint32_t inl(uint16_t port)
-{
-	uint32_t v;
-	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static uint16_t inw(uint16_t port)
-{
-	uint16_t v;
-	asm volatile("inw %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static void outw(uint16_t port, uint16_t v)
-{
-	asm volatile("outw %0, %1" : : "a"(v), "Nd"(port));
-}
 
 bool pci_init(void)
 {

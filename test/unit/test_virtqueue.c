@@ -49,6 +49,17 @@ static int add3(int *cookie)
 	return vq_add(&vq, b, 3, cookie);
 }
 
+/* A fresh queue with one chain (cookies[0]) the device has taken. */
+static int one_taken(void)
+{
+	uint16_t seen = 0;
+
+	fresh();
+	int a = add3(&cookies[0]);
+	device_take(&seen);
+	return a;
+}
+
 static void test_init_sizes(void)
 {
 	CHECK(!vq_init(&vq, 0, desc, &avail.a, &used.u));
@@ -162,12 +173,9 @@ static void test_garbage_ids(void)
  * what was in flight is taken back. */
 static void test_more_than_posted(void)
 {
-	uint16_t seen = 0;
 	struct vq_done d;
+	int a = one_taken();
 
-	fresh();
-	int a = add3(&cookies[0]);
-	device_take(&seen);
 	device_put((uint32_t)a, 1);
 	device_put((uint32_t)a, 1);
 	CHECK_EQ(vq_reap(&vq, &d), -EIO);
@@ -180,12 +188,9 @@ static void test_more_than_posted(void)
 
 static void test_len_beyond_buffer(void)
 {
-	uint16_t seen = 0;
 	struct vq_done d;
+	int a = one_taken();
 
-	fresh();
-	int a = add3(&cookies[0]);
-	device_take(&seen);
 	device_put((uint32_t)a, 100000);
 	CHECK_EQ(vq_reap(&vq, &d), 1);
 	CHECK(d.cookie == &cookies[0]);
