@@ -12,7 +12,14 @@
  * with by iret), from ring 3 when it is 3, or when the bitmap clears every
  * port of the access; otherwise it is a #GP(0). An allowed access to a
  * port the domain holds reaches the device; to one it does not hold, a
- * read gives all ones and a write goes nowhere. */
+ * read gives all ones and a write goes nowhere.
+ *
+ * Physical interrupts. A domain maps the IOAPIC line (GSI) of a PCI device
+ * it holds to a pirq of its own (map_pirq, MAP_PIRQ_TYPE_GSI, index = the
+ * GSI; pirq -1 lets the hypervisor choose), binds the pirq to an event
+ * channel (EVTCHNOP_bind_pirq), and answers each event with PHYSDEVOP_eoi:
+ * the line stays masked from the interrupt until every domain it was given
+ * to has EOIed. unmap_pirq, closing the port or the domain's death let go. */
 #ifndef PVABI_PHYSDEV_H
 #define PVABI_PHYSDEV_H
 
@@ -46,11 +53,11 @@
 #define PHYSDEVOP_pci_device_reset  32
 
 /* physdev_map_pirq.type */
-#define MAP_PIRQ_TYPE_MSI        0
-#define MAP_PIRQ_TYPE_GSI        1
-#define MAP_PIRQ_TYPE_UNKNOWN    2
-#define MAP_PIRQ_TYPE_MSI_SEG    3
-#define MAP_PIRQ_TYPE_MULTI_MSI  4
+#define MAP_PIRQ_TYPE_MSI           0
+#define MAP_PIRQ_TYPE_GSI           1   /* the one ringlet serves */
+#define MAP_PIRQ_TYPE_UNKNOWN       2
+#define MAP_PIRQ_TYPE_MSI_SEG       3
+#define MAP_PIRQ_TYPE_MULTI_MSI     4
 
 /* physdev_irq_status_query.flags */
 #define XENIRQSTAT_needs_eoi  (1u << 0)
@@ -62,6 +69,23 @@ struct physdev_eoi {
 	uint32_t irq;
 };
 PV_CHECK_SIZE(struct physdev_eoi, 4);
+
+struct physdev_map_pirq {
+	domid_t domid;               /* IN: DOMID_SELF, or (privileged) another */
+	int32_t type;                /* IN: MAP_PIRQ_TYPE_* */
+	int32_t index;               /* IN: the GSI */
+	int32_t pirq;                /* IN: wanted, or -1 for any; OUT: mapped */
+	int32_t bus, devfn, entry_nr;  /* IN: MSI only */
+	pv_u64 table_base;           /* IN: MSI-X only */
+};
+PV_CHECK_SIZE(struct physdev_map_pirq, 36);
+PV_CHECK_OFFSET(struct physdev_map_pirq, pirq, 12);
+
+struct physdev_unmap_pirq {
+	domid_t domid;               /* IN */
+	int32_t pirq;                /* IN */
+};
+PV_CHECK_SIZE(struct physdev_unmap_pirq, 8);
 
 struct physdev_irq_status_query {
 	uint32_t irq;                /* IN */
@@ -92,32 +116,6 @@ struct physdev_irq {
 	uint32_t vector;             /* OUT */
 };
 PV_CHECK_SIZE(struct physdev_irq, 8);
-
-/* PHYSDEVOP_map_pirq: a physical interrupt (for MAP_PIRQ_TYPE_GSI, index
- * is the GSI) given to domid as a pirq, the one asked for or, with pirq -1,
- * one chosen and written back. */
-struct physdev_map_pirq {
-	domid_t domid;               /* IN */
-	uint16_t pad;
-	int32_t type;                /* IN: MAP_PIRQ_TYPE_* */
-	int32_t index;               /* IN */
-	int32_t pirq;                /* IN or OUT */
-	int32_t bus;                 /* IN: MSI only */
-	int32_t devfn;               /* IN: MSI only */
-	int32_t entry_nr;            /* IN: MSI only */
-	pv_u64 table_base;           /* IN: MSI-X only */
-};
-PV_CHECK_SIZE(struct physdev_map_pirq, 36);
-PV_CHECK_OFFSET(struct physdev_map_pirq, type, 4);
-PV_CHECK_OFFSET(struct physdev_map_pirq, table_base, 28);
-
-/* PHYSDEVOP_unmap_pirq: takes a pirq of domid's back. */
-struct physdev_unmap_pirq {
-	domid_t domid;               /* IN */
-	uint16_t pad;
-	int32_t pirq;                /* IN */
-};
-PV_CHECK_SIZE(struct physdev_unmap_pirq, 8);
 
 /* physdev_op_compat's argument. */
 struct physdev_op {
