@@ -22,13 +22,24 @@
 #include "cmdline.h"
 #include "pagetable.h"
 #include "pvabi/physdev.h"
-#include "hv/arch/x86/io.h"
 
 const char test_title[] = "pci: a PCI device given to a domain: configuration space, BARs";
 
 #define CONF_ADDR 0xcf8
 #define CONF_DATA 0xcfc
 #define VIRTIO_VENDOR 0x1af4
+
+static void outl(uint16_t port, uint32_t v)
+{
+	asm volatile("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static uint32_t inl(uint16_t port)
+{
+	uint32_t v;
+	asm volatile("inl %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
 
 static uint32_t conf_addr(uint16_t bdf, uint32_t reg)
 {
