@@ -231,8 +231,9 @@ def main(argv):
     if demo:
         modules = [(os.path.join(qemu.BUILD_DIR, p), c) for p, c in DEMO_MODULES]
     cmdline = a.hv or ''
-    default_guest = 'hello' if demo else (modules[0][1].split()[0][len('name='):]
-                                          if a.guest else None)
+    # GUEST.elf's own module (not necessarily the first) names it.
+    default_guest = 'hello' if demo else next(
+        (c.split()[0][len('name='):] for p, c in modules if a.guest and p == a.guest), None)
     if a.disk and not modules:
         fail('--disk needs a guest to drive it (GUEST.elf, --module or the default demo)')
     if a.disk and default_guest is None and any(',guest=' not in d for d in a.disk):
