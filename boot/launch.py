@@ -50,7 +50,14 @@ than the default 16 MiB.
 With --initrd FILE, FILE becomes GUEST.elf's start_info module (its initrd),
 the module right after it with the command line "initrd"; Xen reads
 "-initrd 'app.elf,FILE'" the same way.
-"""
+
+With --disk FILE[,guest=NAME] (repeatable, at most %d), the raw image FILE
+becomes a virtio-blk-pci disk at a fixed PCI address (the first at %s, the
+next at %s, ...), driven by the privileged domain, which learns whose disk
+it is from a word disk=NAME:vdX added to its arguments (vda is the first
+disk, vdb the second); NAME is GUEST.elf's domain name unless given
+(hello for the default demo).
+""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1))
 
 EPILOG = """\
 exit status: 0 when the hypervisor reports success, 1 when it reports
@@ -93,6 +100,9 @@ def parse_args(argv):
     ap.add_argument('--dom0-script', metavar='FILE',
                     help='the same with the commands in FILE (one or more a line, '
                          '";" between them; # starts a comment)')
+    ap.add_argument('--disk', action='append', default=[], metavar='FILE[,guest=NAME]',
+                    help='attach the raw image FILE as a virtio-blk disk of the driver domain, '
+                         "for guest NAME (default GUEST.elf's name); repeatable")
     ap.add_argument('--hv-elf', default=qemu.HV_ELF, metavar='FILE',
                     help='boot this Multiboot kernel instead of build/hv/ringlet.elf')
     ap.add_argument('--no-build', action='store_true',
@@ -196,6 +206,50 @@ def guest_modules(a):
     return modules
 
 
+def parse_disk(spec, default_guest):
+    """(path, guest name) from --disk FILE[,guest=NAME]."""
+    path, _, opts = spec.partition(',')
+    guest = default_guest
+    for opt in filter(None, opts.split(',')):
+        key, eq, value = opt.partition('=')
+        if key != 'guest' or not eq or not re.fullmatch(r'[A-Za-z0-9_.-]{1,31}', value):
+            fail('--disk %s: expected FILE or FILE,guest=NAME (NAME of 1-31 letters, digits '
+                 'and _.-)' % spec)
+        guest = value
+    if not os.path.isfile(path):
+        fail('--disk %s: no such file (make one with boot/mkdisk or truncate -s)' % path)
+    return path, guest
+
+
+def driver_index(modules):
+    """The module of the privileged domain: the one that says dom0, else
+    the first that is no initrd."""
+    for i, (_, cmdline) in enumerate(modules):
+        if 'dom0' in cmdline.partition(' -- ')[0].split():
+            return i
+    return next(i for i, (_, c) in enumerate(modules) if c.split()[:1] != ['initrd'])
+
+
+def attach_disks(a, modules, default_guest):
+    """The modules with disk=NAME:vdX words added to the driver domain's
+    arguments, the QEMU arguments of the disks, and a line for each."""
+    disks = [parse_disk(d, default_guest) for d in a.disk]
+    if not disks:
+        return modules, [], []
+    try:
+        args = qemu.disk_args([p for p, _ in disks])
+    except qemu.QemuError as e:
+        fail(str(e))
+    words = ' '.join('disk=%s:vd%s' % (g, chr(ord('a') + i)) for i, (_, g) in enumerate(disks))
+    i = driver_index(modules)
+    path, cmdline = modules[i]
+    cmdline += (' ' if ' -- ' in ' ' + cmdline + ' ' else ' -- ') + words
+    modules = modules[:i] + [(path, cmdline.strip())] + modules[i + 1:]
+    lines = ['%s: disk %s is %s (vd%s) of %s, for %s' % (PROG, p, qemu.disk_bdf(n),
+             chr(ord('a') + n), os.path.basename(path), g) for n, (p, g) in enumerate(disks)]
+    return modules, args, lines
+
+
 class Interrupted:
     """Remembers a Ctrl-C while QEMU (which gets it too) winds down."""
     seen = False
@@ -215,6 +269,14 @@ def main(argv):
         modules = [(os.path.join(qemu.BUILD_DIR, p), c) for p, c in DEMO_MODULES]
     shell = a.dom0 is not None or a.dom0_script is not None
     cmdline = a.hv or ''
+    # GUEST.elf's own module (not necessarily the first) names it.
+    default_guest = 'hello' if demo else next(
+        (c.split()[0][len('name='):] for p, c in modules if a.guest and p == a.guest), None)
+    if a.disk and not modules:
+        fail('--disk needs a guest to drive it (GUEST.elf, --module or the default demo)')
+    if a.disk and default_guest is None and any(',guest=' not in d for d in a.disk):
+        fail('--disk without GUEST.elf: say whose disk it is with FILE,guest=NAME')
+    modules, disk_qemu_args, disk_lines = attach_disks(a, modules, default_guest)
 
     if not a.no_build and not a.dry_run:
         build = subprocess.run([os.path.join(qemu.ROOT, 'boot', 'build')])
@@ -229,7 +291,7 @@ def main(argv):
         if a.boot == 'iso':
             iso = isolib.build_iso(qemu.BUILD_DIR, a.hv_elf, cmdline, modules)
         cmd = qemu.command(kernel=a.hv_elf, cmdline=cmdline, modules=modules, iso=iso,
-                           accel=a.accel, mem=a.mem, gdb=a.gdb)
+                           accel=a.accel, mem=a.mem, gdb=a.gdb) + disk_qemu_args
     except (isolib.IsoError, qemu.QemuError) as e:
         fail(str(e))
 
@@ -243,6 +305,8 @@ def main(argv):
     what += ''.join(' + ' + os.path.basename(p) for p, _ in modules)
     print('%s: booting %s via %s (%s); Ctrl-C stops QEMU'
           % (PROG, what, 'GRUB ISO' if iso else '-kernel', a.accel), file=sys.stderr)
+    for line in disk_lines:
+        print(line, file=sys.stderr)
     if a.gdb:
         print("%s: QEMU waits for gdb; in another terminal run:\n"
               "    gdb %s -ex 'target remote :%d'"

@@ -62,6 +62,34 @@ def initrd_arg(modules):
     return ','.join(parts)
 
 
+# Raw disk images as virtio-blk-pci devices at fixed bus-0 slots, so that a
+# disk's PCI address (and the INTx line q35 routes it to, GSIs 20-23) is
+# known from its place in the list: disk i is at 00:(DISK_SLOT + i).0.
+DISK_SLOT = 0x10
+DISKS_MAX = 4
+
+
+def disk_bdf(i):
+    return '00:%02x.0' % (DISK_SLOT + i)
+
+
+def disk_args(paths, device_opts=()):
+    """-drive and -device arguments for raw images, in order; device_opts,
+    if given, more virtio-blk-pci options for each (e.g. 'packed=on')."""
+    if len(paths) > DISKS_MAX:
+        raise QemuError('at most %d disks (they get GSIs of their own)' % DISKS_MAX)
+    args = []
+    for i, path in enumerate(paths):
+        path = os.path.abspath(path)
+        if ',' in path:
+            raise QemuError("%s: QEMU's -drive cannot take a path with a comma" % path)
+        more = device_opts[i] if i < len(device_opts) and device_opts[i] else ''
+        args += ['-drive', 'file=%s,format=raw,if=none,id=disk%d,cache=writeback' % (path, i),
+                 '-device', 'virtio-blk-pci,drive=disk%d,addr=0x%x%s'
+                 % (i, DISK_SLOT + i, ',' + more if more else '')]
+    return args
+
+
 # Virtual time from the instruction count (icount): 4 ns an instruction, and
 # no sleeping through idle time. What a guest then measures in time depends on
 # what runs, not on how busy the host is: for tests whose checks are times.

@@ -7,6 +7,7 @@
  *                       MG_VIRT_BASE + p * 4 KiB (the image is frame 0 on)
  *   512 MiB - 896 MiB   the heap (sbrk), mapped as it grows
  *   896 MiB - 1008 MiB  thread stacks, each below an unmapped guard page
+ *   1008 MiB - 1023 MiB device registers (mmio.h), uncached
  *   1023 MiB            fixed mappings: shared_info, a scratch page */
 #ifndef MG_LAYOUT_H
 #define MG_LAYOUT_H
@@ -17,6 +18,8 @@
 #define MG_HEAP_END      0x38000000
 #define MG_STACKS_START  0x38000000
 #define MG_STACKS_END    0x3F000000
+#define MG_MMIO_START    0x3F000000
+#define MG_MMIO_END      0x3FF00000
 #define MG_SHARED_INFO   0x3FF00000
 
 #define PAGE_SIZE        4096u

@@ -25,11 +25,16 @@ static void *mfn_to_virt(uint32_t mfn)
 	return pfn_to_virt(machine_to_phys_mapping[mfn]);
 }
 
-static long pt_write(uint64_t entry_maddr, uint64_t val)
+static long pt_write_as(uint64_t entry_maddr, uint64_t val, uint16_t foreigndom)
 {
 	struct mmu_update req = { .ptr = entry_maddr | MMU_NORMAL_PT_UPDATE, .val = val };
 
-	return hypercall_mmu_update(&req, 1, 0, DOMID_SELF);
+	return hypercall_mmu_update(&req, 1, 0, foreigndom);
+}
+
+static long pt_write(uint64_t entry_maddr, uint64_t val)
+{
+	return pt_write_as(entry_maddr, val, DOMID_SELF);
 }
 
 /* Takes a free frame for a page table: its initial contents come from
@@ -113,7 +118,17 @@ uint64_t pte_of(uint32_t va)
 	return table[(va >> PAGE_SHIFT) % ENTRIES];
 }
 
-long map_mfn(uint32_t va, uint32_t mfn, uint32_t flags)
+uint64_t virt_to_maddr(const void *va)
+{
+	uint32_t v = (uint32_t)(uintptr_t)va;
+	uint64_t pte = pte_of(v);
+
+	if (!(pte & PV_PTE_PRESENT))
+		return 0;
+	return (pte & PV_PTE_ADDR_MASK) | (v & ~PAGE_MASK);
+}
+
+long map_mfn_as(uint32_t va, uint32_t mfn, uint32_t flags, uint16_t foreigndom)
 {
 	uint32_t slot = va >> L2_SHIFT;
 	uint64_t pte = ((uint64_t)mfn << PAGE_SHIFT) | flags;
@@ -133,7 +148,12 @@ long map_mfn(uint32_t va, uint32_t mfn, uint32_t flags)
 	/* Replacing a present entry needs the TLB entry flushed too. */
 	if (table[index] & PV_PTE_PRESENT)
 		return hypercall_update_va_mapping(va, pte, UVMF_INVLPG);
-	return pt_write(((uint64_t)l1 << PAGE_SHIFT) + index * 8, pte);
+	return pt_write_as(((uint64_t)l1 << PAGE_SHIFT) + index * 8, pte, foreigndom);
+}
+
+long map_mfn(uint32_t va, uint32_t mfn, uint32_t flags)
+{
+	return map_mfn_as(va, mfn, flags, DOMID_SELF);
 }
 
 long map_frame(uint32_t va, uint32_t pfn, uint32_t flags)

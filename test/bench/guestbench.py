@@ -22,7 +22,7 @@ TIMEOUT = 120
 
 
 def run_guests(name, modules, opts, figure, timeout=TIMEOUT, cmdline='', prefix='', only=None,
-               finishers=None):
+               finishers=None, qemu_args=()):
     """Boot modules, a list of (elf path, module command line), with the
     hypervisor command line cmdline, and yield the figures their BENCH lines
     report, named after benchmark name (metric names after prefix); with
@@ -31,7 +31,7 @@ def run_guests(name, modules, opts, figure, timeout=TIMEOUT, cmdline='', prefix=
     for path, _ in modules:
         if not os.path.isfile(path):
             raise MeasureError('%s is missing; build it with boot/build' % path)
-    cmd = qemu.command(modules=modules, accel=opts.accel, cmdline=cmdline)
+    cmd = qemu.command(modules=modules, accel=opts.accel, cmdline=cmdline) + list(qemu_args)
     try:
         r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -43,6 +43,17 @@ INI files with one section per test:
                 guest's output and Xen's own words, e.g. "Hardware Dom0
                 crashed"); without it such a test is skipped on Xen
 
+  disk          one raw disk image a line, made afresh for each run in a
+                temporary directory and attached as a virtio-blk-pci disk
+                (boot/qemu.py's fixed slots: the first at 00:10.0, vda):
+                SIZE (e.g. 1M: zeros) or "mkdisk DIR [SIZE]" (boot/mkdisk
+                of DIR, under the repository), then optionally
+                "device=OPTS", more virtio-blk-pci options (packed=on)
+  reboot_modules  with disk: the first boot must end with the hypervisor's
+                success (QEMU status 33); then a second boot (a new QEMU)
+                on the same images with these modules instead is judged
+                by the test's expectations (e.g. data written in one boot
+                read back in the next)
   host_check    a program under the repository (and its arguments) run on
                 the host after a run that passed, with the name of a file
                 holding the serial output as its last argument: it must
@@ -78,7 +89,8 @@ KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem'
         'qemu_args',
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
-        'reject_regex', 'icount', 'expect_bytes', 'host_check'}
+        'reject_regex', 'icount', 'expect_bytes', 'host_check', 'disk', 'reboot_modules'}
+SIZE = re.compile(r'[0-9]+[KMG]?')
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
@@ -134,11 +146,12 @@ class BootTest:
         if self.cmdline and self.cmdline_file:
             self._bad('give cmdline or cmdline_file, not both')
         self.kernel = spec.get('kernel', 'hv/ringlet.elf').strip()
-        self.modules = []
-        for line in spec.get('modules', '').splitlines():
-            path, _, args = line.strip().partition(' ')
-            if path:
-                self.modules.append((path, ' '.join(args.split())))
+        self.modules = _modules(spec.get('modules', ''))
+        self.reboot_modules = _modules(spec.get('reboot_modules', ''))
+        self.disks = [self._disk(line) for line in spec.get('disk', '').splitlines()
+                      if line.strip()]
+        if self.reboot_modules and not self.disks:
+            self._bad('reboot_modules needs a disk to carry something from one boot to the next')
         try:
             self.timeout = float(spec.get('timeout', '30'))
         except ValueError:
@@ -209,6 +222,39 @@ class BootTest:
                     self._bad('%s %r: %s' % (key, line.strip(), e))
         return regexes
 
+    def _disk(self, line):
+        """(size or None, mkdisk dir or None, device options) of a disk line."""
+        words = line.split()
+        device = ''
+        if words and words[-1].startswith('device='):
+            device = words.pop()[len('device='):]
+        if len(words) == 1 and SIZE.fullmatch(words[0]):
+            return words[0], None, device
+        if words[:1] == ['mkdisk'] and len(words) in (2, 3) and \
+                (len(words) == 2 or SIZE.fullmatch(words[2])):
+            return (words[2] if len(words) == 3 else None), words[1], device
+        self._bad('disk = %s: SIZE or mkdisk DIR [SIZE], then device=OPTIONS if any'
+                  % line.strip())
+
+    def _make_disks(self, tmp):
+        """The images of the disk lines under tmp: (paths, None) or (None, why)."""
+        paths = []
+        for i, (size, src, _) in enumerate(self.disks):
+            path = os.path.join(tmp, 'disk%d.img' % i)
+            if src is None:
+                n = int(size.rstrip('KMG')) << {'K': 10, 'M': 20, 'G': 30}.get(size[-1], 0)
+                with open(path, 'wb') as f:
+                    f.truncate(n)
+            else:
+                cmd = [os.path.join(qemu.ROOT, 'boot', 'mkdisk'),
+                       os.path.join(qemu.ROOT, src), path] + ([size] if size else [])
+                r = proc.run(cmd, 60, cwd=qemu.ROOT)
+                if r.status != 0:
+                    return None, 'boot/mkdisk %s failed: %s' % (src, r.stderr.decode(
+                        'utf-8', 'replace').strip()[-200:])
+            paths.append(path)
+        return paths, None
+
     def _bad(self, why):
         raise TestFileError('[%s]: %s' % (self.name.rsplit('/', 1)[-1], why))
 
@@ -221,9 +267,9 @@ class BootTest:
     def _path(self, p):
         return os.path.join(self.build_dir, p)
 
-    def _command(self):
+    def _command(self, modules, disks):
         """The QEMU command, or a reason why there is none."""
-        for what, p in [('kernel', self.kernel)] + [('module', m) for m, _ in self.modules] + \
+        for what, p in [('kernel', self.kernel)] + [('module', m) for m, _ in modules] + \
                 ([('cmdline_file', self.cmdline_file)] if self.cmdline_file else []):
             if not os.path.isfile(self._path(p)):
                 return None, '%s build/%s does not exist (not built?)' % (what, p)
@@ -231,7 +277,7 @@ class BootTest:
         if self.cmdline_file:
             with open(self._path(self.cmdline_file), errors='replace') as f:
                 cmdline = f.read().strip()
-        modules = [(self._path(p), a) for p, a in self.modules]
+        modules = [(self._path(p), a) for p, a in modules]
         try:
             iso = None
             if self.boot == 'iso':
@@ -239,14 +285,32 @@ class BootTest:
                                        modules, name='test-' + self.name.replace('/', '-'))
             return qemu.command(kernel=self._path(self.kernel), cmdline=cmdline,
                                 modules=modules, iso=iso, mem=self.mem, cpu=self.cpu,
-                                icount=self.icount) + self.qemu_args, None
+                                icount=self.icount) + self.qemu_args + \
+                qemu.disk_args(disks, [d for _, _, d in self.disks]), None
         except (isolib.IsoError, qemu.QemuError) as e:
             return None, str(e)
 
     def run(self):
-        cmd, problem = self._command()
+        with tempfile.TemporaryDirectory(prefix='ringlet-disks.') as tmp:
+            disks, problem = self._make_disks(tmp)
+            if disks is None:
+                return self._outcome(Result(self.name, FAIL, 0.0, problem), 'no QEMU run\n')
+            res, log = self._run_once(self.modules, disks, first=bool(self.reboot_modules))
+            if res.outcome != PASS or not self.reboot_modules:
+                return self._outcome(res, log)
+            again, log2 = self._run_once(self.reboot_modules, disks)
+            again.seconds += res.seconds
+            if again.outcome == FAIL:
+                again.reason = 'after the reboot: ' + again.reason
+            return self._outcome(again, log + '# the reboot on the same disk images:\n' + log2)
+
+    def _run_once(self, modules, disks, first=False):
+        """One boot: its Result and log; the first of two passes by
+        QEMU's success status alone."""
+        cmd, problem = self._command(modules, disks)
         if cmd is None:
-            return self._outcome(Result(self.name, FAIL, 0.0, problem), 'no QEMU run\n')
+            return Result(self.name, FAIL, 0.0, problem), 'no QEMU run\n'
+
         feed = (self.serial_input_after, self.serial_input) if self.serial_input else None
         stamped = []                # (arrival time, line) for host_interval
 
@@ -259,8 +323,13 @@ class BootTest:
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         outcome, reason, verdict = self._judge(r, lines)
+        if first:
+            outcome, verdict = (PASS, '') if r.status == qemu.STATUS_SUCCESS and \
+                not r.timed_out else (FAIL, '')
+            reason = '' if outcome == PASS else 'the first boot ended with %s' % (
+                'a timeout' if r.timed_out else _status(r.status))
         checked = ''
-        if outcome == PASS and self.host_check:
+        if outcome == PASS and self.host_check and not first:
             outcome, reason, checked = self._check_on_host(r.stdout)
         log = '# boot test %s\n# %s\n# QEMU %s%s\n' % (
             self.name, ' '.join(_quote(c) for c in cmd),
@@ -276,7 +345,7 @@ class BootTest:
                      verdict=verdict)
         if err.strip():
             res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
-        return self._outcome(res, log)
+        return res, log
 
     def _check_on_host(self, serial):
         """PASS or FAIL by host_check's status, the reason, its output."""
@@ -345,6 +414,16 @@ def outcome(logs, res, log):
         else:
             lines = ['PASS %s (%.1f s)' % (res.name, res.seconds)]
     return JobOutcome([res], lines)
+
+
+def _modules(text):
+    """[(path under build/, module cmdline)] from one module a line."""
+    modules = []
+    for line in text.splitlines():
+        path, _, args = line.strip().partition(' ')
+        if path:
+            modules.append((path, ' '.join(args.split())))
+    return modules
 
 
 def first_unmatched(regexes, lines):

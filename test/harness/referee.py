@@ -56,6 +56,7 @@ RETRY = 'retry: boot/xen/build-reference, or leave the referee runs out: test/ru
 SEVERAL_DOMAINS = 'needs several domains; no toolstack on the referee'
 LOG_LINES = 'expects a ringlet log line'
 INITRD_PLACE = 'its initrd is not the one module right after the guest, where Xen takes it'
+DISKS = "needs disks (the disk key), which the referee's machine does not attach"
 INITRD = 'initrd'               # the whole command line of a module that is an initrd
 
 
@@ -68,6 +69,8 @@ def why_not(test):
     """Why a BootTest cannot run on the referee, or None when it can."""
     if test.referee_skip:
         return test.referee_skip
+    if test.disks:
+        return DISKS
     guests = [m for m in test.modules if m[1] != INITRD]
     if len(guests) > 1:
         return SEVERAL_DOMAINS

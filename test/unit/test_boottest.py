@@ -135,13 +135,35 @@ def case_expect_bytes_needs_a_status_and_good_escapes(boottest, referee):
     return with_result and bad_escape, (why, why2)
 
 
+def case_disk_lines_and_their_refusals(boottest, referee):
+    t = load(boottest, '[t]\nmodules = a.elf\nexpect = result\ndisk = 1M\n'
+             '       mkdisk test/x 2M device=packed=on\n'
+             'reboot_modules = a.elf name=a -- again\n')[0]
+    seen = [t.disks, t.reboot_modules, referee.why_not(t)]
+    ok = t.disks == [('1M', None, ''), ('2M', 'test/x', 'packed=on')] and \
+        t.reboot_modules == [('a.elf', 'name=a -- again')] and referee.why_not(t) == referee.DISKS
+    with tempfile.TemporaryDirectory() as d:
+        paths, why = load(boottest, '[t]\nmodules = a.elf\nexpect = result\ndisk = 3K\n'
+                          '       2M\n')[0]._make_disks(d)
+        seen.append([os.path.getsize(p) for p in paths])
+        ok = ok and why is None and seen[-1] == [3072, 2 << 20]
+    for text, words in [('disk = huge\n', 'SIZE or mkdisk DIR'),
+                        ('disk = mkdisk\n', 'SIZE or mkdisk DIR'),
+                        ('disk = mkdisk d 1M 2M\n', 'SIZE or mkdisk DIR'),
+                        ('reboot_modules = a.elf\n', 'reboot_modules needs a disk')]:
+        r = refused(boottest, '[t]\nmodules = a.elf\nexpect = result\n' + text, words)
+        seen.append(r)
+        ok = ok and r[0]
+    return ok, seen
+
+
 CASES = [case_expect_bytes_compares_the_raw_serial_bytes,
          case_expect_bytes_needs_a_status_and_good_escapes,
          case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
          case_reject_regex_fails_a_test_that_passed_otherwise,
          case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
-         case_guest_and_initrd_are_one_domain]
+         case_guest_and_initrd_are_one_domain, case_disk_lines_and_their_refusals]
 
 
 def main(root):

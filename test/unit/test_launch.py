@@ -25,10 +25,10 @@ def run(launch, *args):
 def modules(stdout, d):
     """The -initrd value of a dry run, split into its modules, their paths
     relative to d."""
-    words = stdout.split("-initrd '", 1)
-    if len(words) != 2:
+    words = shlex.split(stdout)
+    if '-initrd' not in words[:-1]:
         return []
-    return words[1].rstrip().rstrip("'").replace(d + '/', '').split(',')
+    return words[words.index('-initrd') + 1].replace(d + '/', '').split(',')
 
 
 def case_initrd_follows_the_guest(launch, d):
@@ -155,12 +155,48 @@ def case_name_of_odd_characters_only(launch, d):
     return rc == 0 and modules(out, d) == ['.elf name=guest'], (rc, out, err)
 
 
+def case_disk_for_the_guest(launch, d):
+    rc, out, err = run(launch, '--disk', d + '/a.img', d + '/app.elf', '--', 'x')
+    return rc == 0 and modules(out, d) == ['app.elf name=app -- x disk=app:vda'] and \
+        '-drive file=%s/a.img,format=raw,if=none,id=disk0,cache=writeback' % d in out and \
+        '-device virtio-blk-pci,drive=disk0,addr=0x10' in out, (rc, out, err)
+
+
+def case_two_disks_one_for_another(launch, d):
+    rc, out, err = run(launch, '--disk', d + '/a.img', '--disk', d + '/b.img,guest=web',
+                       d + '/app.elf')
+    return rc == 0 and modules(out, d) == ['app.elf name=app -- disk=app:vda disk=web:vdb'] \
+        and 'virtio-blk-pci,drive=disk1,addr=0x11' in out, (rc, out, err)
+
+
+def case_disk_in_the_demo_goes_to_dom0(launch, d):
+    rc, out, err = run(launch, '--disk', d + '/a.img')
+    mods = modules(out, d)
+    return rc == 0 and any(m.endswith('dom0.elf name=dom0 dom0 -- disk=hello:vda')
+                           for m in mods), (rc, out, err)
+
+
+def case_disk_refusals(launch, d):
+    seen = []
+    for args, why in [(['--disk', d + '/missing.img', d + '/app.elf'], 'no such file'),
+                      (['--disk', d + '/a.img,guest=', d + '/app.elf'], 'FILE,guest=NAME'),
+                      (['--disk', d + '/a.img,size=3', d + '/app.elf'], 'FILE,guest=NAME'),
+                      (['--disk', d + '/a.img'] * 5 + [d + '/app.elf'], 'at most 4 disks'),
+                      (['--hv', 'selftest', '--disk', d + '/a.img'], 'needs a guest')]:
+        rc, out, err = run(launch, *args)
+        seen.append((rc, out, err))
+        if rc != 2 or why not in err or out:
+            return False, seen[-1]
+    return True, seen[-1]
+
+
 CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest,
          case_no_initrd_no_module, case_initrd_needs_a_guest,
          case_initrd_must_exist, case_initrd_needs_a_value, case_arguments_are_quoted,
          case_arguments_too_long, case_guest_mem, case_guest_mem_must_be_a_size,
          case_odd_file_name, case_long_file_name, case_name_cut_to_the_command_line,
-         case_name_of_odd_characters_only]
+         case_name_of_odd_characters_only, case_disk_for_the_guest,
+         case_two_disks_one_for_another, case_disk_in_the_demo_goes_to_dom0, case_disk_refusals]
 
 
 def main(argv):
@@ -168,7 +204,7 @@ def main(argv):
     failed = 0
     print('1..%d' % len(CASES))
     with tempfile.TemporaryDirectory() as d:
-        for name in ('app.elf', 'other.elf', 'files.cpio', 'my-guest(v2)+\u00e9#1.elf',
+        for name in ('app.elf', 'other.elf', 'files.cpio', 'a.img', 'b.img', 'my-guest(v2)+\u00e9#1.elf',
                      'x' * 250 + '.elf', '.elf'):
             open(os.path.join(d, name), 'wb').close()
         for i, case in enumerate(CASES, 1):
