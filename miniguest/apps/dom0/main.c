@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "blkif/blkif.h"
 #include "consoled/consoled.h"
 #include "kernel/events.h"
 #include "kernel/hypervisor.h"
@@ -44,8 +45,10 @@ static void domain_ended(evtchn_port_t port, void *data)
 	thread_wake(waiter);
 }
 
-int main(void)
+int main(int argc, char **argv, char **envp)
 {
+	(void)argc;
+	(void)argv;
 	waiter = thread_current();
 	if (evtchn_bind_virq(VIRQ_DOM_EXC, domain_ended, 0) < 0) {
 		printf("dom0: cannot bind VIRQ_DOM_EXC: this is not the control domain\n");
@@ -54,6 +57,9 @@ int main(void)
 	xenstored_start();
 	if (!consoled_start())
 		printf("dom0: no memory for the console backend\n");
+	/* disk= words: blkback here, and a vbd for each. */
+	if (blkback_start() < 0 || blkif_toolstack(envp) < 0)
+		printf("dom0: cannot serve disks\n");
 	unsigned left = count_others(true);
 	xenstored_list("dom0: ");
 	printf("dom0: up; waiting for %u other domain(s) to end\n", left);
