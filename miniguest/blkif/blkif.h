@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "pvabi/io/blkif.h"
-#include "xenbus/ring.h"
+#include "../xenbus/ring.h"
 
 DEFINE_RING_TYPES(blkif, struct blkif_request, struct blkif_response);
 

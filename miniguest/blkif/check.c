@@ -4,7 +4,7 @@
  * adds before comparing. */
 #include <string.h>
 
-#include "blkif/blkif.h"
+#include "blkif.h"
 
 uint32_t blkif_indirect_pages(uint32_t n)
 {
@@ -40,6 +40,8 @@ static int direct(const struct blkif_request *r, uint32_t min, uint64_t disk_sec
 	if (r->nr_segments < min || r->nr_segments > BLKIF_MAX_SEGMENTS_PER_REQUEST)
 		return BLKIF_RSP_ERROR;
 	io->nsegs = r->nr_segments;
+	if (!io->nsegs)
+		return BLKIF_RSP_OKAY;  /* a flush alone: its sector means nothing */
 	memcpy(io->seg, r->seg, io->nsegs * sizeof(io->seg[0]));
 	return blkif_check_segs(io, disk_sectors);
 }
