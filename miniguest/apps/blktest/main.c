@@ -4,7 +4,8 @@
  * checks it. Arguments:
  *   N          the disks expected (default 1)
  *   eio        after the checks, keep reading until the backend is gone:
- *              every read must then fail with -EIO, none may hang */
+ *              every read must then fail with -EIO, none may hang
+ *   bench      figures instead of checks (bench.c) */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,10 +160,13 @@ static int until_eio(struct blkdev *d, const char *name)
 	return rc == -EIO && again == -EIO ? 0 : 1;
 }
 
+int bench(struct blkdev *d);
+
 int main(int argc, char **argv)
 {
 	int want = argc > 1 && argv[1][0] >= '1' && argv[1][0] <= '8' ? argv[1][0] - '0' : 1;
 	bool eio = argc > 2 && strcmp(argv[2], "eio") == 0;
+	bool benchmark = argc > 2 && strcmp(argv[2], "bench") == 0;
 	/* The toolstack makes the devices while this domain runs. */
 	int n = 0;
 	for (uint64_t end = time_now_ns() + 10 * SECOND; n < want && time_now_ns() < end;
@@ -173,6 +177,8 @@ int main(int argc, char **argv)
 	printf("blktest: %d disk(s)\n", n);
 	if (n != want)
 		return 1;
+	if (benchmark)
+		return bench(blkdev_find("xvda"));
 	for (int i = 0; i < n && i < 4; i++) {
 		struct blkdev *d = blkdev_find(names[i]);
 		if (!d || d->sectors < 8192)
