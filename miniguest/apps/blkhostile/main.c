@@ -2,7 +2,7 @@
  * the disk or wrapping round 2^64, first_sect > last_sect, a sector 8,
  * too many segments (direct and indirect), bad and foreign grant refs, an
  * operation not known, duplicate ids, responses it never consumes, and at
- * last a producer index far ahead. Each must get its error response (or,
+ * last a producer index far ahead; and an honest discard, which zeroes. Each must get its error response (or,
  * the last, the device cut off); an honest request between them must
  * still work. */
 #include <stdio.h>
@@ -120,6 +120,21 @@ int main(void)
 
 	ask("an honest write", rw(BLKIF_OP_WRITE, 1, 0, ok, 0, 7), BLKIF_RSP_OKAY);
 	ask("an honest read", rw(BLKIF_OP_READ, 2, 0, ok, 0, 7), BLKIF_RSP_OKAY);
+	/* A discard, honest: the sectors read back as zeroes. */
+	memset(data, 0xab, sizeof(data));
+	ask("a write before a discard", rw(BLKIF_OP_WRITE, 20, 16, ok, 0, 7), BLKIF_RSP_OKAY);
+	struct blkif_request_discard dd = { .operation = BLKIF_OP_DISCARD, .id = 21,
+					    .sector_number = 16, .nr_sectors = 8 };
+	struct blkif_request ddq;
+	memcpy(&ddq, &dd, sizeof(dd));
+	ask("an honest discard", ddq, BLKIF_RSP_OKAY);
+	ask("a read after it", rw(BLKIF_OP_READ, 22, 16, ok, 0, 7), BLKIF_RSP_OKAY);
+	unsigned nonzero = 0;
+	for (unsigned i = 0; i < sizeof(data); i++)
+		nonzero += data[i] != 0;
+	checks++;
+	good += nonzero == 0;
+	printf("blkhostile: discarded sectors: %u bytes not zero\n", nonzero);
 	ask("sectors past the disk", rw(BLKIF_OP_READ, 3, disk - 4, ok, 0, 7), BLKIF_RSP_ERROR);
 	ask("a sector wrapping 2^64", rw(BLKIF_OP_WRITE, 4, ~0ull - 3, ok, 0, 7), BLKIF_RSP_ERROR);
 	ask("first_sect > last_sect", rw(BLKIF_OP_READ, 5, 0, ok, 5, 2), BLKIF_RSP_ERROR);
