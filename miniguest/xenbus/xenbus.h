@@ -40,6 +40,9 @@ enum xenbus_state {
 int xb_read(const char *path, char *value, uint32_t max);
 int xb_write(const char *path, const char *value);
 int xb_rm(const char *path);
+/* The children of path, each name NUL-terminated, an empty name after the
+ * last (names is max bytes): 0 or negative. */
+int xb_directory(const char *path, char *names, uint32_t max);
 int xb_watch(const char *path, const char *token);
 int xb_unwatch(const char *path, const char *token);
 /* perms: Xen's list, NUL-separated, len bytes with the last NUL. */

@@ -71,6 +71,12 @@ int xb_unwatch(const char *path, const char *token)
 	return two(XS_UNWATCH, path, token, true);
 }
 
+int xb_directory(const char *path, char *names, uint32_t max)
+{
+	memset(names, 0, max);
+	return ask(XS_DIRECTORY, path, (uint32_t)strlen(path) + 1, names, max - 1);
+}
+
 int xb_rm(const char *path)
 {
 	return ask(XS_RM, path, (uint32_t)strlen(path) + 1, NULL, 0);

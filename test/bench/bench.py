@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.join(ROOT, 'boot'))
 sys.path.insert(0, BENCH_DIR)
 
 import benchlib  # noqa: E402
+import blkifbench  # noqa: E402
 import blockbench  # noqa: E402
 import bootbench  # noqa: E402
 import clockbench  # noqa: E402
@@ -40,7 +41,7 @@ import qemu  # noqa: E402
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
-                                   blockbench)}
+                                   blockbench, blkifbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blkif/blkif.h"
+#include "virtio/blk.h"
 #include "consoled/consoled.h"
 #include "kernel/events.h"
 #include "kernel/hypervisor.h"
@@ -48,7 +50,7 @@ static void domain_ended(evtchn_port_t port, void *data)
 	thread_wake(waiter);
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **argv, char **envp)
 {
 	if (argc > 1 && strcmp(argv[1], "shell") == 0)
 		return toolstack_main(argc > 2 ? argv[2] : NULL);
@@ -60,6 +62,11 @@ int main(int argc, char **argv)
 	xenstored_start();
 	if (!consoled_start())
 		printf("dom0: no memory for the console backend\n");
+	/* disk= words: the machine's disks (vda, vdb, ...) and RAM disks,
+	 * served here by blkback, and a vbd for each. */
+	virtio_blk_probe_all();
+	if (blkback_start() < 0 || blkif_toolstack(envp) < 0)
+		printf("dom0: cannot serve disks\n");
 	unsigned left = count_others(true);
 	xenstored_list("dom0: ");
 	printf("dom0: up; waiting for %u other domain(s) to end\n", left);

@@ -1,0 +1,52 @@
+/* blkback's device: one vbd served to one frontend. The dispatcher thread
+ * takes requests off the ring and checks them; worker threads do them and
+ * answer, each as it finishes (so out of order). */
+#ifndef BLKIF_BACK_H
+#define BLKIF_BACK_H
+
+#include "blkif/blkif.h"
+#include "ext2fs/blkdev.h"
+#include "kernel/thread.h"
+#include "xenbus/xenbus.h"
+
+#define BLKBACK_WORKERS 4
+
+struct blkback_slot {
+	uint64_t id;
+	uint8_t op;                     /* the request's, for the response */
+	bool busy;
+	struct blkif_io io;
+};
+
+struct vbd {
+	uint16_t fe;
+	char dir[XENBUS_PATH];
+	struct blkdev *dev;
+	struct blkdev ram;              /* params ram:SIZE: a disk of our own */
+	struct xenbus_back b;
+	struct blkif_back_ring r;
+	struct waitqueue kick_wq, work_wq;
+	volatile unsigned kicks;
+	/* Requests checked, waiting for a worker: slot numbers, a FIFO. */
+	struct blkback_slot slots[BLKIF_RING_SIZE];
+	uint8_t queue[BLKIF_RING_SIZE];
+	unsigned q_head, q_tail;
+	bool stopping;
+	unsigned workers;               /* alive */
+	uint64_t answered;
+};
+
+/* back_conn.c: find the disk params names, write the keys, do the
+ * handshake: 0, or -1 with the reason in the error key. */
+int blkback_connect(struct vbd *v);
+void blkback_disconnect(struct vbd *v);
+void blkback_error(struct vbd *v, const char *why);
+
+/* back_ring.c: serve v until its frontend goes or breaks the ring. */
+void blkback_serve(struct vbd *v);
+void blkback_respond(struct vbd *v, uint64_t id, uint8_t op, int status);
+
+/* back_io.c: do a checked request: a BLKIF_RSP_* status. */
+int blkback_do(struct vbd *v, struct blkif_io *io);
+
+#endif
