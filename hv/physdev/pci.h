@@ -50,6 +50,8 @@ struct pci_dev *pci_find(uint16_t bdf);
  * already given to another domain). Their I/O-port BARs join its ports. */
 int pci_give(struct domain *d, const uint16_t *bdfs, uint32_t nr, char *err, size_t errlen);
 bool pci_holds(const struct domain *d, const struct pci_dev *p);
+/* Whether d holds a device with a memory BAR (it may name DOMID_IO). */
+bool pci_holds_mmio(const struct domain *d);
 /* Whether port..port+len-1 touches an I/O BAR of a device d does not hold. */
 bool pci_ports_foreign(const struct domain *d, uint32_t port, uint32_t len);
 /* Whether frame mfn lies inside a memory BAR of a device d holds. */

@@ -25,6 +25,16 @@ bool pci_holds(const struct domain *d, const struct pci_dev *p)
 	return p->owner == d->domid;
 }
 
+bool pci_holds_mmio(const struct domain *d)
+{
+	for (uint32_t i = 0; i < pci_nr_devs; i++)
+		for (unsigned j = 0; j < PCI_BARS; j++)
+			if (pci_holds(d, &pci_devs[i]) && !pci_devs[i].bar[j].io &&
+			    pci_devs[i].bar[j].size >= 4096 && pci_devs[i].bar[j].base)
+				return true;
+	return false;
+}
+
 int pci_give(struct domain *d, const uint16_t *bdfs, uint32_t nr, char *err, size_t errlen)
 {
 	for (uint32_t i = 0; i < nr; i++) {

@@ -17,7 +17,9 @@
  *   PCI-5  a page inside a memory BAR of a held device can be mapped (with
  *          PCD/PWT) and reads the device's registers (virtio's common
  *          configuration); a page past the BAR's end, the IOAPIC's, the
- *          local APIC's, and a BAR of a device not held are -EPERM */
+ *          local APIC's, and a BAR of a device not held are -EPERM; the
+ *          same through mmu_update with foreigndom DOMID_IO, as Xen's PV
+ *          kernels map device memory */
 #include "guest.h"
 #include "cmdline.h"
 #include "pagetable.h"
@@ -58,6 +60,14 @@ static uint32_t bar_size(uint16_t bdf, unsigned i)
 	return ~(mask & ~15u) + 1;
 }
 
+/* mmu_update of va's L1 entry naming DOMID_IO. */
+static long map_io(uint32_t va, uint32_t mfn, uint32_t flags)
+{
+	struct mmu_update req = { .ptr = pt_l1e_maddr(va), .val = PT_ENTRY(mfn, flags) };
+
+	return hypercall4(__HYPERVISOR_mmu_update, ptr_arg(&req), 1, 0, DOMID_IO);
+}
+
 static void mmio(uint16_t bdf, struct pt_frame *f)
 {
 	unsigned bar;
@@ -86,9 +96,15 @@ static void mmio(uint16_t bdf, struct pt_frame *f)
 	check("PCI-5", feat != 0 && feat != 0xffffffffu, "device features 0-31: %#x", feat);
 	check("PCI-5", feat_hi & 1, "device features 32-63 say VIRTIO_F_VERSION_1: %#x", feat_hi);
 	check("PCI-5", queues >= 1 && queues != 0xffff, "num_queues: %u", queues);
+	check_rc("PCI-5", "unmap it", pt_unmap(f->va), 0);
+	check_rc("PCI-5", "map it again through mmu_update with DOMID_IO",
+		 map_io(f->va, mfn, PT_RW | PV_PTE_PCD | PV_PTE_PWT), 0);
+	cfg[0] = 0;
+	check_eq_hex("PCI-5", "device features 0-31 through that mapping", cfg[1], feat);
 	uint32_t past = (uint32_t)((bar_base(bdf, bar) + size) >> 12);
 	format(what, sizeof(what), "map the page past BAR%u's %u bytes (%#x)", bar, size, past);
 	check_rc("PCI-5", what, pt_map(f->va, past, PT_RO), -XEN_EPERM);
+	check_rc("PCI-5", "the same with DOMID_IO", map_io(f->va, past, PT_RO), -XEN_EPERM);
 }
 
 static void hv_mmio(struct pt_frame *f)
@@ -112,6 +128,8 @@ static void foreign(struct pt_frame *f)
 		format(what, sizeof(what), "map a BAR of a device not held (%#llx)",
 		       (unsigned long long)m);
 		check_rc("PCI-5", what, pt_map(f->va, (uint32_t)(m >> 12), PT_RO), -XEN_EPERM);
+		check_rc("PCI-5", "the same with DOMID_IO", map_io(f->va, (uint32_t)(m >> 12), PT_RO),
+			 -XEN_EPERM);
 	}
 	if (io) {
 		format(what, sizeof(what), "in from an I/O BAR not held (%#llx)", (unsigned long long)io);

@@ -12,6 +12,7 @@
 #include "arch/x86/pv/pagetype.h"
 #include "arch/x86/uaccess.h"
 #include "domain/domain.h"
+#include "physdev/pci.h"
 #include "pvabi/mmu.h"
 #include "sched/sched.h"
 
@@ -97,7 +98,10 @@ HYPERCALL(mmu_update)
 	if (pt_dom && pt_dom - 1 != current->d->domid)
 		rc = pt_dom - 1 >= DOMID_FIRST_RESERVED ? -XEN_ESRCH :
 		     hypercall_foreigndom_ok((uint16_t)(pt_dom - 1));
-	if (rc == 0)
+	/* DOMID_IO is how Xen's PV kernels map device memory: a domain holding
+	 * a memory BAR may name it, and its entries are judged as its own
+	 * (PCI-5 lets them reach the BARs it holds, and nothing else). */
+	if (rc == 0 && !((uint16_t)a4 == DOMID_IO && pci_holds_mmio(current->d)))
 		rc = hypercall_foreigndom_ok((uint16_t)a4);
 	if (rc < 0)
 		return rc;
