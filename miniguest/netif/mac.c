@@ -1,17 +1,14 @@
 /* Vif addresses as the store writes them. */
+#include <ctype.h>
 #include <stdio.h>
 
 #include "netif.h"
 
 static int hexval(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	if (!isxdigit((unsigned char)c))
+		return -1;
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
 
 bool netif_mac_parse(const char *s, uint8_t mac[6])
