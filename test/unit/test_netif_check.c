@@ -1,6 +1,6 @@
 /* Netif's checks of what the other end wrote (miniguest/netif/tx_check.c,
  * mac.c): tx requests at and past every bound, random garbage, ring
- * indices that wrap or lie, and vif addresses as text. */
+ * indices that wrap or lie, vif addresses as text, and dom0's vif= words. */
 #include <stdlib.h>
 
 #include "../../miniguest/netif/netif.h"
@@ -109,5 +109,32 @@ static void test_mac_text(void)
 	CHECK(!(made[0] & 1));
 }
 
+static void test_vif_words(void)
+{
+	static const char *bad[] = { "", "vif", "vif=", "vif=:rx=copy", "disk=a:vda", "VIF=a",
+				     "vif=a:", "vif=a:rx=", "vif=a:rx=copyx", "vif=a:rx=flip:rx=copy",
+				     "vif=a/b", "vif=a:rx=Flip", " vif=a",
+				     "vif=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" };
+	struct vif_word w = { .rx_flip = true };
+
+	CHECK(netif_vif_word("vif=client", &w));
+	CHECK_STR(w.guest, "client");
+	CHECK(!w.rx_flip);
+	CHECK(netif_vif_word("vif=server:rx=flip", &w));
+	CHECK_STR(w.guest, "server");
+	CHECK(w.rx_flip);
+	CHECK(netif_vif_word("vif=s2:rx=copy", &w));
+	CHECK_STR(w.guest, "s2");
+	CHECK(!w.rx_flip);
+	/* The longest name that fits: 63 bytes. */
+	CHECK(netif_vif_word("vif=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &w));
+	CHECK_EQ(strlen(w.guest), 63);
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		strcpy(w.guest, "kept");
+		CHECK(!netif_vif_word(bad[i], &w));
+		CHECK_STR(w.guest, "kept");
+	}
+}
+
 UNIT_MAIN(UNIT(test_sizes), UNIT(test_within_page), UNIT(test_flags), UNIT(test_garbage),
-	  UNIT(test_ring_pending), UNIT(test_mac_text))
+	  UNIT(test_ring_pending), UNIT(test_mac_text), UNIT(test_vif_words))
