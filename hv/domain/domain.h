@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "console/ring.h"
+#include "domain/account.h"
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 #include "physdev/physdev.h"
@@ -74,6 +75,7 @@ struct domain {
 	uint32_t nr_e820;
 	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
 	struct console_ring cons;             /* hv/console/ring.c */
+	struct account acct;                  /* hv/domain/account.c */
 	struct domain *next;                  /* all domains */
 };
 
