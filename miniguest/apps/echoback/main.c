@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/account.h"
 #include "kernel/hypervisor.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
@@ -36,8 +37,7 @@ static void kick(evtchn_port_t port, void *data)
 	waitq_wake_all(&d->wq);
 }
 
-/* Answer what is on the ring: false when the frontend broke it. */
-static bool answer(struct dev *d, unsigned *served)
+static bool answer_ring(struct dev *d, unsigned *served)
 {
 	int work, notify;
 	do {
@@ -57,6 +57,16 @@ static bool answer(struct dev *d, unsigned *served)
 		RING_FINAL_CHECK_FOR_REQUESTS(&d->r, work);
 	} while (work);
 	return true;
+}
+
+/* Answer what is on the ring: false when the frontend broke it. The time
+ * it takes is the frontend's (account_serving). */
+static bool answer(struct dev *d, unsigned *served)
+{
+	account_serving(d->fe);
+	bool ok = answer_ring(d, served);
+	account_serving(DOMID_SELF);
+	return ok;
 }
 
 static void serve(void *arg)
