@@ -55,7 +55,9 @@ int domctl_frames_prepare(uint32_t nr)
 		memset(map_frame(mfn), 0, PAGE_SIZE);
 		ready[nr_ready++] = mfn;
 		budget_charge(PAGE_SIZE / 64);
-		if (nr_ready < nr_want && budget_spent())
+		/* The last one too: the build that follows needs a budget of
+		 * its own (its grant table grows within one). */
+		if (budget_spent())
 			return -XEN_ERESTART;
 	}
 	return 0;
