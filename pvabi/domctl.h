@@ -23,6 +23,7 @@
 #define XEN_DOMCTL_scheduler_op      16
 /* ringlet's own, far above Xen's (which end below 100). */
 #define RINGLET_DOMCTL_load_image    0x1000
+#define RINGLET_DOMCTL_getaccount    0x1001
 
 /* The staged image (ELF and initrd together) is at most this big, and one
  * load_image call copies at most a chunk of it. */
@@ -159,6 +160,38 @@ struct ringlet_domctl_createdomain {
 PV_CHECK_SIZE(struct ringlet_domctl_createdomain, 48);
 #define RINGLET_NAME_MAX 64
 
+/* RINGLET_DOMCTL_getaccount: what the domain named in xen_domctl.domain
+ * did since it was made. Counts by peer domain go to the caller's array
+ * at peers, room for nr_peers entries (0..RINGLET_ACCOUNT_PEERS; 0
+ * writes none); nr_peers comes back as the entries written. A domain
+ * keeps RINGLET_ACCOUNT_PEERS entries, the first peers it dealt with; the
+ * last entry (domid RINGLET_ACCOUNT_OTHERS) counts every later one. */
+#define RINGLET_ACCOUNT_PEERS        8
+#define RINGLET_ACCOUNT_OTHERS       0x7ff4u   /* DOMID_INVALID */
+
+struct ringlet_account_peer {
+	domid_t domid;
+	uint16_t _pad[3];
+	pv_u64_aligned events_sent;        /* events it sent the peer */
+	pv_u64_aligned grant_maps;         /* the peer's grants it mapped */
+	pv_u64_aligned grant_copies;       /* GNTTABOP_copy ops to or from the peer */
+	pv_u64_aligned flips;              /* pages it gave the peer (GNTTABOP_transfer) */
+	pv_u64_aligned served_ns;          /* time it ran marked as serving the peer */
+};
+PV_CHECK_SIZE(struct ringlet_account_peer, 48);
+
+struct ringlet_domctl_getaccount {
+	pv_u64_aligned peers;              /* a guest address */
+	uint32_t nr_peers;
+	domid_t serving;                   /* whom it serves now; DOMID_SELF: nobody */
+	uint16_t _pad;                     /* MUST be 0 */
+	pv_u64_aligned runstate_ns[4];     /* time by runstate (RUNSTATE_*) */
+	pv_u64_aligned hypercalls;         /* hypercalls made (a continued one once) */
+	pv_u64_aligned events_sent;        /* on interdomain channels */
+	pv_u64_aligned events_received;    /* the same, sent to it */
+};
+PV_CHECK_SIZE(struct ringlet_domctl_getaccount, 72);
+
 struct xen_domctl {
 	uint32_t cmd;                      /* XEN_DOMCTL_* */
 	uint32_t interface_version;        /* MUST be XEN_DOMCTL_INTERFACE_VERSION */
@@ -170,6 +203,7 @@ struct xen_domctl {
 		struct xen_domctl_max_mem max_mem;
 		struct ringlet_domctl_load_image load_image;
 		struct ringlet_domctl_createdomain createdomain;
+		struct ringlet_domctl_getaccount getaccount;
 		uint8_t pad[128];
 	} u;
 };

@@ -46,6 +46,13 @@
  * carries the reason alone. Far from Xen's numbers so that Xen is unlikely
  * to take it for a command of its own. arg: struct sched_exit. */
 #define SCHEDOP_ringlet_exit     0x100
+/* ringlet extension: the caller (a backend) is from now on working for
+ * the domain named (its CPU time is counted as spent serving it, see
+ * RINGLET_DOMCTL_getaccount), or for nobody (DOMID_SELF). Only a domain it
+ * holds an interdomain event channel with: -XEN_EPERM otherwise, so that
+ * no domain charges its time to a stranger; -XEN_EINVAL for its own id or
+ * another reserved one. arg: struct sched_serving. Xen: -XEN_ENOSYS. */
+#define SCHEDOP_ringlet_serving  0x101
 
 /* Shutdown reasons. The hypervisor only reports them to the control domain. */
 #define SHUTDOWN_poweroff    0   /* finished; destroy the domain */
@@ -73,6 +80,13 @@ struct sched_exit {
 };
 typedef struct sched_exit sched_exit_t;
 PV_CHECK_SIZE(struct sched_exit, 8);
+
+/* SCHEDOP_ringlet_serving's argument. */
+struct sched_serving {
+	domid_t domid;             /* DOMID_SELF: nobody */
+	uint16_t _pad;             /* MUST be 0 */
+};
+PV_CHECK_SIZE(struct sched_serving, 4);
 PV_CHECK_OFFSET(struct sched_exit, status, 4);
 
 struct sched_poll {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "console/ring.h"
+#include "domain/account.h"
 #include "domain/vcpu.h"
 #include "event/evtchn.h"
 #include "physdev/physdev.h"
@@ -76,6 +77,7 @@ struct domain {
 	struct ioports ioports;               /* hv/physdev/: the I/O ports it holds */
 	struct pirq_table pirqs;              /* hv/physdev/pirq.h: its physical IRQs */
 	struct console_ring cons;             /* hv/console/ring.c */
+	struct account acct;                  /* hv/domain/account.c */
 	struct domain *next;                  /* all domains */
 };
 

@@ -65,8 +65,13 @@ static void raise_upcall(struct domain *d, uint32_t port)
 {
 	struct vcpu_info *vi = &d->shared_info->vcpu_info[d->vcpu.id];
 
-	if (test_and_set(&vi->evtchn_pending_sel, port / WORD_BITS))
+	/* Its word was flagged already: no new upcall, but a poller on the
+	 * port wakes all the same, as on Xen. */
+	if (test_and_set(&vi->evtchn_pending_sel, port / WORD_BITS)) {
+		if (d->vcpu.polling)
+			vcpu_kick(&d->vcpu, port);
 		return;
+	}
 	vi->evtchn_upcall_pending = 1;
 	vcpu_kick(&d->vcpu, port);
 }
@@ -96,6 +101,7 @@ int evtchn_send(struct domain *d, uint32_t port)
 		return -XEN_EINVAL;
 	switch (e->state) {
 	case EVTCHNSTAT_interdomain:
+		account_event(d, e->u.peer);
 		evtchn_set_pending(e->u.peer, e->remote_port);
 		return 0;
 	case EVTCHNSTAT_ipi:

@@ -80,6 +80,8 @@ int grant_copy_one(const struct gnttab_copy *op)
 		memmove(t + op->dest.offset, s + op->source.offset, op->len);
 		unmap_frame(t);
 		unmap_frame(s);
+		/* Counted against the far end: the source unless it is the caller. */
+		account_peer(current->d, (sd != current->d ? sd : dd)->domid)->grant_copies++;
 	}
 	unclaim(dmfn, false);
 	unclaim(smfn, true);

@@ -114,5 +114,6 @@ int grant_map_one(struct gnttab_map_grant_ref *op)
 	};
 	op->handle = handle;
 	op->dev_bus_addr = (uint64_t)mfn << PAGE_SHIFT;
+	account_peer(ld, rd->domid)->grant_maps++;
 	return GNTST_okay;
 }

@@ -52,6 +52,7 @@ int grant_transfer_one(const struct gnttab_transfer *op)
 		m2p_set(op->mfn, ent->frame);
 		ent->frame = op->mfn;
 		ent->flags |= GTF_transfer_committed | GTF_transfer_completed;
+		account_peer(d, e->domid)->flips++;
 		rc = GNTST_okay;
 	}
 	gnttab_unmap_entry(ent);

@@ -37,9 +37,11 @@ int32_t hypercall_call(uint32_t nr, const uint32_t a[5])
 {
 	int32_t rc = call(nr, a);
 
-	/* A continued call is logged once, when it ends. */
-	if (rc != HYPERCALL_CONTINUED && current)
+	/* A continued call is logged and counted once, when it ends. */
+	if (rc != HYPERCALL_CONTINUED && current) {
 		hypercall_trace(current->d, nr, a, rc);
+		current->d->acct.hypercalls++;
+	}
 	return rc;
 }
 

@@ -26,6 +26,8 @@ static int on_domain(struct xen_domctl *dc)
 		return domctl_max_mem(d, &dc->u.max_mem);
 	case XEN_DOMCTL_scheduler_op:
 		return domctl_scheduler_op(d, &dc->u.scheduler_op);
+	case RINGLET_DOMCTL_getaccount:
+		return domctl_getaccount(d, &dc->u.getaccount);
 	default:
 		return -XEN_ENOSYS;
 	}

@@ -2,7 +2,8 @@
  * built by the boot path's builder from the image domain 0 staged
  * (domctl_image.c), with its store and console pages and ports as a boot
  * domain gets them. It is left paused and kept after a shutdown, for
- * domain 0 to destroy or rebuild. Whatever fails, nothing stays behind: the
+ * domain 0 to destroy or rebuild. Its memory is zeroed first, a budget
+ * per call (domctl_frames.c). Whatever fails, nothing stays behind: the
  * half-built domain is destroyed and the staged image freed. */
 #include "hypercall/domctl.h"
 #include "arch/x86/pv/build.h"
@@ -58,14 +59,12 @@ static int read_request(const struct xen_domctl *dc, struct request *r)
 static int create(struct xen_domctl *dc, struct request *r)
 {
 	char err[160];
-	struct mm_stats st;
 
 	int rc = read_request(dc, r);
+	if (rc == 0)
+		rc = domctl_frames_prepare(r->img.nr_pages);
 	if (rc < 0)
 		return rc;
-	mm_stats(&st);
-	if (r->img.nr_pages > st.frames_free)
-		return -XEN_ENOMEM;
 	struct domain *d = domain_create(r->name, false);
 	if (!d)
 		return -XEN_ENOMEM;
@@ -73,7 +72,12 @@ static int create(struct xen_domctl *dc, struct request *r)
 	d->pause_count = 1;
 	d->gnttab_max_frames = dc->u.createdomain.max_grant_frames;
 	ioports_default(d);
-	if (pv_build(d, &r->img, err, sizeof(err)) < 0) {
+	d->max_pages = r->img.nr_pages;
+	uint32_t *frames = domctl_frames_give(d);
+	r->img.frames = frames;
+	rc = pv_build(d, &r->img, err, sizeof(err));
+	xfree(frames);
+	if (rc < 0) {
 		log_warn("domain 0 asked for a domain %s it cannot have: %s", r->name, err);
 		domain_kill(d);
 		return -XEN_EINVAL;
@@ -91,6 +95,8 @@ int domctl_createdomain(struct xen_domctl *dc)
 	int rc = r ? create(dc, r) : -XEN_ENOMEM;
 
 	xfree(r);
-	domctl_image_drop();
+	/* Called again (the same arguments) while its frames are zeroed. */
+	if (rc != -XEN_ERESTART)
+		domctl_image_drop();
 	return rc;
 }

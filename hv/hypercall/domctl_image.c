@@ -16,6 +16,7 @@ static uint32_t image_size, image_loaded;
 
 void domctl_image_drop(void)
 {
+	domctl_frames_drop();
 	xfree(image);
 	image = NULL;
 	image_size = image_loaded = 0;

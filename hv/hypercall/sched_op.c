@@ -31,6 +31,18 @@ static int32_t ringlet_exit(struct domain *d, guest_ptr_t arg)
 	return 0;
 }
 
+/* ringlet's extension: whom the caller works for (domain/account.c). */
+static int32_t serving(struct domain *d, guest_ptr_t arg)
+{
+	struct sched_serving s;
+
+	if (copy_from_guest(&s, arg, sizeof(s)) < 0)
+		return -XEN_EFAULT;
+	if (s._pad)
+		return -XEN_EINVAL;
+	return account_serve(d, s.domid);
+}
+
 /* In Xen's order: the argument, then the domain, then the permission. */
 static int32_t remote_shutdown(guest_ptr_t arg)
 {
@@ -113,6 +125,8 @@ HYPERCALL(sched_op)
 		return remote_shutdown(guest_ptr(a2));
 	case SCHEDOP_ringlet_exit:
 		return ringlet_exit(current->d, guest_ptr(a2));
+	case SCHEDOP_ringlet_serving:
+		return serving(current->d, guest_ptr(a2));
 	case SCHEDOP_block:
 		return block(current);
 	case SCHEDOP_poll:

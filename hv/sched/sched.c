@@ -74,6 +74,7 @@ void set_runstate(struct vcpu *v, enum runstate s)
 {
 	uint64_t now = clock_ns();
 
+	account_settle(v, now);
 	v->runstate_time[v->runstate] += now - v->runstate_entry;
 	v->runstate_entry = now;
 	v->runstate = s;

@@ -44,6 +44,10 @@ static const struct command {
 	{ "sched", cmd_sched, "sched ID [KEY=VALUE...]  its scheduling parameters, read or set" },
 	{ "mem", cmd_mem, "mem ID SIZE           its memory target (memory/target)" },
 	{ "console", cmd_console, "console ID            type to its console; Ctrl-] comes back" },
+	{ "top", cmd_top, "top [--json] [--once] [MS]  per domain: CPU%, the CPU% of its servers "
+			  "attributed to it\n                      by their operations and by their marks, "
+			  "events, grant ops, flips, copies /s\n                      (every MS, 1000 by "
+			  "default, 10 times; --json: once, as JSON)" },
 	{ "cpu", cmd_cpu, "cpu ID MS             the CPU time it takes in MS milliseconds" },
 	{ "sleep", cmd_sleep, "sleep MS              wait (for scripts)" },
 	{ "help", cmd_help, "help                  this list" },

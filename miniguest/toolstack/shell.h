@@ -17,6 +17,7 @@ int cmd_reboot(int argc, char **argv);
 int cmd_mem(int argc, char **argv);
 int cmd_sched(int argc, char **argv);
 int cmd_console(int argc, char **argv);
+int cmd_top(int argc, char **argv);
 
 /* Run one line of commands (";" between them): false after "exit". */
 bool shell_line(char *line);

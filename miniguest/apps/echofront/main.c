@@ -6,6 +6,7 @@
  *   garbage    connects, then claims far more requests than the ring holds
  *   flip       flips its state through every value, then ends */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernel/frames.h"
@@ -16,7 +17,10 @@
 #include "xenbus/xenbus.h"
 
 #define SECOND 1000000000ull
-#define REQUESTS 2000
+/* ECHO_REQUESTS=N in its environment: how many (2000 by default). */
+#define REQUESTS_DEFAULT 2000
+#define REQUESTS_MAX 1000000
+static uint32_t requests = REQUESTS_DEFAULT;
 
 static struct waitqueue wq;
 static volatile unsigned kicks;
@@ -38,16 +42,16 @@ static void wait_kick(unsigned seen)
 	events_restore(mask);
 }
 
-/* Send REQUESTS numbers, a few at a time, and check every answer. */
+/* Send the requests,, a few at a time, and check every answer. */
 static unsigned exchange(struct echo_front_ring *r, evtchn_port_t port)
 {
 	uint32_t sent = 0, good = 0, got = 0;
 	uint64_t deadline = time_now_ns() + 30 * SECOND;
 
-	while (got < REQUESTS && time_now_ns() < deadline) {
+	while (got < requests && time_now_ns() < deadline) {
 		unsigned seen = kicks;
 		int notify;
-		for (unsigned i = 0; i < 1 + sent % 13 && sent < REQUESTS && !RING_FULL(r); i++) {
+		for (unsigned i = 0; i < 1 + sent % 13 && sent < requests && !RING_FULL(r); i++) {
 			*RING_GET_REQUEST(r, r->req_prod_pvt) = (struct echo_req){ sent, sent * 7 };
 			r->req_prod_pvt++;
 			sent++;
@@ -106,6 +110,11 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "garbage") != 0)
 		return lie(argv[1]);
+	const char *n = getenv("ECHO_REQUESTS");
+	if (n) {
+		unsigned long v = strtoul(n, NULL, 10);
+		requests = v >= 1 && v <= REQUESTS_MAX ? (uint32_t)v : REQUESTS_DEFAULT;
+	}
 	SHARED_RING_INIT(s);
 	FRONT_RING_INIT(&r, s);
 	if (xenbus_front_open(&f, "echo", 0, page, kick, NULL, 10 * SECOND) < 0) {
@@ -124,10 +133,10 @@ int main(int argc, char **argv)
 		return st == XenbusStateClosed ? 0 : 1;
 	}
 	unsigned good = exchange(&r, f.port);
-	printf("echofront: %u of %u answers right\n", good, REQUESTS);
+	printf("echofront: %u of %u answers right\n", good, requests);
 	xenbus_front_close(&f, 5 * SECOND);
 	printf("echofront: closed; the backend is %s, the ring's grant %s\n",
 	       xenbus_read_state(f.dev.peer) == XenbusStateClosed ? "Closed" : "not Closed",
 	       f.ref < 0 ? "taken back" : "still held");
-	return good == REQUESTS ? 0 : 1;
+	return good == requests ? 0 : 1;
 }

@@ -80,7 +80,11 @@ int pv_build(struct domain *d, const struct pv_image *img, char *err, size_t err
 	if (!mfns)
 		return fail(err, errlen, "no hypervisor memory for a %u-page p2m list", img->nr_pages, 0);
 	d->max_pages = img->nr_pages;
-	uint32_t got = domain_alloc_frames(d, img->nr_pages, mfns);
+	uint32_t got = img->nr_pages;
+	if (img->frames)
+		memcpy(mfns, img->frames, img->nr_pages * sizeof(uint32_t));
+	else
+		got = domain_alloc_frames(d, img->nr_pages, mfns);
 	if (got < img->nr_pages) {
 		xfree(mfns);
 		return fail(err, errlen, "out of memory: got %u of the %u frames mem= asks for",

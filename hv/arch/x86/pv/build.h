@@ -21,6 +21,8 @@ struct pv_image {
 	size_t module_len;
 	const char *cmdline;             /* the guest's own (after "--") */
 	uint32_t nr_pages;               /* its memory */
+	const uint32_t *frames;          /* NULL, or its nr_pages frames: d's and
+					  * zeroed already */
 };
 
 /* Build d from img. Returns 0, or -1 with err saying why (the image is not
