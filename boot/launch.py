@@ -11,6 +11,7 @@ import sys
 
 sys.dont_write_bytecode = True     # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import elfsyms  # noqa: E402
 import iso as isolib  # noqa: E402
 import qemu  # noqa: E402
 
@@ -27,6 +28,8 @@ DEMO_MODULES = [
     ('miniguest/apps/hello.elf', 'name=hello -- hello world'),
     ('miniguest/apps/hello-files.cpio', 'initrd'),
 ]
+# The driver domain boot/run adds for GUEST.elf's --disk images.
+DISK_DRIVER = ('miniguest/apps/dom0.elf', 'name=dom0 dom0 mem=24M')
 
 DESCRIPTION = """\
 Build ringlet and boot it in QEMU. The serial console is this terminal; QEMU
@@ -56,8 +59,12 @@ becomes a virtio-blk-pci disk at a fixed PCI address (the first at %s, the
 next at %s, ...), driven by the privileged domain, which learns whose disk
 it is from a word disk=NAME:vdX added to its arguments (vda is the first
 disk, vdb the second); NAME is GUEST.elf's domain name unless given
-(hello for the default demo).
-""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1))
+(hello for the default demo). When GUEST.elf links blkfront (it defines
+blkfront_probe) and no module says dom0, boot/run adds the demo's dom0
+(%s) as that domain: it drives the disks and runs the store, and
+GUEST.elf, a domain of its own, reaches them over blkif as xvda, xvdb...
+(the libc mounts xvda at /disk when the program links the ext2 layer).
+""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1), DISK_DRIVER[0])
 
 EPILOG = """\
 exit status: 0 when the hypervisor reports success, 1 when it reports
@@ -221,11 +228,15 @@ def parse_disk(spec, default_guest):
     return path, guest
 
 
+def says_dom0(cmdline):
+    return 'dom0' in cmdline.partition(' -- ')[0].split()
+
+
 def driver_index(modules):
     """The module of the privileged domain: the one that says dom0, else
     the first that is no initrd."""
     for i, (_, cmdline) in enumerate(modules):
-        if 'dom0' in cmdline.partition(' -- ')[0].split():
+        if says_dom0(cmdline):
             return i
     return next(i for i, (_, c) in enumerate(modules) if c.split()[:1] != ['initrd'])
 
@@ -276,13 +287,20 @@ def main(argv):
         fail('--disk needs a guest to drive it (GUEST.elf, --module or the default demo)')
     if a.disk and default_guest is None and any(',guest=' not in d for d in a.disk):
         fail('--disk without GUEST.elf: say whose disk it is with FILE,guest=NAME')
+    # A GUEST.elf linked with blkfront reaches its disks over blkif: the
+    # demo's dom0 drives the virtio-blk disks and runs the store, the guest
+    # is a domU. Any other GUEST.elf drives them itself.
+    driver = a.disk and a.guest and not shell and \
+        not any(says_dom0(c) for _, c in modules) and 'blkfront_probe' in elfsyms.defined(a.guest)
+    if driver:
+        modules = [(os.path.join(qemu.BUILD_DIR, DISK_DRIVER[0]), DISK_DRIVER[1])] + modules
     modules, disk_qemu_args, disk_lines = attach_disks(a, modules, default_guest)
 
     if not a.no_build and not a.dry_run:
         build = subprocess.run([os.path.join(qemu.ROOT, 'boot', 'build')])
         if build.returncode != 0:
             sys.exit(build.returncode)
-    for path in [a.hv_elf] + ([p for p, _ in modules] if demo or shell else []):
+    for path in [a.hv_elf] + ([p for p, _ in modules] if demo or shell or driver else []):
         if not os.path.isfile(path):
             fail('%s does not exist; build it with boot/build' % path)
 

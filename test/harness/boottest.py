@@ -54,11 +54,19 @@ INI files with one section per test:
                 on the same images with these modules instead is judged
                 by the test's expectations (e.g. data written in one boot
                 read back in the next)
+  kill_after_regex  with reboot_modules: QEMU's first boot is killed with
+                SIGKILL as soon as a line matches this regex (no flush,
+                no clean exit: a power cut after what the guest said); the
+                first boot then passes when the line came, and fails if
+                QEMU ended or timed out before it
   host_check    a program under the repository (and its arguments) run on
                 the host after a run that passed, with the name of a file
                 holding the serial output as its last argument: it must
                 exit 0 (e.g. checking a disk image the guest
-                dumped); what it prints goes to the log
+                dumped); what it prints goes to the log. With disk, its
+                environment's RINGLET_DISKS holds the images' paths in
+                disk-line order, separated by ':' (after the reboot, with
+                reboot_modules), e.g. for e2fsck -fn
 
 Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
 
@@ -89,7 +97,8 @@ KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem'
         'qemu_args',
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
-        'reject_regex', 'icount', 'expect_bytes', 'host_check', 'disk', 'reboot_modules'}
+        'reject_regex', 'icount', 'expect_bytes', 'host_check', 'disk', 'reboot_modules',
+        'kill_after_regex'}
 SIZE = re.compile(r'[0-9]+[KMG]?')
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
             'reset': qemu.STATUS_RESET}
@@ -152,6 +161,13 @@ class BootTest:
                       if line.strip()]
         if self.reboot_modules and not self.disks:
             self._bad('reboot_modules needs a disk to carry something from one boot to the next')
+        kill = spec.get('kill_after_regex', '').strip()
+        if kill and not self.reboot_modules:
+            self._bad('kill_after_regex needs reboot_modules: the second boot judges what was left')
+        try:
+            self.kill_after = re.compile(kill) if kill else None
+        except re.error as e:
+            self._bad('kill_after_regex = %s: %s' % (kill, e))
         try:
             self.timeout = float(spec.get('timeout', '30'))
         except ValueError:
@@ -317,23 +333,29 @@ class BootTest:
         def stamp(line):
             stamped.append((time.monotonic(), line))
             return ''                   # never stops the run
+
+        def kill(line):
+            return 'a line matched kill_after_regex' if self.kill_after.search(line) else ''
+        killing = first and self.kill_after is not None
         r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed,
-                     stop=stamp if self.interval else None)
+                     stop=kill if killing else stamp if self.interval else None)
         self.stamped = stamped
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         outcome, reason, verdict = self._judge(r, lines)
         if first:
-            outcome, verdict = (PASS, '') if r.status == qemu.STATUS_SUCCESS and \
-                not r.timed_out else (FAIL, '')
-            reason = '' if outcome == PASS else 'the first boot ended with %s' % (
-                'a timeout' if r.timed_out else _status(r.status))
+            ended = bool(r.stopped) if killing else r.status == qemu.STATUS_SUCCESS
+            outcome, verdict = (PASS, '') if ended and not r.timed_out else (FAIL, '')
+            reason = '' if outcome == PASS else 'the first boot ended with %s%s' % (
+                'a timeout' if r.timed_out else _status(r.status),
+                ' before a line matched kill_after_regex' if killing else '')
         checked = ''
         if outcome == PASS and self.host_check and not first:
-            outcome, reason, checked = self._check_on_host(r.stdout)
+            outcome, reason, checked = self._check_on_host(r.stdout, disks)
         log = '# boot test %s\n# %s\n# QEMU %s%s\n' % (
             self.name, ' '.join(_quote(c) for c in cmd),
-            'was killed: timed out' if r.timed_out else _status(r.status),
+            'was killed: timed out' if r.timed_out else
+            'was killed with SIGKILL: ' + r.stopped if r.stopped else _status(r.status),
             ' (the test runner stopped it)' if r.flooded else '')
         log += serial + ('' if serial.endswith('\n') or not serial else '\n')
         err = r.stderr.decode('utf-8', 'replace')
@@ -347,13 +369,14 @@ class BootTest:
             res.details += ['(QEMU) ' + l for l in err.splitlines() if l.strip()][-5:]
         return res, log
 
-    def _check_on_host(self, serial):
+    def _check_on_host(self, serial, disks):
         """PASS or FAIL by host_check's status, the reason, its output."""
+        env = dict(os.environ, RINGLET_DISKS=':'.join(disks))
         with tempfile.NamedTemporaryFile(prefix='ringlet-serial.') as f:
             f.write(serial)
             f.flush()
             cmd = [os.path.join(qemu.ROOT, self.host_check[0])] + self.host_check[1:] + [f.name]
-            r = proc.run(cmd, 120, cwd=qemu.ROOT)
+            r = proc.run(cmd, 120, cwd=qemu.ROOT, env=env)
         out = (r.stdout + r.stderr).decode('utf-8', 'replace')
         if r.timed_out:
             return FAIL, '%s timed out' % self.host_check[0], out

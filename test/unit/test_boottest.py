@@ -157,13 +157,70 @@ def case_disk_lines_and_their_refusals(boottest, referee):
     return ok, seen
 
 
+KILLED = '[t]\nmodules = a.elf\nexpect = result\ndisk = 1M\nreboot_modules = a.elf\n' \
+    'kill_after_regex = \\(a\\) synced\nhost_check = test/check\n'
+
+
+def fake_runs(boottest, lines, status):
+    """Makes the harness's proc.run print lines (each offered to stop(),
+    which ends the run as the real one would), then end with status; a
+    host_check passes. The runs' environments are kept in the returned list."""
+    envs = []
+
+    def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
+        envs.append(env)
+        if cmd != ['qemu']:
+            return boottest.proc.Run(0, b'host_check ran', b'', 0.1)
+        out = []
+        for line in lines:
+            out.append(line)
+            why = stop(line) if stop else ''
+            if why:
+                return boottest.proc.Run(-9, '\n'.join(out).encode(), b'', 0.1, stopped=why)
+        return boottest.proc.Run(status, '\n'.join(out).encode(), b'', 0.1)
+    boottest.proc.run = run
+    return envs
+
+
+def case_kill_after_regex_ends_the_first_boot(boottest, referee):
+    """The first boot passes when QEMU was killed at the line, fails when
+    it ended on its own before; the second boot is run to its end."""
+    real = boottest.proc.run
+    try:
+        t = load(boottest, KILLED)[0]
+        t._command = lambda modules, disks: (['qemu'], None)
+        fake_runs(boottest, ['(a) files', '(a) synced', '(a) more'], boottest.STATUSES['success'])
+        killed, log = t._run_once(t.modules, ['d.img'], first=True)
+        fake_runs(boottest, ['(a) files', '(a) not synced yet'], boottest.STATUSES['success'])
+        ended, _ = t._run_once(t.modules, ['d.img'], first=True)
+        envs = fake_runs(boottest, ['(a) synced', 'Test result: SUCCESS'],
+                         boottest.STATUSES['success'])
+        second, _ = t._run_once(t.reboot_modules, ['d.img', 'e.img'])
+    finally:
+        boottest.proc.run = real
+    seen = (killed.outcome, ended.outcome, ended.reason, second.outcome, envs)
+    return killed.outcome == boottest.PASS and 'killed with SIGKILL' in log and \
+        '(a) more' not in log and ended.outcome == boottest.FAIL and \
+        'before a line matched kill_after_regex' in ended.reason and \
+        second.outcome == boottest.PASS and len(envs) == 2 and \
+        envs[1]['RINGLET_DISKS'] == 'd.img:e.img', seen
+
+
+def case_kill_after_regex_refusals(boottest, referee):
+    alone = refused(boottest, '[t]\nmodules = a.elf\nexpect = result\ndisk = 1M\n'
+                    'kill_after_regex = x\n', 'kill_after_regex needs reboot_modules')
+    bad = refused(boottest, KILLED.replace('\\(a\\) synced', '(unclosed'), 'kill_after_regex')
+    return alone[0] and bad[0], (alone, bad)
+
+
 CASES = [case_expect_bytes_compares_the_raw_serial_bytes,
          case_expect_bytes_needs_a_status_and_good_escapes,
          case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
          case_reject_regex_fails_a_test_that_passed_otherwise,
          case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
-         case_guest_and_initrd_are_one_domain, case_disk_lines_and_their_refusals]
+         case_guest_and_initrd_are_one_domain, case_disk_lines_and_their_refusals,
+         case_kill_after_regex_ends_the_first_boot, case_kill_after_regex_refusals]
 
 
 def main(root):

@@ -9,6 +9,7 @@ command lines. Speaks TAP, one case per function below.
 import os
 import re
 import shlex
+import struct
 import subprocess
 import sys
 import tempfile
@@ -176,6 +177,46 @@ def case_disk_in_the_demo_goes_to_dom0(launch, d):
                            for m in mods), (rc, out, err)
 
 
+def elf32_defining(path, name):
+    """A minimal ELF32 file whose .symtab defines name (and refers to
+    undefined, which it does not define)."""
+    strtab = b'\0' + name.encode() + b'\0undefined\0'
+    sym = struct.pack('<IIIBBH', 0, 0, 0, 0, 0, 0) + \
+        struct.pack('<IIIBBH', 1, 0x1000, 4, 0x12, 0, 1) + \
+        struct.pack('<IIIBBH', 2 + len(name), 0, 0, 0x22, 0, 0)
+    shoff = 52 + len(strtab) + len(sym)
+    header = b'\x7fELF\x01\x01\x01' + bytes(9) + struct.pack(
+        '<HHIIIIIHHHHHH', 2, 3, 1, 0, 0, shoff, 0, 52, 0, 0, 40, 3, 0)
+    sections = bytes(40) + struct.pack('<IIIIIIIIII', 0, 3, 0, 0, 52, len(strtab), 0, 0, 1, 0) + \
+        struct.pack('<IIIIIIIIII', 0, 2, 0, 0, 52 + len(strtab), len(sym), 1, 1, 4, 16)
+    with open(path, 'wb') as f:
+        f.write(header + strtab + sym + sections)
+
+
+def case_disk_for_a_blkfront_guest(launch, d):
+    """GUEST.elf linked with blkfront gets the demo's dom0 as its driver
+    domain; one that only refers to it (the libc's weak call) does not."""
+    elf32_defining(d + '/front.elf', 'blkfront_probe')
+    rc, out, err = run(launch, '--disk', d + '/a.img', d + '/front.elf', '--', 'x')
+    mods = modules(out, d)
+    ok = rc == 0 and len(mods) == 2 and mods[1] == 'front.elf name=front -- x' and \
+        mods[0].endswith('/miniguest/apps/dom0.elf name=dom0 dom0 mem=24M -- disk=front:vda')
+    elf32_defining(d + '/other-front.elf', 'other')
+    rc2, out2, err2 = run(launch, '--disk', d + '/a.img', d + '/other-front.elf')
+    return ok and modules(out2, d) == ['other-front.elf name=other-front -- disk=other-front:vda'], \
+        (rc, out + out2, err + err2)
+
+
+def case_disk_with_a_dom0_module(launch, d):
+    """A module that says dom0 is the driver domain; none is added."""
+    elf32_defining(d + '/front.elf', 'blkfront_probe')
+    rc, out, err = run(launch, '--disk', d + '/a.img', '--module', d + '/other.elf name=d0 dom0',
+                       d + '/front.elf')
+    return rc == 0 and modules(out, d) == ['front.elf name=front',
+                                           'other.elf name=d0 dom0 -- disk=front:vda'], \
+        (rc, out, err)
+
+
 def case_disk_refusals(launch, d):
     seen = []
     for args, why in [(['--disk', d + '/missing.img', d + '/app.elf'], 'no such file'),
@@ -196,7 +237,8 @@ CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_foll
          case_arguments_too_long, case_guest_mem, case_guest_mem_must_be_a_size,
          case_odd_file_name, case_long_file_name, case_name_cut_to_the_command_line,
          case_name_of_odd_characters_only, case_disk_for_the_guest,
-         case_two_disks_one_for_another, case_disk_in_the_demo_goes_to_dom0, case_disk_refusals]
+         case_two_disks_one_for_another, case_disk_in_the_demo_goes_to_dom0, case_disk_refusals,
+         case_disk_for_a_blkfront_guest, case_disk_with_a_dom0_module]
 
 
 def main(argv):
