@@ -1,5 +1,6 @@
 /* A driver domain: blkback for the disks the toolstack gives it (disk=
- * words naming this domain as the backend). For tests, once a frontend of
+ * words naming this domain as the backend): RAM disks, or the virtio-blk
+ * disks the hypervisor gave it (pci=), vda, vdb, ... in PCI order. For tests, once a frontend of
  * its writes 1 in its device's key test-crash-backend or
  * test-report-backend:
  *   crash=1    it dies (a fault, as a buggy driver would): the test of a
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "blkif/blkif.h"
+#include "virtio/blk.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
 #include "xenbus/xenbus.h"
@@ -48,6 +50,9 @@ int main(void)
 {
 	const char *crash = getenv("crash"), *report = getenv("report");
 	char base[XENBUS_PATH];
+	unsigned disks = virtio_blk_probe_all();
+	if (disks)
+		printf("blkdd: %u virtio-blk disk(s)\n", disks);
 	if (blkback_start() < 0) {
 		printf("blkdd: no store\n");
 		return 1;
