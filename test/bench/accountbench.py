@@ -7,7 +7,8 @@ what a request costs the backend (its time answering, timed around each
 batch with ECHO_COSTS=1, over all requests answered) times the requests
 answered for that frontend. Shares are of the backend's running time;
 each line also gives how far the attribution is from the truth, in
-percentage points (off_pp)."""
+percentage points (off_pp). One run (the truth is of that run, so
+--reps does not apply)."""
 
 import os
 import re
