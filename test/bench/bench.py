@@ -21,6 +21,7 @@ sys.dont_write_bytecode = True     # keep the source tree clean
 sys.path.insert(0, os.path.join(ROOT, 'boot'))
 sys.path.insert(0, BENCH_DIR)
 
+import accountbench  # noqa: E402
 import benchlib  # noqa: E402
 import blkifbench  # noqa: E402
 import blockbench  # noqa: E402
@@ -41,7 +42,7 @@ import qemu  # noqa: E402
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
-                                   blockbench, blkifbench)}
+                                   blockbench, blkifbench, accountbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):
