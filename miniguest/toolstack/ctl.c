@@ -43,7 +43,7 @@ const char *ctl_error(int rc)
 	case XEN_EFAULT: return "bad address";
 	case XEN_EOVERFLOW: return "paused too many times";
 	case XEN_EACCES: return "interface version refused";
-	case XEN_ENOSYS: return "not implemented";
+	case XEN_ENOSYS: return "this hypervisor has no such command";
 	default: return "failed";
 	}
 }

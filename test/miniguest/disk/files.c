@@ -38,7 +38,8 @@ static void rewrite_append(void)
 
 static void holes_truncate(void)
 {
-	char buf[8] = "xxxxxxx";
+	/* Not zeros, so that reading zeros shows the hole. */
+	char buf[8] = { 1, 1, 1, 1, 1, 1, 1, 1 };
 	struct stat st;
 	int fd = open("/disk/sparse.bin", O_RDWR | O_CREAT | O_TRUNC, 0600);
 
