@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kernel/thread.h"
+#include "pvabi/vcpu.h"
 #include "toolstack/sched_params.h"
 #include "toolstack/shell.h"
 #include "toolstack/toolstack.h"
@@ -24,23 +25,41 @@ static const char *state(const struct xen_domctl_getdomaininfo *info)
 	return info->flags & XEN_DOMINF_blocked ? "blocked" : "runnable";
 }
 
+/* Its vCPU's time by runstate (RINGLET_DOMCTL_getaccount), as a JSON
+ * object, or null. */
+static void runstates(uint16_t dom, char *out, size_t max)
+{
+	struct xen_domctl dc;
+
+	memset(&dc, 0, sizeof(dc));
+	if (ctl(RINGLET_DOMCTL_getaccount, dom, &dc) < 0) {
+		snprintf(out, max, "null");
+		return;
+	}
+	const uint64_t *ns = dc.u.getaccount.runstate_ns;
+	snprintf(out, max, "{\"running\":%llu,\"runnable\":%llu,\"blocked\":%llu,\"offline\":%llu}",
+		 (unsigned long long)ns[RUNSTATE_running], (unsigned long long)ns[RUNSTATE_runnable],
+		 (unsigned long long)ns[RUNSTATE_blocked], (unsigned long long)ns[RUNSTATE_offline]);
+}
+
 static void show(const struct xen_domctl_getdomaininfo *info, bool json, bool first)
 {
 	struct xen_domctl_scheduler_op op;
-	char name[17], sched[160] = "-";
+	char name[17], sched[160] = "-", times[160];
 
 	ctl_name(info, name);
 	if (sched_get(info->domain, &op) == 0)
 		sched_format(&op, json, sched, sizeof(sched));
 	else if (json)
 		strcpy(sched, "null");
-	if (json)
+	if (json) {
+		runstates(info->domain, times, sizeof(times));
 		printf("%s{\"id\":%u,\"name\":\"%s\",\"state\":\"%s\",\"mem_kb\":%llu,"
-		       "\"max_kb\":%llu,\"cpu_ns\":%llu,\"sched\":%s}", first ? "" : ",",
-		       info->domain, name, state(info), (unsigned long long)info->tot_pages * 4,
-		       (unsigned long long)info->max_pages * 4,
-		       (unsigned long long)info->cpu_time, sched);
-	else
+		       "\"max_kb\":%llu,\"cpu_ns\":%llu,\"runstate_ns\":%s,\"sched\":%s}",
+		       first ? "" : ",", info->domain, name, state(info),
+		       (unsigned long long)info->tot_pages * 4, (unsigned long long)info->max_pages * 4,
+		       (unsigned long long)info->cpu_time, times, sched);
+	} else
 		printf("%5u  %-16s %-9s %9llu %6llu.%03llu  %s\n", info->domain, name, state(info),
 		       (unsigned long long)info->tot_pages * 4,
 		       (unsigned long long)(info->cpu_time / 1000000000u),

@@ -18,6 +18,8 @@ INI files with one section per test:
   qemu_args     more QEMU arguments, split at spaces, e.g. devices:
                 -blockdev driver=null-co,node-name=d0 -device virtio-blk-pci,drive=d0
   serial_input  a line typed on the serial console once the hypervisor is ready
+                (more lines: one each), in Python's backslash escapes as
+                expect_bytes (\\x1b[A the up arrow, \\x7f backspace)
   serial_input_after  ... or once a line containing this text appears
                 (empty: at once, before the machine has started)
   expect        "result": XTF style, the last "Test result: X" line decides
@@ -180,7 +182,12 @@ class BootTest:
             self._bad('icount = %s: on or off' % icount)
         self.icount = icount == 'on'
         text = spec.get('serial_input')
-        self.serial_input = None if text is None else (text.strip() + '\n').encode()
+        self.serial_input = None
+        if text is not None:
+            try:
+                self.serial_input = codecs.escape_decode((text.strip() + '\n').encode())[0]
+            except ValueError as e:
+                self._bad('serial_input: %s' % e)
         self.serial_input_after = spec.get('serial_input_after', SERIAL_INPUT_AFTER).strip().encode()
         self.expect = spec.get('expect', '').strip()
         self.regexes = self._regexes(spec, 'expect_regex')

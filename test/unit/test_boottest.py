@@ -53,6 +53,14 @@ def case_unknown_key_is_refused(boottest, referee):
     return refused(boottest, '[t]\nmodules = a.elf\nexpect = result\nexpext = x\n', 'expext')
 
 
+def case_serial_input_lines_and_escapes(boottest, referee):
+    t = load(boottest, '[t]\nmodules = a.elf\nexpect = result\n'
+             'serial_input = lisx\\x7ft\n   \\x1b[A\\x1d\n')[0]
+    bad = refused(boottest, '[t]\nmodules = a.elf\nexpect = result\nserial_input = a\\x1\n',
+                  'serial_input')
+    return t.serial_input == b'lisx\x7ft\n\x1b[A\x1d\n' and bad[0], (t.serial_input, bad)
+
+
 def case_icount_from_default_and_refused_values(boottest, referee):
     on, off = load(boottest, '[DEFAULT]\nicount = on\n[a]\nmodules = a.elf\nexpect = result\n'
                    '[b]\nmodules = a.elf\nexpect = result\nicount = off\n')
@@ -213,7 +221,7 @@ def case_kill_after_regex_refusals(boottest, referee):
     return alone[0] and bad[0], (alone, bad)
 
 
-CASES = [case_expect_bytes_compares_the_raw_serial_bytes,
+CASES = [case_expect_bytes_compares_the_raw_serial_bytes, case_serial_input_lines_and_escapes,
          case_expect_bytes_needs_a_status_and_good_escapes,
          case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
          case_reject_regex_fails_a_test_that_passed_otherwise,

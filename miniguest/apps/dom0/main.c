@@ -4,7 +4,8 @@
  * demo is over. It lists the domains as a
  * toolstack does, with domctl's getdomaininfo. With the argument "shell"
  * it runs the toolstack's shell instead (miniguest/toolstack/), over the
- * commands in the next argument if there is one. */
+ * commands in the next argument if there is one, with its own disk at
+ * /disk (disk.c). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "pvabi/domctl.h"
 #include "store/server.h"
 #include "toolstack/toolstack.h"
+#include "dom0.h"
 
 static struct thread *waiter;
 static volatile unsigned domain_events;
@@ -52,8 +54,10 @@ static void domain_ended(evtchn_port_t port, void *data)
 
 int main(int argc, char **argv, char **envp)
 {
-	if (argc > 1 && strcmp(argv[1], "shell") == 0)
+	if (argc > 1 && strcmp(argv[1], "shell") == 0) {
+		dom0_mount_disk(envp);
 		return toolstack_main(argc > 2 ? argv[2] : NULL);
+	}
 	waiter = thread_current();
 	if (evtchn_bind_virq(VIRQ_DOM_EXC, domain_ended, 0) < 0) {
 		printf("dom0: cannot bind VIRQ_DOM_EXC: this is not the control domain\n");

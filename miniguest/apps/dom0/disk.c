@@ -1,0 +1,48 @@
+/* The shell's own disk: a machine disk given to domain 0 itself (a word
+ * disk=NAME:vdX naming this domain, as boot/run --disk FILE,guest=dom0
+ * adds) is mounted at /disk, so that create takes ELF files and initrds
+ * from it. The libc unmounts it, clean, when dom0 ends. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+
+#include "toolstack/toolstack.h"
+#include "virtio/blk.h"
+#include "dom0.h"
+
+/* Whether word is disk=NAME:... with NAME exactly name. */
+static bool names(const char *word, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(word + 5, name, n) == 0 && word[5 + n] == ':';
+}
+
+void dom0_mount_disk(char **envp)
+{
+	struct xen_domctl_getdomaininfo info;
+	char me[17];
+	bool mounted = false, probed = false;
+
+	if (ctl_info(0, &info) < 0)
+		return;
+	ctl_name(&info, me);
+	for (; envp && *envp; envp++) {
+		const char *word = *envp;
+		if (strncmp(word, "disk=", 5) != 0)
+			continue;
+		if (!names(word, me) || mounted) {
+			printf("dom0: %s: the shell mounts one disk of its own and serves none\n", word);
+			continue;
+		}
+		const char *dev = word + 6 + strlen(me);
+		if (!probed)
+			virtio_blk_probe_all();
+		probed = true;
+		mounted = miniguest_mount("/disk", dev, 0) == 0;
+		if (mounted)
+			printf("dom0: %s mounted at /disk\n", dev);
+		else
+			printf("dom0: %s: not mounted at /disk: %s\n", word, strerror(errno));
+	}
+}

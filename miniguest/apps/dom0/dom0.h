@@ -1,0 +1,9 @@
+/* domain 0's parts beside its main.c. */
+#ifndef DOM0_H
+#define DOM0_H
+
+/* disk.c: mount this domain's own disk (a disk=NAME:vdX word in envp
+ * naming it) at /disk; say why not, and which words it leaves. */
+void dom0_mount_disk(char **envp);
+
+#endif
