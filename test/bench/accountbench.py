@@ -1,6 +1,7 @@
 """I/O accounting: the share of the echo backend's CPU time that each of
 three frontends is charged, heavy (16000 requests), light (2000) and idle
-(a guest that sends nothing), by (a) the backend's operations for it
+(one that connects and sends nothing, ECHO_REQUESTS=0, until the backend
+closes it once the others are done), by (a) the backend's operations for it
 (events and grant operations, as top's column does) and (b) the time the
 backend marked as serving it, against the ground truth of the same run:
 what a request costs the backend (its time answering, timed around each
@@ -33,12 +34,16 @@ RUNNING = re.compile(r'\(echoback\) echoback: costs: running (\d+) ns')
 def modules():
     mods = [(os.path.join(APPS, 'echoback.elf'), 'name=echoback dom0 -- ECHO_COSTS=1')]
     for name, requests in GUESTS:
-        if requests:
-            mods.append((os.path.join(APPS, 'echofront.elf'),
-                         'name=%s -- ECHO_REQUESTS=%d' % (name, requests)))
-        else:
-            mods.append((os.path.join(APPS, 'hello.elf'), 'name=%s' % name))
+        mods.append((os.path.join(APPS, 'echofront.elf'),
+                     'name=%s -- ECHO_REQUESTS=%d' % (name, requests)))
     return mods
+
+
+def served_all(out, name, requests):
+    """Whether frontend name got its answers, or stayed idle to the end."""
+    if requests:
+        return '(%s) echofront: %d of %d answers right' % (name, requests, requests) in out
+    return '(%s) echofront: idle: the backend closed; 0 requests sent' % name in out
 
 
 def measure(opts):
@@ -55,8 +60,9 @@ def measure(opts):
         raise MeasureError('the echo guests did not finish within %d s' % TIMEOUT)
     out = r.stdout.decode('utf-8', 'replace')
     for name, requests in GUESTS:
-        if requests and '(%s) echofront: %d of %d answers right' % (name, requests, requests) not in out:
-            raise MeasureError('%s did not get all its answers right (QEMU %s); the last output:\n%s'
+        if not served_all(out, name, requests):
+            raise MeasureError('%s did not get all its answers right or did not stay idle '
+                               '(QEMU %s); the last output:\n%s'
                                % (name, qemu.status_name(r.returncode), out[-1500:]))
     running = RUNNING.search(out)
     if r.returncode != qemu.STATUS_SUCCESS or not running:
@@ -77,7 +83,11 @@ def shares(peers, running):
     per_request = answer_ns / requests
     out = {}
     for dom in range(1, len(GUESTS) + 1):
-        req, _, marked, o = peers.get(dom, (0, 0, 0, 0))
+        # Every frontend connected, the idle one too: each has the
+        # backend's counts, none is taken as zero.
+        if dom not in peers:
+            raise MeasureError('the backend reported no counts for domain %d' % dom)
+        req, _, marked, o = peers[dom]
         out[dom] = (100.0 * per_request * req / running, 100.0 * o / ops, 100.0 * marked / running)
     return out, per_request
 

@@ -2,7 +2,10 @@
  * echo device for every other domain (as a toolstack would), serves each
  * in a thread of its own, and powers off when the last domain has ended.
  * A frontend that lies (a ring-ref or port not its to give, indices past
- * the ring, states flipping) loses its device; the others carry on. */
+ * the ring, states flipping) loses its device; the others carry on. One
+ * that stays connected without sending anything is closed once every
+ * frontend that did send has closed (an idle one would otherwise keep the
+ * backend up for ever). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +29,8 @@ struct dev {
 	struct echo_back_ring r;
 	struct waitqueue wq;
 	volatile unsigned kicks;
-	unsigned served;           /* requests answered */
+	volatile bool connected, done;
+	volatile unsigned served;  /* requests answered */
 	uint64_t answer_ns;        /* time spent answering them */
 };
 
@@ -34,6 +38,8 @@ static struct dev devs[MAX_DOMS];
 /* ECHO_COSTS=1: time each batch answered and say what a request costs
  * (test/bench/run account compares the attributions with that). */
 static bool costs;
+/* Every frontend that sent requests has closed: close the idle ones. */
+static volatile bool dismiss_idle;
 
 static void kick(evtchn_port_t port, void *data)
 {
@@ -67,11 +73,13 @@ static bool answer_ring(struct dev *d, unsigned *served)
 
 /* Answer what is on the ring: false when the frontend broke it. The time
  * it takes is the frontend's (account_serving). */
-static bool answer(struct dev *d, unsigned *served)
+static bool answer(struct dev *d)
 {
+	unsigned served = d->served;
 	account_serving(d->fe);
 	uint64_t t0 = costs ? time_now_ns() : 0;
-	bool ok = answer_ring(d, served);
+	bool ok = answer_ring(d, &served);
+	d->served = served;
 	if (costs)
 		d->answer_ns += time_now_ns() - t0;
 	account_serving(DOMID_SELF);
@@ -82,7 +90,6 @@ static void serve(void *arg)
 {
 	struct dev *d = arg;
 	char dir[XENBUS_PATH];
-	unsigned served = 0;
 
 	snprintf(dir, sizeof(dir), "/local/domain/0/backend/echo/%u/0", d->fe);
 	if (xenbus_back_open(&d->b, dir, kick, d, 10 * SECOND) < 0) {
@@ -91,29 +98,52 @@ static void serve(void *arg)
 		snprintf(path, sizeof(path), "%s/error", dir);
 		xb_read(path, why, sizeof(why));
 		printf("echoback: domain %u: no connection: %s\n", d->fe, why[0] ? why : "gone");
+		d->done = true;
 		return;
 	}
 	BACK_RING_INIT(&d->r, (struct echo_sring *)d->b.ring.va);
 	printf("echoback: domain %u connected\n", d->fe);
-	bool broken = false;
+	d->connected = true;
+	const char *end = "the frontend closed";
 	for (;;) {
 		unsigned seen = d->kicks;
-		if (!answer(d, &served)) {
-			broken = true;
+		if (!answer(d)) {
+			end = "its ring is broken: closed";
 			break;
 		}
 		enum xenbus_state s = xenbus_read_state(d->b.dev.peer);
 		if (s != XenbusStateConnected && s != XenbusStateInitialised)
 			break;
+		if (dismiss_idle && d->served == 0) {
+			end = "it sent nothing while the others finished: closed";
+			break;
+		}
 		unsigned mask = events_mask_save();
 		if (d->kicks == seen)
 			waitq_block_until(&d->wq, time_now_ns() + SECOND / 10);
 		events_restore(mask);
 	}
-	d->served = served;
-	printf("echoback: domain %u: %u requests answered; %s\n", d->fe, served,
-	       broken ? "its ring is broken: closed" : "the frontend closed");
+	printf("echoback: domain %u: %u requests answered; %s\n", d->fe, d->served, end);
 	xenbus_back_close(&d->b);
+	d->done = true;
+}
+
+/* Whether every frontend that sent requests has closed (at least one did)
+ * and the rest are connected and have sent nothing. */
+static bool only_idle_left(void)
+{
+	bool sent = false;
+
+	for (unsigned i = 0; i < MAX_DOMS; i++) {
+		const struct dev *d = &devs[i];
+		if (!d->made)
+			continue;
+		if (d->done)
+			sent |= d->served > 0;
+		else if (!d->connected || d->served > 0)
+			return false;
+	}
+	return sent;
 }
 
 /* Domains alive besides this one; a device for each new one. */
@@ -130,8 +160,9 @@ static unsigned scan(void)
 		if (!dying && dom < MAX_DOMS && !devs[dom].made) {
 			devs[dom].made = true;
 			devs[dom].fe = dom;
-			if (xenbus_create("echo", dom, 0, 0) == 0)
-				thread_create("echoback", serve, &devs[dom], 32768);
+			if (xenbus_create("echo", dom, 0, 0) < 0 ||
+			    !thread_create("echoback", serve, &devs[dom], 32768))
+				devs[dom].done = true;
 		}
 		dc.domain = dom + 1u;
 	}
@@ -189,8 +220,11 @@ int main(void)
 	if (xenstored_start() < 0)
 		return 1;
 	printf("echoback: up\n");
-	while (scan())
+	while (scan()) {
+		if (!dismiss_idle && only_idle_left())
+			dismiss_idle = true;
 		thread_sleep_ns(SECOND / 10);
+	}
 	/* Let the serving threads say how their devices ended. */
 	thread_sleep_ns(SECOND / 5);
 	attribution();

@@ -1,6 +1,9 @@
 /* The test echo device's frontend: it connects device echo/0 through the
  * xenbus handshake, sends numbers over the shared ring and checks each
- * answer, then closes. With an argument it lies to the backend instead:
+ * answer, then closes. With ECHO_REQUESTS=0 it sends none and keeps the
+ * connection open until the backend closes it (or the domain is asked to
+ * shut down): an idle frontend. With an argument it lies to the backend
+ * instead:
  *   bad-ref    offers a ring-ref it never granted
  *   bad-port   offers an event channel that is not there
  *   garbage    connects, then claims far more requests than the ring holds
@@ -17,7 +20,8 @@
 #include "xenbus/xenbus.h"
 
 #define SECOND 1000000000ull
-/* ECHO_REQUESTS=N in its environment: how many (2000 by default). */
+/* ECHO_REQUESTS=N in its environment: how many (2000 by default; 0:
+ * none, idle until the backend closes). */
 #define REQUESTS_DEFAULT 2000
 #define REQUESTS_MAX 1000000
 static uint32_t requests = REQUESTS_DEFAULT;
@@ -102,6 +106,21 @@ static int lie(const char *how)
 	return s == XenbusStateClosed ? 0 : 1;
 }
 
+/* Connected, sending nothing, until the backend leaves Connected. */
+static int idle(struct xenbus_front *f)
+{
+	enum xenbus_state s;
+
+	printf("echofront: idle: sending nothing until the backend closes\n");
+	do
+		s = xenbus_wait_peer(&f->dev, 1u << XenbusStateClosing | 1u << XenbusStateClosed,
+				     time_now_ns() + 60 * SECOND);
+	while (s == XenbusStateConnected);
+	xenbus_front_close(f, 5 * SECOND);
+	printf("echofront: idle: the backend closed; 0 requests sent\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct xenbus_front f;
@@ -112,8 +131,13 @@ int main(int argc, char **argv)
 		return lie(argv[1]);
 	const char *n = getenv("ECHO_REQUESTS");
 	if (n) {
-		unsigned long v = strtoul(n, NULL, 10);
-		requests = v >= 1 && v <= REQUESTS_MAX ? (uint32_t)v : REQUESTS_DEFAULT;
+		char *end;
+		unsigned long v = strtoul(n, &end, 10);
+		if (n[0] < '0' || n[0] > '9' || *end || v > REQUESTS_MAX) {
+			printf("echofront: ECHO_REQUESTS=%s: give 0 to %u\n", n, REQUESTS_MAX);
+			return 1;
+		}
+		requests = (uint32_t)v;
 	}
 	SHARED_RING_INIT(s);
 	FRONT_RING_INIT(&r, s);
@@ -132,6 +156,8 @@ int main(int argc, char **argv)
 		       st == XenbusStateClosed ? "Closed" : "not Closed");
 		return st == XenbusStateClosed ? 0 : 1;
 	}
+	if (requests == 0)
+		return idle(&f);
 	unsigned good = exchange(&r, f.port);
 	printf("echofront: %u of %u answers right\n", good, requests);
 	xenbus_front_close(&f, 5 * SECOND);
