@@ -177,6 +177,15 @@ def case_disk_in_the_demo_goes_to_dom0(launch, d):
                            for m in mods), (rc, out, err)
 
 
+def case_disk_for_the_shells_dom0(launch, d):
+    """--dom0 with a disk of its own: the word after the shell's commands."""
+    rc, out, err = run(launch, '--dom0', 'list; sleep 100', '--disk', d + '/a.img,guest=dom0')
+    mods = modules(out, d)
+    return rc == 0 and len(mods) == 2 and mods[1].endswith('dom0-files.cpio initrd') and \
+        mods[0].endswith("dom0.elf name=dom0 dom0 -- shell 'list; sleep 100' disk=dom0:vda"), \
+        (rc, out, err)
+
+
 def elf32_defining(path, name):
     """A minimal ELF32 file whose .symtab defines name (and refers to
     undefined, which it does not define)."""
@@ -238,7 +247,8 @@ CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_foll
          case_odd_file_name, case_long_file_name, case_name_cut_to_the_command_line,
          case_name_of_odd_characters_only, case_disk_for_the_guest,
          case_two_disks_one_for_another, case_disk_in_the_demo_goes_to_dom0, case_disk_refusals,
-         case_disk_for_a_blkfront_guest, case_disk_with_a_dom0_module]
+         case_disk_for_a_blkfront_guest, case_disk_with_a_dom0_module,
+         case_disk_for_the_shells_dom0]
 
 
 def main(argv):
