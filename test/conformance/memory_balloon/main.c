@@ -11,12 +11,15 @@
  *           for two, two are done; with max_pages below what the domain
  *           holds, none
  *   MEM-19  a frame in use given back (an L1 hooked into the domain's L2,
- *           mapped read-only) counts as done but stays the domain's, in
- *           current_reservation and tot_pages alike, until its last
- *           reference goes; then both drop, and it cannot be used again */
+ *           mapped read-only; a frame mapped through a grant) counts as
+ *           done but stays the domain's, in current_reservation and
+ *           tot_pages alike, and readable through the mapping, until its
+ *           last reference goes; then both drop, and it cannot be used
+ *           again (hooked, or mapped through the grant: GNTST_bad_page) */
 #include "guest.h"
 
 #include "domctl.h"
+#include "gnttab.h"
 #include "memop.h"
 #include "pagetable.h"
 
@@ -148,10 +151,43 @@ static void in_use(void)
 	check_eq("MEM-19", "current_reservation is back", memop_current_pages(), cur);
 }
 
+static void granted(void)
+{
+	volatile struct grant_entry_v1 *gt = gnt_setup(1);
+	struct pt_frame data, host;
+	uint32_t h = 0;
+
+	if (!gt || !pt_alloc_frame(&data) || !pt_alloc_frame(&host) || pt_unmap(host.va)) {
+		test_error("no grant table or frames to grant");
+		return;
+	}
+	*(volatile uint32_t *)(uintptr_t)data.va = 0x6a7e;
+	gnt_grant(5, GNT_SELF_ID, data.mfn, GTF_permit_access);
+	if (gnt_map(host.va, GNTMAP_host_map, 5, GNT_SELF_ID, &h) != GNTST_okay) {
+		test_error("cannot map a grant of its own");
+		return;
+	}
+	long cur = memop_current_pages(), tot = tot_pages();
+	check("MEM-19", give_back(&data), "give back a frame mapped through a grant");
+	check_eq("MEM-19", "current_reservation still counts it", memop_current_pages(), cur);
+	check_eq("MEM-19", "so does tot_pages", tot_pages(), tot);
+	check_eq_hex("MEM-19", "the grant mapping still reads it", peek32(host.va), 0x6a7e);
+	check_eq("MEM-19", "the grant unmapped: its last reference", gnt_unmap(host.va, 0, h),
+		 GNTST_okay);
+	check_eq("MEM-19", "current_reservation dropped by one", memop_current_pages(), cur - 1);
+	check_eq("MEM-19", "tot_pages dropped by one", tot_pages(), tot - 1);
+	check_eq("MEM-19", "the grant cannot be mapped again",
+		 gnt_map(host.va, GNTMAP_host_map, 5, GNT_SELF_ID, NULL), GNTST_bad_page);
+	gnt_grant(5, 0, 0, 0);
+	if (!take_back(&data) || pt_map(host.va, host.mfn, PT_RW))
+		test_error("cannot take the frame back");
+}
+
 void test_main(void)
 {
 	leaves();
 	bounded();
 	in_use();
+	granted();
 	test_success();
 }
