@@ -13,6 +13,7 @@
 #include "kernel/pagetable.h"
 #include "kernel/printk.h"
 #include "kernel/thread.h"
+#include "kernel/time.h"
 #include "pvabi/memory.h"
 #include "store/client.h"
 
@@ -161,12 +162,14 @@ static void poll_target(void *arg)
 	(void)arg;
 	for (;;) {
 		thread_sleep_ns(POLL_NS);
-		uint32_t want, have = start_info->nr_pages - nr_out;
-		uint64_t kb;
+		uint32_t want, before = start_info->nr_pages - nr_out, have = before;
+		uint64_t kb, t0 = time_now_ns();
 		if (!target_pages(&want, &kb))
 			continue;
 		if (have != want)
 			have = follow(want);
+		uint32_t moved = have > before ? have - before : before - have;
+		unsigned ms = (unsigned)((time_now_ns() - t0) / 1000000u);
 		/* Said once per target, and again when a retry got further. */
 		if (kb == said_kb && have == said_have)
 			continue;
@@ -176,8 +179,9 @@ static void poll_target(void *arg)
 		if (have == want && first && have == start_info->nr_pages)
 			continue;       /* the size it booted with: nothing to say */
 		if (have == want)
-			printk("balloon: memory/target %llu KiB: the domain holds %u KiB\n",
-			       (unsigned long long)kb, have * 4);
+			printk("balloon: memory/target %llu KiB: the domain holds %u KiB (%u pages %s "
+			       "in %u ms)\n", (unsigned long long)kb, have * 4, moved,
+			       have < before ? "given back" : "taken back", ms);
 		else
 			printk("balloon: memory/target %llu KiB: got to %u KiB (%s); tries again "
 			       "later\n", (unsigned long long)kb, have * 4,
