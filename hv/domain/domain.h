@@ -88,6 +88,13 @@ extern struct domain *domain_list;
 struct domain *domain_create(const char *name, bool privileged);
 struct domain *domain_by_id(uint16_t domid);
 
+/* The frames that count in d's size, as Xen counts tot_pages: a frame
+ * given back counts until its last reference goes and it is free. */
+static inline uint32_t domain_pages(const struct domain *d)
+{
+	return d->tot_pages + d->given_back_live;
+}
+
 /* Stop the domain for good: log why, free every frame it owns, and take it
  * off the run queue. The caller must not return to it. */
 void domain_destroy(struct domain *d, const char *why);

@@ -35,7 +35,7 @@ int grant_transfer_one(const struct gnttab_transfer *op)
 		return GNTST_bad_domain;
 	/* Room for one more frame, counting this one gone when it comes back. */
 	if (e->state != DOMAIN_RUNNING ||
-	    e->tot_pages + e->given_back_live - (e == d) >= e->max_pages)
+	    domain_pages(e) - (e == d) >= e->max_pages)
 		return GNTST_general_error;
 	struct grant_table *gt = gnttab_of(e);
 	if (!gt || op->ref >= gnttab_nr_entries(gt))

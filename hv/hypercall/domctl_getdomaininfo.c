@@ -54,7 +54,7 @@ int domctl_getdomaininfo(struct xen_domctl *dc)
 	dc->domain = d->domid;
 	info->domain = d->domid;
 	info->flags = flags_of(d);
-	info->tot_pages = d->tot_pages;
+	info->tot_pages = domain_pages(d);
 	info->max_pages = d->max_pages;
 	info->shared_info_frame = d->shared_info_mfn;
 	info->cpu_time = runstate_ns(&d->vcpu, RUNSTATE_RUNNING);

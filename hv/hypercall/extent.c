@@ -70,7 +70,7 @@ int extent_alloc(struct domain *d, uint32_t order, uint32_t below, bool counted,
 
 	if (w->order != order)
 		start(d, order);
-	if (counted && d->tot_pages + d->given_back_live + n > d->max_pages) {
+	if (counted && domain_pages(d) + n > d->max_pages) {
 		extent_abandon(d);
 		return 0;
 	}

@@ -103,7 +103,7 @@ static int new_extent(struct domain *d, const struct xen_memory_reservation *r, 
 	if (r->extent_order)
 		return extent_alloc(d, r->extent_order, below > UINT32_MAX ? UINT32_MAX : (uint32_t)below,
 				    true, mfn);
-	if (d->tot_pages + d->given_back_live >= d->max_pages || domain_alloc_frames(d, 1, mfn) != 1)
+	if (domain_pages(d) >= d->max_pages || domain_alloc_frames(d, 1, mfn) != 1)
 		return 0;
 	if (*mfn >= below) {
 		give_back(d, *mfn);
@@ -181,7 +181,7 @@ static int32_t domain_size(uint32_t op, guest_ptr_t arg)
 	if (rc < 0)
 		return rc;
 	if (op == XENMEM_current_reservation)
-		return (int32_t)(d->tot_pages + d->given_back_live);
+		return (int32_t)domain_pages(d);
 	if (op == XENMEM_maximum_reservation)
 		return (int32_t)d->max_pages;
 	/* maximum_gpfn: what the guest put in arch.max_pfn (the size of its

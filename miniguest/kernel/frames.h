@@ -28,6 +28,14 @@ static inline uint32_t pfn_to_mfn(uint32_t pfn)
 	return ((const uint32_t *)(uintptr_t)start_info->mfn_list)[pfn];
 }
 
+/* What a p2m entry holds for a pfn with no frame behind it (ballooned). */
+#define INVALID_P2M_ENTRY 0xffffffffu
+
+static inline void p2m_set(uint32_t pfn, uint32_t mfn)
+{
+	((uint32_t *)(uintptr_t)start_info->mfn_list)[pfn] = mfn;
+}
+
 static inline void *pfn_to_virt(uint32_t pfn)
 {
 	return (void *)(uintptr_t)(MG_VIRT_BASE + pfn * PAGE_SIZE);

@@ -1,6 +1,7 @@
 /* The C program's start-up, on the kernel's main thread (kernel/start.h):
  * arguments and environment from the command line, the filesystem from the
  * domain's module, then main() and exit() with its result. */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "cpio.h"
 #include "fs_ops.h"
 #include "mount.h"
+#include "kernel/balloon.h"
 #include "kernel/console.h"
 #include "kernel/control.h"
 #include "kernel/frames.h"
@@ -52,6 +54,23 @@ static void load_files(const void *mod, size_t len)
 		       "files, directories and links are kept)\n", stats.skipped);
 }
 
+/* Before the balloon gives frames back, the heap's free top goes back to
+ * the frame pool (newlib's trim moves the break down). */
+static void trim_heap(void)
+{
+	malloc_trim(0);
+}
+
+/* MINIGUEST_BALLOON=off in the environment: the program ignores
+ * memory/target, as a kernel without a balloon driver does. */
+static void balloon_unless_off(void)
+{
+	const char *b = getenv("MINIGUEST_BALLOON");
+
+	if (!b || strcmp(b, "off") != 0)
+		balloon_start(trim_heap);
+}
+
 void mg_main(void)
 {
 	static char line[MAX_GUEST_CMDLINE];
@@ -68,6 +87,7 @@ void mg_main(void)
 	environ = envp;
 	load_files(mod, mod_len);
 	control_start();
+	balloon_unless_off();
 	fs_mount_default();
 	exit(main(a.argc, a.argv, a.envp));
 }

@@ -108,7 +108,8 @@ int cmd_mem(int argc, char **argv)
 		printf("mem: domain %u: the store refused memory/target\n", dom);
 		return -1;
 	}
-	printf("mem: domain %u's memory/target is %llu KiB; no balloon driver follows it yet, "
-	       "so its memory stays as it is\n", dom, (unsigned long long)kb);
+	/* The guest's balloon driver moves its size there; one without a
+	 * balloon keeps what it has. */
+	printf("mem: domain %u's memory/target is %llu KiB\n", dom, (unsigned long long)kb);
 	return 0;
 }
