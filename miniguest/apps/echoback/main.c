@@ -93,7 +93,7 @@ static void serve(void *arg)
 		printf("echoback: domain %u: no connection: %s\n", d->fe, why[0] ? why : "gone");
 		return;
 	}
-	BACK_RING_INIT(&d->r, (struct echo_sring *)d->b.ring.va);
+	BACK_RING_INIT(&d->r, (struct echo_sring *)d->b.rings[0].va);
 	printf("echoback: domain %u connected\n", d->fe);
 	bool broken = false;
 	for (;;) {
