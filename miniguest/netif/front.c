@@ -27,26 +27,29 @@ static int put(struct netfront *nf, const char *key, const char *value)
 	return xb_write(path, value);
 }
 
-/* Our pages granted to the backend: tx read-only, rx writable. */
+/* n pages of ours granted to the backend. */
+static bool grant_pages(struct netfront *nf, uint8_t **pages, int *refs, unsigned n,
+			bool readonly)
+{
+	for (unsigned i = 0; i < n; i++) {
+		if (!(pages[i] = page()))
+			return false;
+		refs[i] = gnt_grant_access(nf->f.dev.peer_id, pfn_to_mfn(virt_to_pfn(pages[i])),
+					   readonly);
+		if (refs[i] < 0)
+			return false;
+	}
+	return true;
+}
+
+/* tx pages read-only, every one free; rx pages writable. */
 static bool grant_buffers(struct netfront *nf)
 {
-	uint16_t be = nf->f.dev.peer_id;
-
-	for (unsigned i = 0; i < NETFRONT_TX_BUFS; i++) {
-		if (!(nf->tx_page[i] = page()))
-			return false;
-		nf->tx_ref[i] = gnt_grant_access(be, pfn_to_mfn(virt_to_pfn(nf->tx_page[i])), true);
-		if (nf->tx_ref[i] < 0)
-			return false;
+	if (!grant_pages(nf, nf->tx_page, nf->tx_ref, NETFRONT_TX_BUFS, true) ||
+	    !grant_pages(nf, nf->rx_page, nf->rx_ref, NETFRONT_RX_BUFS, false))
+		return false;
+	for (unsigned i = 0; i < NETFRONT_TX_BUFS; i++)
 		nf->tx_free[nf->ntx_free++] = (uint16_t)i;
-	}
-	for (unsigned i = 0; i < NETFRONT_RX_BUFS; i++) {
-		if (!(nf->rx_page[i] = page()))
-			return false;
-		nf->rx_ref[i] = gnt_grant_access(be, pfn_to_mfn(virt_to_pfn(nf->rx_page[i])), false);
-		if (nf->rx_ref[i] < 0)
-			return false;
-	}
 	return true;
 }
 
@@ -109,32 +112,7 @@ struct netfront *netfront_connect(unsigned devno)
 	return nf;
 }
 
-static int by_number(const void *a, const void *b)
-{
-	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 unsigned netfront_list(unsigned *devnos, unsigned max)
 {
-	static char names[256];
-	char path[XENBUS_PATH];
-	unsigned n = 0;
-	int me = xb_domid();
-
-	if (me < 0)
-		return 0;
-	snprintf(path, sizeof(path), "/local/domain/%d/device/vif", me);
-	if (xb_directory(path, names, sizeof(names)) < 0)
-		return 0;
-	for (const char *p = names; *p && n < max; p += strlen(p) + 1) {
-		char *end;
-		unsigned long v = strtoul(p, &end, 10);
-
-		if (!*end && v < 256)
-			devnos[n++] = (unsigned)v;
-	}
-	qsort(devnos, n, sizeof(devnos[0]), by_number);
-	return n;
+	return xenbus_front_list("vif", 256, devnos, max);
 }

@@ -106,6 +106,9 @@ int xenbus_front_open_rings(struct xenbus_front *f, const char *type, unsigned n
 int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void *ring,
 		      evtchn_handler_t h, void *data, uint64_t timeout_ns);
 void xenbus_front_close(struct xenbus_front *f, uint64_t timeout_ns);
+/* front_list.c: the numbers N of this domain's device/type/N (each below
+ * limit), at most max, lowest first: how many. */
+unsigned xenbus_front_list(const char *type, unsigned long limit, unsigned *ns, unsigned max);
 
 /* back.c: the backend's side for the device at backend directory dir: say
  * InitWait, wait for the frontend's Initialised (or Connected, as Xen's

@@ -5,6 +5,10 @@
  *   nettest client ADDR [MiB]   a connect to a closed port (ECONNREFUSED),
  *                               datagrams echoed, MiB (10) through the TCP
  *                               echo with CRC-32s on both ends, "quit"
+ *   nettest client ADDR MiB bench  the same, then the same over loopback
+ *                               (servers on threads here): BENCH lines of
+ *                               both rates, loopback's the floor
+ *                               (test/bench/netpvbench.py)
  *   nettest nonet               no vif: connect and sendto to another
  *                               network fail with ENETUNREACH
  * The address is the environment's ip= (netfront_if.c). */
@@ -69,6 +73,26 @@ static void nonet(void)
 	close(s);
 }
 
+/* The same over loopback, against servers on threads of this guest:
+ * what the stack costs without the rings and the bridge. */
+static void bench(double rate, double rtt, uint64_t bytes)
+{
+	struct in_addr lo;
+	pthread_t t[2];
+
+	inet_aton("127.0.0.1", &lo);
+	pthread_create(&t[0], NULL, udp_server, NULL);
+	pthread_create(&t[1], NULL, tcp_server_thread, NULL);
+	double lo_rtt = udp_client(lo, 20), lo_rate = tcp_client(lo, bytes);
+	udp_quit(lo);
+	pthread_join(t[0], NULL);
+	pthread_join(t[1], NULL);
+	printf("BENCH {\"metric\": \"guest_tcp_echo\", \"value\": %.2f, \"unit\": \"MB/s\", "
+	       "\"floor\": %.2f}\n", rate, lo_rate);
+	printf("BENCH {\"metric\": \"guest_udp_rtt\", \"value\": %.1f, \"unit\": \"us\", "
+	       "\"floor\": %.1f}\n", rtt, lo_rtt);
+}
+
 int main(int argc, char **argv)
 {
 	struct in_addr server;
@@ -96,9 +120,10 @@ int main(int argc, char **argv)
 		check(rc < 0 && errno == ECONNREFUSED, "connect to closed port %d: %s", CLOSED_PORT,
 		      rc < 0 ? strerror(errno) : "connected");
 		close(s);
-		udp_client(server, 200);
-		tcp_client(server, mib << 20);
+		double rtt = udp_client(server, 200), rate = tcp_client(server, mib << 20);
 		udp_quit(server);
+		if (argc >= 5 && strcmp(argv[4], "bench") == 0)
+			bench(rate, rtt, mib << 20);
 	} else if (argc >= 2 && strcmp(argv[1], "nonet") == 0) {
 		nonet();
 	} else {
@@ -106,5 +131,6 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	printf("nettest: %d of %d checks right\n", right, checks);
+	printf("Test result: %s\n", right == checks ? "SUCCESS" : "FAILURE");
 	return right == checks ? 0 : 1;
 }

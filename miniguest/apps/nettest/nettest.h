@@ -20,12 +20,14 @@ static inline uint8_t stream_byte(uint64_t i)
 	return (uint8_t)(i * 7 + (i >> 9) + (i >> 17));
 }
 
-/* tcp.c */
+/* tcp.c: the client's rate each way (MB/s), 0 when it failed. */
 void tcp_server(void);
-void tcp_client(struct in_addr server, uint64_t bytes);
-/* udp.c */
+void *tcp_server_thread(void *arg);
+double tcp_client(struct in_addr server, uint64_t bytes);
+/* udp.c: the client's round trip (us) of a 4-byte datagram, 0 when it
+ * failed. */
 void *udp_server(void *arg);
-void udp_client(struct in_addr server, unsigned count);
+double udp_client(struct in_addr server, unsigned count);
 void udp_quit(struct in_addr server);
 /* main.c: seconds since start, for rates. */
 double now_s(void);

@@ -46,6 +46,13 @@ void tcp_server(void)
 	close(l);
 }
 
+void *tcp_server_thread(void *arg)
+{
+	(void)arg;
+	tcp_server();
+	return NULL;
+}
+
 struct writing {
 	int fd;
 	uint64_t bytes;
@@ -96,7 +103,7 @@ static int dial(struct in_addr server)
 	return -1;
 }
 
-void tcp_client(struct in_addr server, uint64_t bytes)
+double tcp_client(struct in_addr server, uint64_t bytes)
 {
 	static char buf[8192];
 	struct writing w = { .bytes = bytes };
@@ -108,7 +115,7 @@ void tcp_client(struct in_addr server, uint64_t bytes)
 	w.fd = dial(server);
 	check(w.fd >= 0, "tcp: connected to %s:%d", inet_ntoa(server), ECHO_PORT);
 	if (w.fd < 0)
-		return;
+		return 0;
 	double t0 = now_s();
 	pthread_create(&t, NULL, writer, &w);
 	while (got < bytes) {
@@ -141,6 +148,7 @@ void tcp_client(struct in_addr server, uint64_t bytes)
 	      mismatch ? " (a byte differs)" : "");
 	check(parsed && server_len == bytes && server_crc == w.crc,
 	      "tcp: the server received %llu bytes, crc32 %08x", server_len, server_crc);
-	printf("nettest: tcp: %.2f MB/s each way (%.2f s)\n",
-	       secs > 0 ? (double)bytes / secs / 1e6 : 0.0, secs);
+	double rate = secs > 0 && got == bytes ? (double)bytes / secs / 1e6 : 0.0;
+	printf("nettest: tcp: %.2f MB/s each way (%.2f s)\n", rate, secs);
+	return rate;
 }
