@@ -59,6 +59,17 @@ static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, u
 	}
 }
 
+/* A vif whose indices were garbage (NET-4) leaves the bridge and is
+ * closed, its reason in its error key. */
+static void cut_off(struct vif *v)
+{
+	v->connected = false;
+	ports[v->port] = NULL;
+	bridge_detach(&bridge, v->port);
+	netback_error(v, "a producer index is more than a ring ahead: disconnected");
+	xenbus_back_close(&v->b);
+}
+
 /* One turn over every vif: whether any had work. */
 static bool turn(void)
 {
@@ -75,6 +86,9 @@ static bool turn(void)
 		if (notify)
 			evtchn_notify(v->b.port);
 	}
+	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
+		if (ports[p] && ports[p]->nv.broken)
+			cut_off(ports[p]);
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
 		struct vif *v = ports[p];
 
