@@ -3,7 +3,9 @@
  * where bridge_route sends it, straight into those vifs' rx rings (a
  * frame for a vif without a posted buffer is dropped there, never held).
  * With no work anywhere it re-arms every tx ring's event and sleeps until
- * a frontend's event (or a second, to look again). */
+ * a frontend's event (or a second, to look again); once a second it looks
+ * at the frontends' states. */
+#include <stdio.h>
 #include <string.h>
 
 #include "kernel/events.h"
@@ -59,15 +61,39 @@ static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, u
 	}
 }
 
-/* A vif whose indices were garbage (NET-4) leaves the bridge and is
- * closed, its reason in its error key. */
-static void cut_off(struct vif *v)
+/* A vif whose indices were garbage (NET-4), or whose frontend closed or
+ * is gone, leaves the bridge and is closed; why is said (for garbage, in
+ * its error key). */
+static void cut_off(struct vif *v, bool broken)
 {
 	v->connected = false;
 	ports[v->port] = NULL;
 	bridge_detach(&bridge, v->port);
-	netback_error(v, "a producer index is more than a ring ahead: disconnected");
+	if (broken)
+		netback_error(v, "a producer index is more than a ring ahead: disconnected");
+	else
+		printf("netback: %s: the frontend closed: %llu frames in, %llu out\n", v->dir,
+		       (unsigned long long)v->nv.st.tx_frames, (unsigned long long)v->nv.st.rx_frames);
 	xenbus_back_close(&v->b);
+}
+
+/* The frontends' states, once a second at most: the ones Closing or
+ * Closed (a domain gone reads so) are closed. */
+static void look_at_frontends(void)
+{
+	static uint64_t next;
+	uint64_t now = time_now_ns();
+
+	if (now < next)
+		return;
+	next = now + SECOND;
+	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
+		if (!ports[p] || !ports[p]->connected)
+			continue;
+		enum xenbus_state s = xenbus_read_state(ports[p]->b.dev.peer);
+		if (s == XenbusStateClosing || s == XenbusStateClosed)
+			cut_off(ports[p], false);
+	}
 }
 
 /* One turn over every vif: whether any had work. */
@@ -88,7 +114,7 @@ static bool turn(void)
 	}
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
 		if (ports[p] && ports[p]->nv.broken)
-			cut_off(ports[p]);
+			cut_off(ports[p], true);
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
 		struct vif *v = ports[p];
 
@@ -115,6 +141,7 @@ static void serve(void *arg)
 	for (;;) {
 		unsigned seen = kicks;
 
+		look_at_frontends();
 		if (turn() || pending()) {
 			thread_yield();
 			continue;
