@@ -105,7 +105,7 @@ int blkback_connect(struct vbd *v)
 		xenbus_back_close(&v->b);
 		return -1;
 	}
-	BACK_RING_INIT(&v->r, (struct blkif_sring *)v->b.ring.va);
+	BACK_RING_INIT(&v->r, (struct blkif_sring *)v->b.rings[0].va);
 	printf("blkback: domain %u connected to %s (%llu sectors)\n", v->fe, v->dir,
 	       (unsigned long long)(v->dev->sectors * (v->dev->sector_size / BLKIF_SECTOR_SIZE)));
 	return 0;

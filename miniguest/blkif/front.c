@@ -72,13 +72,7 @@ static struct blkfront *connect(unsigned vdev, unsigned index)
 	return b;
 }
 
-static int by_number(const void *a, const void *b)
-{
-	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
-	return x < y ? -1 : x > y;
-}
-
-static bool already(unsigned long vdev)
+static bool already(unsigned vdev)
 {
 	for (unsigned i = 0; i < nconnected; i++)
 		if (connected_vdevs[i] == vdev)
@@ -90,26 +84,11 @@ static bool already(unsigned long vdev)
  * add devices after the domain started): the count includes them. */
 int blkfront_probe(void)
 {
-	static char names[256];
-	char path[XENBUS_PATH];
-	unsigned long vdevs[MAX_DISKS];
-	unsigned n = 0;
-	int me = xb_domid();
+	unsigned vdevs[MAX_DISKS];
+	unsigned n = xenbus_front_list("vbd", 0x10000000, vdevs, MAX_DISKS);
 
-	if (me < 0)
-		return 0;
-	snprintf(path, sizeof(path), "/local/domain/%d/device/vbd", me);
-	if (xb_directory(path, names, sizeof(names)) < 0)
-		return 0;
-	for (const char *p = names; *p && n < MAX_DISKS; p += strlen(p) + 1) {
-		char *end;
-		unsigned long v = strtoul(p, &end, 10);
-		if (!*end && v < 0x10000000)
-			vdevs[n++] = v;
-	}
-	qsort(vdevs, n, sizeof(vdevs[0]), by_number);
 	for (unsigned i = 0; i < n; i++)
-		if (!already(vdevs[i]) && connect((unsigned)vdevs[i], nconnected))
-			connected_vdevs[nconnected++] = (unsigned)vdevs[i];
+		if (!already(vdevs[i]) && connect(vdevs[i], nconnected))
+			connected_vdevs[nconnected++] = vdevs[i];
 	return (int)nconnected;
 }

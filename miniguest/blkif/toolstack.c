@@ -16,25 +16,6 @@
 #define XVD_BASE (202u << 8)
 #define MAX_GUESTS 64
 
-/* The domain whose store name is name, or -1 (waits up to two seconds
- * for the store to describe the domains). */
-static long domid_of(const char *name)
-{
-	static char ids[512];
-	char path[48], value[64];
-	uint64_t end = time_now_ns() + 2000000000ull;
-	do {
-		if (xb_directory("/local/domain", ids, sizeof(ids)) == 0)
-			for (const char *id = ids; *id; id += strlen(id) + 1) {
-				snprintf(path, sizeof(path), "/local/domain/%s/name", id);
-				if (xb_read(path, value, sizeof(value)) == 0 && strcmp(value, name) == 0)
-					return strtol(id, NULL, 10);
-			}
-		thread_sleep_ns(100000000u);
-	} while (time_now_ns() < end);
-	return -1;
-}
-
 static int key(const char *dir, const char *name, const char *value)
 {
 	char path[XENBUS_PATH + 24];
@@ -52,7 +33,7 @@ static int attach(char *word, unsigned *count)
 	/* ram:SIZE has a colon of its own. */
 	if ((back = strchr(params + (strncmp(params, "ram:", 4) == 0 ? 4 : 0), ':')))
 		*back++ = 0;
-	long fe = domid_of(guest), be = back ? domid_of(back) : xb_domid();
+	long fe = xenbus_domid_of(guest), be = back ? xenbus_domid_of(back) : xb_domid();
 	if (fe <= 0 || be < 0 || fe == be || fe >= MAX_GUESTS) {
 		printf("blkif: disk for %s: no such domain (or the backend's)\n", guest);
 		return -1;

@@ -1,6 +1,7 @@
 /* lwIP starts at the first socket: a program that opens none runs no
  * tcpip thread. lwIP's start brings the loopback interface up
- * (127.0.0.1). */
+ * (127.0.0.1), then, in a program linked with netfront, the domain's
+ * vifs (netfront_if.c). */
 #include <errno.h>
 
 #include "kernel/thread.h"
@@ -8,8 +9,10 @@
 #include "lwip/tcpip.h"
 #include "net/sock.h"
 
+__attribute__((weak)) int net_netfront_up(void);
+
 static struct waitqueue starters;
-static int state;               /* 0: not started, 1: starting, 2: running */
+static volatile int state;      /* 0: not started, 1: starting, 2: lwIP up, 3: running */
 
 static void started(void *arg)
 {
@@ -23,8 +26,13 @@ int net_start(void)
 	if (state == 0) {
 		state = 1;
 		tcpip_init(started, NULL);
+		wait_until(&starters, state == 2);
+		if (net_netfront_up)
+			net_netfront_up();
+		state = 3;
+		waitq_wake_all(&starters);
 	}
-	wait_until(&starters, state == 2);
+	wait_until(&starters, state == 3);
 	return 0;
 }
 

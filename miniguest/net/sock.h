@@ -31,13 +31,17 @@ int sock_need_peer(struct sock *k);
 int sock_install(int s, int type, int flags);
 
 /* r from a send on k, errno as POSIX has it: a stream that had a peer
- * and can send no more is EPIPE (lwIP says ENOTCONN). There are no
- * signals, so no SIGPIPE either. */
+ * and can send no more is EPIPE (lwIP says ENOTCONN), a destination no
+ * interface routes to ENETUNREACH (lwIP says EHOSTUNREACH). There are
+ * no signals, so no SIGPIPE either. */
 long sock_sent(struct sock *k, long r);
 
 /* Starts lwIP's thread and the loopback interface, once; 0, or -1 with
  * errno ENOMEM. */
 int net_start(void);
+/* netfront_if.c, in programs linked with netfront: bring every vif up
+ * (net_start calls it once, after lwIP's start): how many. */
+int net_netfront_up(void);
 
 /* -1 with errno e. */
 int sock_fail(int e);

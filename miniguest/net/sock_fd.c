@@ -130,6 +130,10 @@ long sock_sent(struct sock *k, long r)
 {
 	if (r < 0 && errno == ENOTCONN && k->type == SOCK_STREAM && sock_need_peer(k) == 0)
 		errno = EPIPE;
+	/* lwIP says a destination no interface routes to is a host
+	 * unreachable; POSIX (and Linux) call it a network unreachable. */
+	if (r < 0 && errno == EHOSTUNREACH)
+		errno = ENETUNREACH;
 	return r;
 }
 

@@ -108,8 +108,10 @@ int connect(int fd, const struct sockaddr *addr, socklen_t len)
 		return sock_fail(EINVAL);
 	if (lwip_connect(k->s, addr, len) < 0) {
 		/* lwIP reports the peer's reset as such; POSIX calls a reset
-		 * answering the connection request a refusal. */
-		return sock_fail(errno == ECONNRESET ? ECONNREFUSED : errno);
+		 * answering the connection request a refusal, and no route a
+		 * network unreachable (lwIP: a host). */
+		return sock_fail(errno == ECONNRESET ? ECONNREFUSED :
+				 errno == EHOSTUNREACH ? ENETUNREACH : errno);
 	}
 	k->connected = 1;
 	return 0;

@@ -27,12 +27,15 @@ void netif_mac_format(const uint8_t mac[6], char out[18]);
  * the device number, so two vifs never share one. */
 void netif_mac_make(uint16_t domid, uint8_t devno, uint8_t mac[6]);
 
-/* vif_word.c: a command line's vif=GUESTNAME[:rx=copy|flip] word (rx by
- * grant copy unless flip is asked for): false for any other word, a name
- * that is empty, too long or holds '/', or another option. */
+/* vif_word.c: a command line's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx]
+ * [:rx=copy|flip] word (rx by grant copy unless flip is asked for; the
+ * options in any order): false for any other word, a name that is empty,
+ * too long or holds '/', a bad or second address, or another option. */
 struct vif_word {
 	char guest[64];
 	bool rx_flip;
+	bool has_mac;
+	uint8_t mac[6];
 };
 bool netif_vif_word(const char *word, struct vif_word *out);
 

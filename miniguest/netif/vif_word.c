@@ -1,8 +1,37 @@
-/* dom0's vif=GUESTNAME[:rx=copy|flip] words, read apart from the store so
- * that host tests can feed them garbage. */
+/* dom0's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx][:rx=copy|flip] words,
+ * read apart from the store so that host tests can feed them garbage. */
 #include <string.h>
 
 #include "netif.h"
+
+#define MAC_TEXT 17
+
+/* One option at s (after its ':'): the length it takes, or 0 (also for
+ * an option already in *seen, a mask of the two). */
+static size_t option(const char *s, struct vif_word *out, unsigned *seen)
+{
+	char mac[MAC_TEXT + 1];
+
+	if (strncmp(s, "mac=", 4) == 0 && strlen(s + 4) >= MAC_TEXT) {
+		memcpy(mac, s + 4, MAC_TEXT);
+		mac[MAC_TEXT] = '\0';
+		if (s[4 + MAC_TEXT] != '\0' && s[4 + MAC_TEXT] != ':')
+			return 0;
+		if ((*seen & 1) || !netif_mac_parse(mac, out->mac))
+			return 0;
+		*seen |= 1;
+		out->has_mac = true;
+		return 4 + MAC_TEXT;
+	}
+	if (strncmp(s, "rx=copy", 7) == 0 || strncmp(s, "rx=flip", 7) == 0) {
+		if ((s[7] != '\0' && s[7] != ':') || (*seen & 2))
+			return 0;
+		*seen |= 2;
+		out->rx_flip = s[3] == 'f';
+		return 7;
+	}
+	return 0;
+}
 
 bool netif_vif_word(const char *word, struct vif_word *out)
 {
@@ -17,13 +46,18 @@ bool netif_vif_word(const char *word, struct vif_word *out)
 	/* A store name: not empty, no separator of its own, room for the NUL. */
 	if (len == 0 || len >= sizeof(out->guest) || memchr(name, '/', len))
 		return false;
-	if (!opt || strcmp(opt, ":rx=copy") == 0)
-		out->rx_flip = false;
-	else if (strcmp(opt, ":rx=flip") == 0)
-		out->rx_flip = true;
-	else
-		return false;
-	memcpy(out->guest, name, len);
-	out->guest[len] = '\0';
+	unsigned seen = 0;
+	struct vif_word w = { .rx_flip = false };
+
+	while (opt) {
+		size_t n = option(opt + 1, &w, &seen);
+
+		if (n == 0)
+			return false;
+		opt = opt[1 + n] ? opt + 1 + n : NULL;
+	}
+	memcpy(w.guest, name, len);
+	w.guest[len] = '\0';
+	*out = w;
 	return true;
 }

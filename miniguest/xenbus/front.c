@@ -15,15 +15,19 @@ static int put(struct xenbus_dev *d, const char *key, long value)
 	return xb_write(path, v);
 }
 
-int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void *ring,
-		      evtchn_handler_t h, void *data, uint64_t timeout_ns)
+int xenbus_front_open_rings(struct xenbus_front *f, const char *type, unsigned n,
+			    void *const *rings, const char *const *keys, unsigned nrings,
+			    evtchn_handler_t h, void *data, uint64_t timeout_ns)
 {
 	uint64_t deadline = time_now_ns() + timeout_ns;
 	char path[XENBUS_PATH + 16];
 	int me = xb_domid();
 
 	memset(f, 0, sizeof(*f));
-	f->ref = -1;
+	for (unsigned i = 0; i < XENBUS_RINGS; i++)
+		f->refs[i] = -1;
+	if (nrings == 0 || nrings > XENBUS_RINGS)
+		return -1;
 	snprintf(f->dev.self, sizeof(f->dev.self), "/local/domain/%d/device/%s/%u", me, type, n);
 	/* The toolstack may not have made the device yet: wait for it. */
 	snprintf(path, sizeof(path), "%s/backend-id", f->dev.self);
@@ -41,14 +45,20 @@ int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void
 	    xb_read(path, f->dev.peer, sizeof(f->dev.peer)) < 0)
 		return -1;
 	f->dev.peer_id = (uint16_t)be;
-	f->ring = ring;
-	f->ref = gnt_grant_access(f->dev.peer_id, pfn_to_mfn(virt_to_pfn(ring)), false);
+	f->nrings = nrings;
+	for (unsigned i = 0; i < nrings; i++) {
+		f->rings[i] = rings[i];
+		f->refs[i] = gnt_grant_access(f->dev.peer_id, pfn_to_mfn(virt_to_pfn(rings[i])),
+					      false);
+		if (f->refs[i] < 0 || put(&f->dev, keys[i], f->refs[i]) < 0)
+			return -1;
+	}
 	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = f->dev.peer_id };
-	if (f->ref < 0 || hypercall_event_channel_op(EVTCHNOP_alloc_unbound, &a) < 0)
+	if (hypercall_event_channel_op(EVTCHNOP_alloc_unbound, &a) < 0)
 		return -1;
 	f->port = a.port;
 	evtchn_set_handler(f->port, h, data);
-	if (put(&f->dev, "ring-ref", f->ref) < 0 || put(&f->dev, "event-channel", f->port) < 0 ||
+	if (put(&f->dev, "event-channel", f->port) < 0 ||
 	    xenbus_switch_state(&f->dev, XenbusStateInitialised) < 0)
 		return -1;
 	enum xenbus_state s = xenbus_wait_peer(&f->dev, 1u << XenbusStateConnected |
@@ -57,6 +67,14 @@ int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void
 	if (s != XenbusStateConnected)
 		return -1;
 	return xenbus_switch_state(&f->dev, XenbusStateConnected);
+}
+
+int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void *ring,
+		      evtchn_handler_t h, void *data, uint64_t timeout_ns)
+{
+	static const char *const key[] = { "ring-ref" };
+
+	return xenbus_front_open_rings(f, type, n, &ring, key, 1, h, data, timeout_ns);
 }
 
 void xenbus_front_close(struct xenbus_front *f, uint64_t timeout_ns)
@@ -68,7 +86,8 @@ void xenbus_front_close(struct xenbus_front *f, uint64_t timeout_ns)
 		hypercall_event_channel_op(EVTCHNOP_close, &c);
 		f->port = 0;
 	}
-	if (f->ref >= 0 && gnt_end_access(f->ref))
-		f->ref = -1;
+	for (unsigned i = 0; i < f->nrings; i++)
+		if (f->refs[i] >= 0 && gnt_end_access(f->refs[i]))
+			f->refs[i] = -1;
 	xenbus_switch_state(&f->dev, XenbusStateClosed);
 }

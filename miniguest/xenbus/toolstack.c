@@ -2,6 +2,11 @@
  * frontend's owned by the frontend domain and readable by the backend, the
  * backend's the other way round, each with the keys naming the other. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/thread.h"
+#include "kernel/time.h"
 
 #include "xenbus/xenbus.h"
 
@@ -52,4 +57,21 @@ void xenbus_destroy(const char *type, uint16_t fe, uint16_t be, unsigned n)
 	paths(fe_dir, be_dir, type, fe, be, n);
 	xb_rm(fe_dir);
 	xb_rm(be_dir);
+}
+
+long xenbus_domid_of(const char *name)
+{
+	static char ids[512];
+	char path[48], value[64];
+	uint64_t end = time_now_ns() + 2000000000ull;
+	do {
+		if (xb_directory("/local/domain", ids, sizeof(ids)) == 0)
+			for (const char *id = ids; *id; id += strlen(id) + 1) {
+				snprintf(path, sizeof(path), "/local/domain/%s/name", id);
+				if (xb_read(path, value, sizeof(value)) == 0 && strcmp(value, name) == 0)
+					return strtol(id, NULL, 10);
+			}
+		thread_sleep_ns(100000000u);
+	} while (time_now_ns() < end);
+	return -1;
 }

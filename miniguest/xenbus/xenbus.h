@@ -84,31 +84,59 @@ int gnt_grant_access(uint16_t dom, uint32_t mfn, bool readonly);
 bool gnt_end_access(int ref);
 
 /* front.c: the frontend's side of the handshake for device t/n: find the
- * backend (waiting for the toolstack to make the device), grant it ring (one page, already initialised), offer it a port
- * and say Initialised; then wait until it is Connected. 0 or negative
- * (the backend did not connect within timeout_ns). */
+ * backend (waiting for the toolstack to make the device), grant it each
+ * ring page (already initialised) under its key (blkif has one,
+ * "ring-ref"; netif two, "tx-ring-ref" and "rx-ring-ref"), offer it one
+ * port as event-channel and say Initialised; then wait until it is
+ * Connected. 0 or negative (the backend did not connect within
+ * timeout_ns). Keys of the device's own are written before, in
+ * dev.self's directory, which the toolstack made. */
+#define XENBUS_RINGS 2
 struct xenbus_front {
 	struct xenbus_dev dev;
-	void *ring;
-	int ref;
+	unsigned nrings;
+	void *rings[XENBUS_RINGS];
+	int refs[XENBUS_RINGS];
 	evtchn_port_t port;
 };
+int xenbus_front_open_rings(struct xenbus_front *f, const char *type, unsigned n,
+			    void *const *rings, const char *const *keys, unsigned nrings,
+			    evtchn_handler_t h, void *data, uint64_t timeout_ns);
+/* One ring, as "ring-ref". */
 int xenbus_front_open(struct xenbus_front *f, const char *type, unsigned n, void *ring,
 		      evtchn_handler_t h, void *data, uint64_t timeout_ns);
 void xenbus_front_close(struct xenbus_front *f, uint64_t timeout_ns);
+/* front_list.c: the numbers N of this domain's device/type/N (each below
+ * limit), at most max, lowest first: how many. */
+unsigned xenbus_front_list(const char *type, unsigned long limit, unsigned *ns, unsigned max);
 
 /* back.c: the backend's side for the device at backend directory dir: say
- * InitWait, wait for the frontend's Initialised, map its ring-ref and bind
- * its event-channel, say Connected. 0, or negative with the reason
- * written to dir/error and the device Closed (a ring-ref or port that is
- * not the frontend's to give, a frontend that never comes). */
+ * InitWait, wait for the frontend's Initialised (or Connected, as Xen's
+ * netfront says at once), map the ring named by each key and bind its
+ * event-channel, say Connected. 0, or negative with the reason written to
+ * dir/error and the device Closed (a ring ref or port that is not the
+ * frontend's to give, a frontend that never comes). */
 struct xenbus_back {
 	struct xenbus_dev dev;
-	struct grant_mapping ring;
+	unsigned nrings;
+	struct grant_mapping rings[XENBUS_RINGS];
 	evtchn_port_t port;
 };
+int xenbus_back_open_rings(struct xenbus_back *b, const char *dir, const char *const *keys,
+			   unsigned nrings, evtchn_handler_t h, void *data, uint64_t timeout_ns);
+/* One ring, "ring-ref". */
 int xenbus_back_open(struct xenbus_back *b, const char *dir, evtchn_handler_t h, void *data,
 		     uint64_t timeout_ns);
 void xenbus_back_close(struct xenbus_back *b);
+
+/* back_watch.c: call found(fe, dir, arg) once for each device directory
+ * dir that appears under this domain's backend/type/FE/N (FE a domain id),
+ * from a thread of its own that watches them: 0 or -1. */
+int xenbus_back_watch(const char *type, void (*found)(uint16_t fe, const char *dir, void *arg),
+		      void *arg);
+
+/* toolstack.c: the domain whose store name is name, or -1 (waits up to
+ * two seconds for the store to describe the domains). */
+long xenbus_domid_of(const char *name);
 
 #endif

@@ -113,7 +113,10 @@ static void test_vif_words(void)
 {
 	static const char *bad[] = { "", "vif", "vif=", "vif=:rx=copy", "disk=a:vda", "VIF=a",
 				     "vif=a:", "vif=a:rx=", "vif=a:rx=copyx", "vif=a:rx=flip:rx=copy",
-				     "vif=a/b", "vif=a:rx=Flip", " vif=a",
+				     "vif=a/b", "vif=a:rx=Flip", " vif=a", "vif=a:mac=00:16:3e:00:00",
+				     "vif=a:mac=00:16:3e:00:00:0g", "vif=a:mac=00:16:3e:00:00:011",
+				     "vif=a:mac=00:16:3e:00:00:01:mac=00:16:3e:00:00:02",
+				     "vif=a:mac=00:16:3e:00:00:01:", "vif=a:mac=",
 				     "vif=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" };
 	struct vif_word w = { .rx_flip = true };
 
@@ -126,6 +129,13 @@ static void test_vif_words(void)
 	CHECK(netif_vif_word("vif=s2:rx=copy", &w));
 	CHECK_STR(w.guest, "s2");
 	CHECK(!w.rx_flip);
+	CHECK(!w.has_mac);
+	CHECK(netif_vif_word("vif=s3:rx=flip:mac=00:16:3E:0a:0b:0c", &w));
+	CHECK_STR(w.guest, "s3");
+	CHECK(w.rx_flip && w.has_mac);
+	CHECK(w.mac[3] == 0x0a && w.mac[4] == 0x0b && w.mac[5] == 0x0c);
+	CHECK(netif_vif_word("vif=s4:mac=02:00:00:00:00:01", &w));
+	CHECK(w.has_mac && !w.rx_flip && w.mac[0] == 0x02 && w.mac[5] == 0x01);
 	/* The longest name that fits: 63 bytes. */
 	CHECK(netif_vif_word("vif=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &w));
 	CHECK_EQ(strlen(w.guest), 63);

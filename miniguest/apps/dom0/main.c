@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "blkif/blkif.h"
+#include "netif/vif.h"
 #include "virtio/blk.h"
 #include "consoled/consoled.h"
 #include "kernel/events.h"
@@ -71,6 +72,9 @@ int main(int argc, char **argv, char **envp)
 	virtio_blk_probe_all();
 	if (blkback_start() < 0 || blkif_toolstack(envp) < 0)
 		printf("dom0: cannot serve disks\n");
+	/* vif= words: a vif for each, a port of netback's bridge. */
+	if (netback_start() < 0 || netif_toolstack(envp) < 0)
+		printf("dom0: cannot serve networks\n");
 	unsigned left = count_others(true);
 	xenstored_list("dom0: ");
 	printf("dom0: up; waiting for %u other domain(s) to end\n", left);

@@ -101,7 +101,7 @@ static void serve(void *arg)
 		d->done = true;
 		return;
 	}
-	BACK_RING_INIT(&d->r, (struct echo_sring *)d->b.ring.va);
+	BACK_RING_INIT(&d->r, (struct echo_sring *)d->b.rings[0].va);
 	printf("echoback: domain %u connected\n", d->fe);
 	d->connected = true;
 	const char *end = "the frontend closed";

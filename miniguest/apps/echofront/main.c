@@ -146,7 +146,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	printf("echofront: connected to %s (domain %u), ring-ref %d, port %u\n", f.dev.peer,
-	       f.dev.peer_id, f.ref, f.port);
+	       f.dev.peer_id, f.refs[0], f.port);
 	if (argc > 1) {
 		s->req_prod = 0x7fff0000u;
 		evtchn_notify(f.port);
@@ -163,6 +163,6 @@ int main(int argc, char **argv)
 	xenbus_front_close(&f, 5 * SECOND);
 	printf("echofront: closed; the backend is %s, the ring's grant %s\n",
 	       xenbus_read_state(f.dev.peer) == XenbusStateClosed ? "Closed" : "not Closed",
-	       f.ref < 0 ? "taken back" : "still held");
+	       f.refs[0] < 0 ? "taken back" : "still held");
 	return good == requests ? 0 : 1;
 }

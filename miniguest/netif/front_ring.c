@@ -1,0 +1,139 @@
+/* netfront's rings. tx responses are reaped in the event handler (an id
+ * back on the free stack); rx responses are taken by the receiving
+ * thread. Every id and status is the backend's, and checked: an id that
+ * is not in flight, or a response index past what was asked, ends the
+ * device rather than free a page twice. */
+#include <string.h>
+
+#include "kernel/events.h"
+#include "kernel/time.h"
+#include "netif/front.h"
+#include "netif/netif.h"
+
+#define TENTH 100000000ull
+
+static void reap_tx(struct netfront *nf)
+{
+	int more;
+
+	do {
+		if (RING_RESPONSES_BROKEN(&nf->tx)) {
+			nf->dead = true;
+			return;
+		}
+		while (RING_HAS_UNCONSUMED_RESPONSES(&nf->tx)) {
+			struct netif_tx_response r = *RING_GET_RESPONSE(&nf->tx, nf->tx.rsp_cons);
+
+			nf->tx.rsp_cons++;
+			if (r.status == NETIF_RSP_NULL)
+				continue;
+			if (r.id >= NETFRONT_TX_BUFS || nf->ntx_free >= NETFRONT_TX_BUFS) {
+				nf->dead = true;
+				return;
+			}
+			for (unsigned i = 0; i < nf->ntx_free; i++)
+				if (nf->tx_free[i] == r.id) {
+					nf->dead = true;
+					return;
+				}
+			if (r.status != NETIF_RSP_OKAY)
+				nf->tx_errors++;
+			nf->tx_free[nf->ntx_free++] = r.id;
+		}
+		RING_FINAL_CHECK_FOR_RESPONSES(&nf->tx, more);
+	} while (more);
+}
+
+void netfront_event(evtchn_port_t port, void *data)
+{
+	struct netfront *nf = data;
+
+	(void)port;
+	reap_tx(nf);
+	nf->events++;
+	waitq_wake_all(&nf->wq);
+}
+
+void netfront_wait(struct netfront *nf, unsigned seen, uint64_t deadline_ns)
+{
+	unsigned mask = events_mask_save();
+
+	if (nf->events == seen && !nf->dead)
+		waitq_block_until(&nf->wq, deadline_ns);
+	events_restore(mask);
+}
+
+int netfront_tx_get(struct netfront *nf)
+{
+	unsigned mask = events_mask_save();
+	int id = -1;
+
+	/* Responses may wait unannounced (rsp_event not yet reached). */
+	reap_tx(nf);
+	while (!nf->dead && nf->ntx_free == 0) {
+		waitq_block_until(&nf->wq, time_now_ns() + TENTH);
+		reap_tx(nf);
+	}
+	if (!nf->dead)
+		id = nf->tx_free[--nf->ntx_free];
+	events_restore(mask);
+	return id;
+}
+
+void netfront_tx_put(struct netfront *nf, int id, uint16_t len)
+{
+	unsigned mask = events_mask_save();
+	struct netif_tx_request *q = &RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt)->req;
+	int notify;
+
+	q->gref = (grant_ref_t)nf->tx_ref[id];
+	q->offset = 0;
+	q->flags = 0;
+	q->id = (uint16_t)id;
+	q->size = len;
+	nf->tx.req_prod_pvt++;
+	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->tx, notify);
+	events_restore(mask);
+	if (notify)
+		evtchn_notify(nf->f.port);
+}
+
+unsigned netfront_rx(struct netfront *nf, netfront_deliver_t *deliver, void *arg)
+{
+	unsigned taken = 0;
+	int more, notify;
+
+	do {
+		if (nf->dead || RING_RESPONSES_BROKEN(&nf->rx)) {
+			nf->dead = true;
+			return taken;
+		}
+		while (RING_HAS_UNCONSUMED_RESPONSES(&nf->rx)) {
+			struct netif_rx_response r = *RING_GET_RESPONSE(&nf->rx, nf->rx.rsp_cons);
+
+			nf->rx.rsp_cons++;
+			if (r.id >= NETFRONT_RX_BUFS) {
+				nf->dead = true;
+				return taken;
+			}
+			/* A frame within its page, of an ethernet frame's size. */
+			if (r.status >= NETIF_ETH_HLEN && r.status <= NETIF_ETH_MAX &&
+			    (uint32_t)r.offset + (uint32_t)r.status <= 4096) {
+				deliver(arg, nf->rx_page[r.id] + r.offset, (uint16_t)r.status);
+				taken++;
+			} else {
+				nf->rx_errors++;
+			}
+			/* The same page, posted again under its id. */
+			struct netif_rx_request *q = RING_GET_REQUEST(&nf->rx, nf->rx.req_prod_pvt);
+			q->id = r.id;
+			q->gref = (grant_ref_t)nf->rx_ref[r.id];
+			nf->rx.req_prod_pvt++;
+		}
+		RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->rx, notify);
+		if (notify)
+			evtchn_notify(nf->f.port);
+		RING_FINAL_CHECK_FOR_RESPONSES(&nf->rx, more);
+	} while (more);
+	return taken;
+}

@@ -1,0 +1,72 @@
+/* The toolstack's part for networks (domain 0): each vif=GUEST[:mac=..]
+ * [:rx=copy|flip] word (in the environment: the command line's NAME=value
+ * words) gives domain GUEST a vif served by this domain's netback, a port
+ * of its bridge. A guest's vifs are numbered 0, 1... in the order of the
+ * words, as Xen numbers them; the address is the word's, else
+ * 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and handle. */
+#include <stdio.h>
+#include <string.h>
+
+#include "netif/netif.h"
+#include "netif/vif.h"
+
+#define MAX_GUESTS 64
+
+static int key(const char *dir, const char *name, const char *value)
+{
+	char path[XENBUS_PATH + 24];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return xb_write(path, value);
+}
+
+/* One vif: 0 or -1 (said why). */
+static int attach(const struct vif_word *w, unsigned *count)
+{
+	long fe = xenbus_domid_of(w->guest), be = xb_domid();
+	char be_dir[XENBUS_PATH], fe_dir[XENBUS_PATH], mac[18], n[8];
+	uint8_t addr[6];
+
+	if (fe <= 0 || be < 0 || fe == be || fe >= MAX_GUESTS) {
+		printf("netif: vif for %s: no such domain\n", w->guest);
+		return -1;
+	}
+	if (w->rx_flip) {
+		printf("netif: vif for %s: rx=flip is not offered (rx=copy is)\n", w->guest);
+		return -1;
+	}
+	unsigned devno = count[fe]++;
+	if (w->has_mac)
+		memcpy(addr, w->mac, 6);
+	else
+		netif_mac_make((uint16_t)fe, (uint8_t)devno, addr);
+	netif_mac_format(addr, mac);
+	snprintf(n, sizeof(n), "%u", devno);
+	snprintf(be_dir, sizeof(be_dir), "/local/domain/%ld/backend/vif/%ld/%u", be, fe, devno);
+	snprintf(fe_dir, sizeof(fe_dir), "/local/domain/%ld/device/vif/%u", fe, devno);
+	/* netback waits for handle, written last, before it reads mac. */
+	if (xenbus_create("vif", (uint16_t)fe, (uint16_t)be, devno) < 0 ||
+	    key(be_dir, "mac", mac) < 0 || key(be_dir, "handle", n) < 0 ||
+	    key(fe_dir, "mac", mac) < 0 || key(fe_dir, "handle", n) < 0)
+		return -1;
+	printf("netif: domain %ld gets vif %u (%s) from domain %ld\n", fe, devno, mac, be);
+	return 0;
+}
+
+int netif_toolstack(char *const *words)
+{
+	static unsigned count[MAX_GUESTS];
+	int made = 0;
+
+	for (; words && *words; words++) {
+		struct vif_word w;
+
+		if (strncmp(*words, "vif=", 4) != 0)
+			continue;
+		if (netif_vif_word(*words, &w) && attach(&w, count) == 0)
+			made++;
+		else
+			printf("netif: %s: not attached\n", *words);
+	}
+	return made;
+}

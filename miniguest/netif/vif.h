@@ -1,0 +1,50 @@
+/* netback in a driver domain (dom0): every vif the toolstack makes under
+ * this domain's backend/vif/FE/N is a port of one bridge; one service
+ * thread takes tx frames from each connected vif in turn (a budget of
+ * slots each, so a flood cannot starve the others), routes them
+ * (bridge_route) and puts them into the rx rings of the ports they go
+ * out of. The rings' work is back_tx.c and back_rx.c; the pages are
+ * reached by grant copy (back_copy.c). */
+#ifndef NETIF_VIF_H
+#define NETIF_VIF_H
+
+#include "kernel/thread.h"
+#include "netif/back.h"
+#include "netif/bridge.h"
+#include "xenbus/xenbus.h"
+
+struct vif {
+	uint16_t fe;
+	uint8_t devno;                  /* N of backend/vif/FE/N */
+	unsigned port;                  /* on the bridge */
+	char dir[XENBUS_PATH];
+	uint8_t mac[6];
+	struct xenbus_back b;
+	struct netback_vif nv;
+	volatile bool connected;
+	bool notify_rx;                 /* rx responses pushed this turn */
+};
+
+/* back_conn.c: write the keys a Xen netfront reads, do the handshake with
+ * both rings, check the frontend's choices: 0, or -1 with the reason in
+ * the error key. */
+int netback_connect(struct vif *v);
+void netback_error(struct vif *v, const char *why);
+
+/* back_copy.c: the grant-copy callbacks for v's frontend: false
+ * without memory for them. */
+bool netback_copy_init(struct vif *v);
+
+/* back_serve.c: start the service thread (once); kick it. */
+int netback_serve_start(void);
+void netback_kick(void);
+/* The vif joins the bridge: false when every port is taken. */
+bool netback_attach(struct vif *v);
+
+/* netback.c: serve every vif made for this domain: 0 or -1. */
+int netback_start(void);
+/* toolstack.c: the toolstack's vif=GUEST[:mac=..][:rx=copy|flip] words
+ * (dom0): the vifs made. */
+int netif_toolstack(char *const *words);
+
+#endif
