@@ -29,6 +29,26 @@ bool vnet_bufs_alloc(struct vnet_buf *bufs, unsigned n)
 	return true;
 }
 
+void vnet_reap(struct virtio_net *n, unsigned q,
+	       void (*done)(struct virtio_net *n, const struct vq_done *d))
+{
+	struct virtqueue *vq = &n->dev.queues[q].vq;
+	struct vq_done d;
+
+	/* Bounded: each turn takes an entry off the used ring, or it ends. */
+	for (unsigned turns = 0; turns < 2u * vq->size; turns++) {
+		int rc = vq_reap(vq, &d);
+		if (rc == 0)
+			break;
+		if (rc > 0) {
+			done(n, &d);
+		} else if (vq->broken) {
+			n->broken = true;
+			break;
+		}
+	}
+}
+
 static void service(void *arg)
 {
 	struct virtio_net *n = arg;

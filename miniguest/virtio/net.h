@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define VIRTIO_NET_FRAME_MAX 1514       /* an Ethernet frame without its FCS */
+#include "virtio/net_check.h"
 
 struct virtio_net;
 

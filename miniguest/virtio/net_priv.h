@@ -30,12 +30,12 @@ struct virtio_net_hdr {
 	uint16_t csum_offset;
 	uint16_t num_buffers;
 };
-_Static_assert(sizeof(struct virtio_net_hdr) == 12, "virtio_net_hdr is 12 bytes");
+_Static_assert(sizeof(struct virtio_net_hdr) == VIRTIO_NET_HDR_LEN, "virtio_net_hdr is 12 bytes");
 
 struct vnet_buf {
 	uint8_t *va;
 	uint64_t maddr;
-	uint32_t len;                   /* what the device wrote (receive) */
+	uint32_t len;                   /* the frame's (receive; 0: none) */
 };
 
 struct virtio_net {
@@ -59,6 +59,10 @@ bool vnet_bufs_alloc(struct vnet_buf *bufs, unsigned n);
 
 /* Posts every receive buffer and starts the receive thread. */
 int vnet_rx_start(struct virtio_net *n);
+/* Takes what the device finished off queue q, done(n, d) for each;
+ * garbage entries are counted by the queue and skipped. */
+void vnet_reap(struct virtio_net *n, unsigned q,
+	       void (*done)(struct virtio_net *n, const struct vq_done *d));
 /* The reapers, in event context. */
 void vnet_rx_reap(struct virtio_net *n);
 void vnet_tx_reap(struct virtio_net *n);

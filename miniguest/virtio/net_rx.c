@@ -9,7 +9,6 @@
 #include "kernel/events.h"
 
 #define RX_STACK (32 * 1024)
-#define HDR ((uint32_t)sizeof(struct virtio_net_hdr))
 
 /* Hands buf back to the device; events masked. */
 static void post(struct virtio_net *n, struct vnet_buf *buf)
@@ -20,40 +19,20 @@ static void post(struct virtio_net *n, struct vnet_buf *buf)
 		n->broken = true;
 }
 
-void vnet_rx_reap(struct virtio_net *n)
+static void filled(struct virtio_net *n, const struct vq_done *d)
 {
-	struct virtqueue *vq = &n->dev.queues[VNET_RXQ].vq;
-	struct vq_done d;
-	int rc;
+	struct vnet_buf *buf = d->cookie;
 
-	/* Bounded: each turn takes an entry off the used ring, or it ends. */
-	for (unsigned turns = 0; turns < 2u * vq->size; turns++) {
-		rc = vq_reap(vq, &d);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			if (vq->broken)
-				n->broken = true;
-			if (n->broken)
-				break;
-			continue;
-		}
-		struct vnet_buf *buf = d.cookie;
-		buf->len = d.bad_len ? 0 : d.len;
-		/* At most rx_count are in flight, so the ring has room. */
-		n->ready[(n->ready_head + n->ready_used) % VNET_BUFS] = buf;
-		n->ready_used++;
-	}
-	waitq_wake_all(&n->rx_wait);
+	buf->len = vnet_frame_len(d);
+	/* At most rx_count are in flight, so the ring has room. */
+	n->ready[(n->ready_head + n->ready_used) % VNET_BUFS] = buf;
+	n->ready_used++;
 }
 
-/* A frame the callback may take: the header and 14 to FRAME_MAX bytes. */
-static bool acceptable(struct virtio_net *n, struct vnet_buf *buf)
+void vnet_rx_reap(struct virtio_net *n)
 {
-	if (buf->len >= HDR + 14 && buf->len <= HDR + VIRTIO_NET_FRAME_MAX)
-		return true;
-	n->info.rx_dropped++;
-	return false;
+	vnet_reap(n, VNET_RXQ, filled);
+	waitq_wake_all(&n->rx_wait);
 }
 
 static void rx_loop(void *arg)
@@ -74,9 +53,11 @@ static void rx_loop(void *arg)
 		n->ready_head = (n->ready_head + 1) % VNET_BUFS;
 		n->ready_used--;
 		events_restore(mask);
-		if (acceptable(n, buf)) {
+		if (buf->len) {
 			n->info.rx_frames++;
-			n->rx(n->rx_arg, buf->va + HDR, buf->len - HDR);
+			n->rx(n->rx_arg, buf->va + VIRTIO_NET_HDR_LEN, buf->len);
+		} else {
+			n->info.rx_dropped++;
 		}
 		mask = events_mask_save();
 		post(n, buf);

@@ -8,34 +8,23 @@
 #include "kernel/events.h"
 #include "kernel/time.h"
 
-#define HDR ((uint32_t)sizeof(struct virtio_net_hdr))
+#define HDR VIRTIO_NET_HDR_LEN
 #define ROOM_WAIT_NS 1000000000ull
+
+static void sent(struct virtio_net *n, const struct vq_done *d)
+{
+	n->tx_free |= 1ull << ((struct vnet_buf *)d->cookie - n->txb);
+}
 
 void vnet_tx_reap(struct virtio_net *n)
 {
-	struct virtqueue *vq = &n->dev.queues[VNET_TXQ].vq;
-	struct vq_done d;
-	int rc;
-
-	for (unsigned turns = 0; turns < 2u * vq->size; turns++) {
-		rc = vq_reap(vq, &d);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			if (vq->broken) {
-				n->broken = true;
-				break;
-			}
-			continue;
-		}
-		n->tx_free |= 1ull << ((struct vnet_buf *)d.cookie - n->txb);
-	}
+	vnet_reap(n, VNET_TXQ, sent);
 	waitq_wake_all(&n->tx_room);
 }
 
 int virtio_net_send(struct virtio_net *n, const void *buf, uint32_t len)
 {
-	if (len < 14 || len > VIRTIO_NET_FRAME_MAX)
+	if (len < VIRTIO_NET_FRAME_MIN || len > VIRTIO_NET_FRAME_MAX)
 		return -EINVAL;
 	uint64_t deadline = time_now_ns() + ROOM_WAIT_NS;
 	unsigned mask = events_mask_save();

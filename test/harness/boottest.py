@@ -241,6 +241,7 @@ class BootTest:
             self._bad('host_interval goes with expect_regex/expect_status, not expect = result')
 
     def _net(self, spec):
+        self.forwards = []          # (host port, guest port) of the run
         net = spec.get('net', '').strip()
         if net not in ('', 'on'):
             self._bad('net = %s: the only value is "on"' % net)
@@ -384,10 +385,11 @@ class BootTest:
             if client:
                 client.qemu = p
         killing = first and self.kill_after is not None
-        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed, started=started,
+        r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed,
                      stop=kill if killing else stamp if self.interval else
-                     start_client if client else None)
-        client_log = client.finish() if client else 
+                     start_client if client else None,
+                     **({'started': started} if client else {}))
+        client_log = client.finish() if client else ''
         self.stamped = stamped
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
