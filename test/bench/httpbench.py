@@ -1,7 +1,8 @@
 """httpd on virtio-net (miniguest/apps/httpd), reached from the host
 through QEMU's user network and a forwarded port, beside the same client
-against a floor on the host in the same run: python3's http.server
-serving the same files from 127.0.0.1.
+against a floor on the host in the same run: python3's threading
+http.server speaking HTTP/1.1 (keep-alive, as httpd) serving the same
+files from 127.0.0.1.
 
   guest_to_host  the driver domain's own TCP throughput to the host: curl
                  fetching the 1 MiB big.bin (MB/s, median of --reps)
@@ -65,9 +66,19 @@ def start_guest(opts, port):
     return p
 
 
+FLOOR_SERVER = """
+import functools, http.server, sys
+http.server.SimpleHTTPRequestHandler.protocol_version = 'HTTP/1.1'
+http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
+http.server.SimpleHTTPRequestHandler.disable_nagle_algorithm = True
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[2])
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), handler).serve_forever()
+"""
+
+
 def start_floor(port):
-    p = subprocess.Popen([sys.executable, '-m', 'http.server', '-b', '127.0.0.1', str(port)],
-                         cwd=os.path.join(APPS, 'httpd-files.cpio.d'), stdin=subprocess.DEVNULL,
+    p = subprocess.Popen([sys.executable, '-c', FLOOR_SERVER, str(port),
+                          os.path.join(APPS, 'httpd-files.cpio.d')], stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          start_new_session=True)
     for _ in range(100):
@@ -101,7 +112,8 @@ def wrk(port, conns):
     rps = re.search(r'Requests/sec:\s+([0-9.]+)', out)
     lat = {int(p): float(v) * UNITS[u] for p, v, u in
            re.findall(r'^\s+(50|90|99)%\s+([0-9.]+)(us|ms|s)\s*$', out, re.M)}
-    if r.returncode != 0 or not rps or len(lat) != 3 or 'Non-2xx' in out:
+    if r.returncode != 0 or not rps or float(rps.group(1)) <= 0 or len(lat) != 3 or \
+            'Non-2xx' in out or 'Socket errors' in out:
         raise MeasureError('wrk -c %d: status %d\n%s' % (conns, r.returncode, out[-800:]))
     return float(rps.group(1)), lat
 

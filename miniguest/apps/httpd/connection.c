@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -71,12 +73,16 @@ void connection(int fd, unsigned id)
 	size_t have = 0;
 	unsigned served = 0, bad = 0, missing = 0;
 	struct timeval idle = { IDLE_S, 0 };
+	int one = 1;
 
 	if (!buf) {
 		close(fd);
 		return;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &idle, sizeof(idle));
+	/* A head and a short body are two writes: without this the body
+	 * waits for the peer to acknowledge the head. */
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	for (;;) {
 		long len = read_head(fd, buf, &have);
 		if (len == 0)
