@@ -64,7 +64,18 @@ blkfront_probe) and no module says dom0, boot/run adds the demo's dom0
 (%s) as that domain: it drives the disks and runs the store, and
 GUEST.elf, a domain of its own, reaches them over blkif as xvda, xvdb...
 (the libc mounts xvda at /disk when the program links the ext2 layer).
-""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1), DISK_DRIVER[0])
+
+With --net, a virtio-net-pci device at %s on QEMU's user network
+(restricted: the guest reaches neither the host nor beyond; --net-outside
+lifts that) goes to GUEST.elf's domain (--net guest=NAME: NAME's, by a
+pci= word), else to the privileged domain; --forward HOSTPORT:GUESTPORT
+makes 127.0.0.1:HOSTPORT reach GUESTPORT at %s, the first address QEMU's
+DHCP leases:
+
+  boot/run --net --forward 8080:80 --initrd build/miniguest/apps/httpd/httpd-files.cpio \\
+           --guest-mem 32M build/miniguest/apps/httpd/httpd.elf
+""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1), DISK_DRIVER[0],
+       qemu.net_bdf(), qemu.GUEST_IP)
 
 EPILOG = """\
 exit status: 0 when the hypervisor reports success, 1 when it reports
