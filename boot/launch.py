@@ -64,7 +64,18 @@ blkfront_probe) and no module says dom0, boot/run adds the demo's dom0
 (%s) as that domain: it drives the disks and runs the store, and
 GUEST.elf, a domain of its own, reaches them over blkif as xvda, xvdb...
 (the libc mounts xvda at /disk when the program links the ext2 layer).
-""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1), DISK_DRIVER[0])
+
+With --net, a virtio-net-pci device at %s on QEMU's user network
+(restricted: the guest reaches neither the host nor beyond; --net-outside
+lifts that) goes to GUEST.elf's domain (--net guest=NAME: NAME's, by a
+pci= word), else to the privileged domain; --forward HOSTPORT:GUESTPORT
+makes 127.0.0.1:HOSTPORT reach GUESTPORT at %s, the first address QEMU's
+DHCP leases:
+
+  boot/run --net --forward 8080:80 --initrd build/miniguest/apps/httpd/httpd-files.cpio \\
+           --guest-mem 32M build/miniguest/apps/httpd/httpd.elf
+""" % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1), DISK_DRIVER[0],
+       qemu.net_bdf(), qemu.GUEST_IP)
 
 EPILOG = """\
 exit status: 0 when the hypervisor reports success, 1 when it reports
@@ -110,6 +121,17 @@ def parse_args(argv):
     ap.add_argument('--disk', action='append', default=[], metavar='FILE[,guest=NAME]',
                     help='attach the raw image FILE as a virtio-blk disk of the driver domain, '
                          "for guest NAME (default GUEST.elf's name); repeatable")
+    ap.add_argument('--net', nargs='?', const='', metavar='guest=NAME',
+                    help='add a virtio-net device on QEMU\'s user network (restricted: no way '
+                         'out of the host) for the domain NAME (default: GUEST.elf\'s, else '
+                         'the privileged domain)')
+    ap.add_argument('--net-outside', action='store_true',
+                    help='--net without restrict=on: the guest may reach the host and beyond')
+    ap.add_argument('--forward', action='append', default=[],
+                    metavar='HOSTPORT:GUESTPORT[,guest=NAME]',
+                    help='forward TCP 127.0.0.1:HOSTPORT to the networked domain\'s '
+                         'GUESTPORT at %s (its first DHCP lease); implies --net; '
+                         'repeatable' % qemu.GUEST_IP)
     ap.add_argument('--hv-elf', default=qemu.HV_ELF, metavar='FILE',
                     help='boot this Multiboot kernel instead of build/hv/ringlet.elf')
     ap.add_argument('--no-build', action='store_true',
@@ -261,6 +283,62 @@ def attach_disks(a, modules, default_guest):
     return modules, args, lines
 
 
+def module_name(cmdline):
+    word = cmdline.split()[:1]
+    return word[0][len('name='):] if word and word[0].startswith('name=') else None
+
+
+def parse_forward(spec, net_guest):
+    """(host port, guest port) from --forward HOSTPORT:GUESTPORT[,guest=NAME]."""
+    ports, _, opts = spec.partition(',')
+    m = re.fullmatch(r'([0-9]{1,5}):([0-9]{1,5})', ports)
+    guest = opts[len('guest='):] if opts.startswith('guest=') else None
+    if not m or (opts and guest is None):
+        fail('--forward %s: expected HOSTPORT:GUESTPORT[,guest=NAME]' % spec)
+    if guest is not None and guest != net_guest:
+        fail('--forward %s: only %s, the domain with the network device, has an address '
+             'QEMU reaches' % (spec, net_guest))
+    host, port = int(m.group(1)), int(m.group(2))
+    if not (0 < host < 65536 and 0 < port < 65536):
+        fail('--forward %s: ports are 1-65535' % spec)
+    return host, port
+
+
+def attach_net(a, modules, default_guest):
+    """The modules with pci= given to the networked domain (unless it is
+    the privileged one, which holds every device no other holds), the QEMU
+    arguments, and a line that says where the device went."""
+    if a.net is None and not a.forward and not a.net_outside:
+        return modules, [], []
+    if len(a.disk) > qemu.NET_DISKS_MAX:
+        fail('--net takes disk 4\'s interrupt line: at most %d disks with it'
+             % qemu.NET_DISKS_MAX)
+    priv = driver_index(modules)
+    guest = default_guest or module_name(modules[priv][1])
+    if a.net:
+        if not a.net.startswith('guest=') or not re.fullmatch(r'[A-Za-z0-9_.-]{1,31}',
+                                                                a.net[len('guest='):]):
+            fail('--net %s: expected --net or --net guest=NAME' % a.net)
+        guest = a.net[len('guest='):]
+    at = next((i for i, (_, c) in enumerate(modules) if module_name(c) == guest), None)
+    if at is None:
+        fail('--net: no module is named %s' % guest)
+    forwards = [parse_forward(f, guest) for f in a.forward]
+    if at != priv:
+        path, cmdline = modules[at]
+        opts, sep, args = cmdline.partition(' -- ')
+        modules = modules[:at] + [(path, opts + ' pci=' + qemu.net_bdf() + sep + args)] + \
+            modules[at + 1:]
+    try:
+        args = qemu.net_args(forwards, outside=a.net_outside)
+    except qemu.QemuError as e:
+        fail(str(e))
+    lines = ['%s: network device %s of %s (%s)%s' % (
+        PROG, qemu.net_bdf(), guest, 'outside reachable' if a.net_outside else 'restricted',
+        ''.join('; 127.0.0.1:%d -> %s:%d' % (h, qemu.GUEST_IP, g) for h, g in forwards))]
+    return modules, args, lines
+
+
 class Interrupted:
     """Remembers a Ctrl-C while QEMU (which gets it too) winds down."""
     seen = False
@@ -295,6 +373,9 @@ def main(argv):
     if driver:
         modules = [(os.path.join(qemu.BUILD_DIR, DISK_DRIVER[0]), DISK_DRIVER[1])] + modules
     modules, disk_qemu_args, disk_lines = attach_disks(a, modules, default_guest)
+    modules, net_qemu_args, net_lines = attach_net(a, modules, default_guest)
+    disk_qemu_args += net_qemu_args
+    disk_lines += net_lines
 
     if not a.no_build and not a.dry_run:
         build = subprocess.run([os.path.join(qemu.ROOT, 'boot', 'build')])

@@ -90,6 +90,33 @@ def disk_args(paths, device_opts=()):
     return args
 
 
+# The network: QEMU's user network (slirp: 10.0.2.0/24, gateway and DNS
+# 10.0.2.2, DHCP leasing from 10.0.2.15) behind a virtio-net-pci device at
+# a fixed slot, 00:17.0, whose INTA q35 routes to GSI 23 (disk 3's line,
+# so with the network at most 3 disks). restrict=on keeps the guest from
+# reaching the host or the outside; forwarded ports still reach it.
+NET_SLOT = 0x17
+NET_DISKS_MAX = 3
+GUEST_IP = '10.0.2.15'
+
+
+def net_bdf():
+    return '00:%02x.0' % NET_SLOT
+
+
+def net_args(forwards=(), outside=False, guest_ip=GUEST_IP):
+    """-netdev and -device arguments for the network; forwards, a list of
+    (host port, guest port), become hostfwd rules from 127.0.0.1."""
+    netdev = 'user,id=n0' + ('' if outside else ',restrict=on')
+    for host, guest in forwards:
+        if not (0 < host < 65536 and 0 < guest < 65536):
+            raise QemuError('forward %s:%s: ports are 1-65535' % (host, guest))
+        netdev += ',hostfwd=tcp:127.0.0.1:%d-%s:%d' % (host, guest_ip, guest)
+    # romfile= : no option ROM (nothing boots from the network).
+    return ['-netdev', netdev,
+            '-device', 'virtio-net-pci,netdev=n0,addr=0x%x,romfile=' % NET_SLOT]
+
+
 # Virtual time from the instruction count (icount): 4 ns an instruction, and
 # no sleeping through idle time. What a guest then measures in time depends on
 # what runs, not on how busy the host is: for tests whose checks are times.

@@ -57,6 +57,7 @@
 #define LWIP_TCP_KEEPALIVE 1
 
 #define LWIP_NETCONN 1
+#define LWIP_NETIF_API 1                /* netifapi_*: interfaces set up from any thread */
 #define LWIP_SOCKET 1
 #define LWIP_COMPAT_SOCKETS 0
 #define LWIP_POSIX_SOCKETS_IO_NAMES 0

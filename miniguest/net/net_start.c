@@ -1,7 +1,9 @@
 /* lwIP starts at the first socket: a program that opens none runs no
  * tcpip thread. lwIP's start brings the loopback interface up
- * (127.0.0.1), then, in a program linked with netfront, the domain's
- * vifs (netfront_if.c). */
+ * (127.0.0.1); then a program linked with a network interface brings
+ * that up too, before the first socket call returns: netfront's vifs
+ * (net_netfront_up, netfront_if.c) and a virtio NIC (net_iface_start,
+ * if_virtio.c), both weak here. */
 #include <errno.h>
 
 #include "kernel/thread.h"
@@ -10,9 +12,11 @@
 #include "net/sock.h"
 
 __attribute__((weak)) int net_netfront_up(void);
+__attribute__((weak)) void net_iface_start(void);
 
 static struct waitqueue starters;
-static volatile int state;      /* 0: not started, 1: starting, 2: lwIP up, 3: running */
+/* 0: not started, 1: starting, 2: lwIP runs, 3: interfaces up too */
+static volatile int state;
 
 static void started(void *arg)
 {
@@ -29,6 +33,8 @@ int net_start(void)
 		wait_until(&starters, state == 2);
 		if (net_netfront_up)
 			net_netfront_up();
+		if (net_iface_start)
+			net_iface_start();
 		state = 3;
 		waitq_wake_all(&starters);
 	}

@@ -29,6 +29,7 @@ import bootbench  # noqa: E402
 import clockbench  # noqa: E402
 import computebench  # noqa: E402
 import guestbench  # noqa: E402
+import httpbench  # noqa: E402
 import grantbench  # noqa: E402
 import guestsbench  # noqa: E402
 import latenessbench  # noqa: E402
@@ -43,7 +44,7 @@ import qemu  # noqa: E402
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
-                                   blockbench, blkifbench, accountbench, netpvbench)}
+                                   blockbench, blkifbench, accountbench, netpvbench, httpbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

@@ -69,6 +69,17 @@ INI files with one section per test:
                 environment's RINGLET_DISKS holds the images' paths in
                 disk-line order, separated by ':' (after the reboot, with
                 reboot_modules), e.g. for e2fsck -fn
+  net           "on": a virtio-net device on QEMU's restricted user network
+                (boot/qemu.py's net_args: 00:17.0) for the privileged domain
+  forward       guest TCP ports, separated by spaces, each reachable from a
+                port of 127.0.0.1 chosen free for the run (implies net)
+  host_client   a program under the repository (and its arguments) started
+                on the host while the guest runs, once a line matches
+                host_client_after; it reaches the forwarded ports through
+                RINGLET_PORT / RINGLET_PORTS (harness/hostclient.py); when
+                it ends QEMU is stopped: the test then needs
+                expect_status = stopped, passes only when the program exited
+                0, and its output goes to the log
 
 Lines starting with # or ; are comments; a [DEFAULT] section gives defaults.
 
@@ -89,7 +100,7 @@ import re
 import tempfile
 import time
 
-from . import interval, proc
+from . import hostclient, interval, proc
 from .result import FAIL, PASS, SKIP, JobOutcome, Result
 
 import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there)
@@ -100,10 +111,10 @@ KEYS = {'boot', 'cmdline', 'cmdline_file', 'kernel', 'modules', 'timeout', 'mem'
         'serial_input', 'serial_input_after', 'expect',
         'expect_regex', 'expect_status', 'referee', 'xen_expect_regex', 'host_interval',
         'reject_regex', 'icount', 'expect_bytes', 'host_check', 'disk', 'reboot_modules',
-        'kill_after_regex'}
+        'kill_after_regex', 'net', 'forward', 'host_client', 'host_client_after'}
 SIZE = re.compile(r'[0-9]+[KMG]?')
 STATUSES = {'success': qemu.STATUS_SUCCESS, 'failure': qemu.STATUS_FAILURE,
-            'reset': qemu.STATUS_RESET}
+            'reset': qemu.STATUS_RESET, 'stopped': -9}
 SERIAL_INPUT_AFTER = 'ringlet: ready'      # typed input waits for a ready UART
 RESULT_LINE = re.compile(r'Test result: (SUCCESS|SKIP|ERROR|FAILURE)\b(.*)')
 LOG_TAIL = 20
@@ -200,6 +211,7 @@ class BootTest:
                 self._bad(str(e))
         self.rejects = self._regexes(spec, 'reject_regex')
         self.host_check = spec.get('host_check', '').split()
+        self._net(spec)
         self.expect_bytes = []
         for line in spec.get('expect_bytes', '').splitlines():
             if line.strip():
@@ -234,6 +246,30 @@ class BootTest:
             self._bad('expect_bytes goes with expect_status, not expect = result')
         if self.interval and self.status is None:
             self._bad('host_interval goes with expect_regex/expect_status, not expect = result')
+
+    def _net(self, spec):
+        self.forwards = []          # (host port, guest port) of the run
+        net = spec.get('net', '').strip()
+        if net not in ('', 'on'):
+            self._bad('net = %s: the only value is "on"' % net)
+        try:
+            self.forward = [int(p) for p in spec.get('forward', '').split()]
+        except ValueError:
+            self._bad('forward = %s: guest port numbers' % spec['forward'])
+        self.net = net == 'on' or bool(self.forward)
+        self.host_client = spec.get('host_client', '').split()
+        after = spec.get('host_client_after', '').strip()
+        if bool(self.host_client) != bool(after):
+            self._bad('host_client and host_client_after go together')
+        if self.host_client and not self.net:
+            self._bad('host_client needs the network (net or forward)')
+        stopped = spec.get('expect_status', '').strip() == 'stopped'
+        if stopped != bool(self.host_client):
+            self._bad('expect_status = stopped goes with host_client (which stops QEMU)')
+        try:
+            self.client_after = re.compile(after) if after else None
+        except re.error as e:
+            self._bad('host_client_after = %s: %s' % (after, e))
 
     def _regexes(self, spec, key):
         regexes = []
@@ -306,10 +342,11 @@ class BootTest:
             if self.boot == 'iso':
                 iso = isolib.build_iso(self.build_dir, self._path(self.kernel), cmdline,
                                        modules, name='test-' + self.name.replace('/', '-'))
+            net, self.forwards = hostclient.net_args(self.forward) if self.net else ([], [])
             return qemu.command(kernel=self._path(self.kernel), cmdline=cmdline,
                                 modules=modules, iso=iso, mem=self.mem, cpu=self.cpu,
                                 icount=self.icount) + self.qemu_args + \
-                qemu.disk_args(disks, [d for _, _, d in self.disks]), None
+                qemu.disk_args(disks, [d for _, _, d in self.disks]) + net, None
         except (isolib.IsoError, qemu.QemuError) as e:
             return None, str(e)
 
@@ -343,13 +380,30 @@ class BootTest:
 
         def kill(line):
             return 'a line matched kill_after_regex' if self.kill_after.search(line) else ''
+        client = hostclient.HostClient(self.host_client, self.forwards, self.build_dir,
+                                       self.timeout) if self.host_client else None
+
+        def start_client(line):
+            if client.thread is None and self.client_after.search(line):
+                client.start()
+            return ''
+
+        def started(p):
+            if client:
+                client.qemu = p
         killing = first and self.kill_after is not None
         r = proc.run(cmd, self.timeout, cwd=qemu.ROOT, feed=feed,
-                     stop=kill if killing else stamp if self.interval else None)
+                     stop=kill if killing else stamp if self.interval else
+                     start_client if client else None,
+                     **({'started': started} if client else {}))
+        client_log = client.finish() if client else ''
         self.stamped = stamped
         serial = r.stdout.decode('utf-8', 'replace').replace('\r\n', '\n').replace('\r', '\n')
         lines = serial.splitlines()
         outcome, reason, verdict = self._judge(r, lines)
+        why = client.verdict() if client else ''
+        if why and outcome == PASS or why and reason.startswith('QEMU ended with'):
+            outcome, reason = FAIL, why
         if first:
             ended = bool(r.stopped) if killing else r.status == qemu.STATUS_SUCCESS
             outcome, verdict = (PASS, '') if ended and not r.timed_out else (FAIL, '')
@@ -370,6 +424,10 @@ class BootTest:
             log += '# QEMU stderr:\n' + err
         if checked:
             log += '# %s:\n%s' % (' '.join(self.host_check), checked)
+        if client:
+            log += '# host client %s (ports %s):\n%s' % (
+                ' '.join(self.host_client), ' '.join('%d:%d' % f for f in self.forwards),
+                client_log)
         res = Result(self.name, outcome, r.seconds, reason, lines[-LOG_TAIL:],
                      verdict=verdict)
         if err.strip():

@@ -25,7 +25,7 @@ class Run:
     stopped: str = ''       # why the caller's stop() ended it early, or ''
 
 
-def _kill_group(proc):
+def kill_group(proc):
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
@@ -36,7 +36,7 @@ def kill_all():
     """Kill every process group still running (on Ctrl-C)."""
     with _live_lock:
         for proc in list(_live):
-            _kill_group(proc)
+            kill_group(proc)
 
 
 def _type(proc, data):
@@ -47,14 +47,16 @@ def _type(proc, data):
         pass                    # it stopped reading: the test will say so
 
 
-def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
+def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None, started=None):
     """Run cmd in its own process group with no stdin; kill the whole group
     when it outlives timeout seconds or floods its output. stop, if given,
     sees each complete line of stdout (decoded) and may end the run early by
     returning why (for a program that never exits by itself, like Xen).
     feed, if given, is (marker, data): data (bytes) goes to cmd's stdin once
     stdout has shown marker (bytes), as a person would type it; an empty
-    marker types it at once, before the program has printed anything."""
+    marker types it at once, before the program has printed anything.
+    started, if given, gets the Popen as soon as it runs (to stop it from
+    elsewhere)."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env,
                             stdin=subprocess.DEVNULL if feed is None else subprocess.PIPE,
@@ -62,6 +64,8 @@ def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
                             start_new_session=True)
     with _live_lock:
         _live.add(proc)
+    if started:
+        started(proc)
     if feed and not feed[0]:
         _type(proc, feed[1])
         feed = None
@@ -98,18 +102,18 @@ def run(cmd, timeout, cwd=None, env=None, stop=None, feed=None):
                     flooded = True
                     break
         if stopped:
-            _kill_group(proc)
+            kill_group(proc)
         elif not (timed_out or flooded):
             try:
                 proc.wait(max(0.5, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
                 timed_out = True    # closed its output but kept running
         if timed_out or flooded:
-            _kill_group(proc)
+            kill_group(proc)
         status = proc.wait()
     finally:
         if proc.poll() is None:     # interrupted: leave nothing behind
-            _kill_group(proc)
+            kill_group(proc)
             proc.wait()
         with _live_lock:
             _live.discard(proc)

@@ -57,6 +57,7 @@ SEVERAL_DOMAINS = 'needs several domains; no toolstack on the referee'
 LOG_LINES = 'expects a ringlet log line'
 INITRD_PLACE = 'its initrd is not the one module right after the guest, where Xen takes it'
 DISKS = "needs disks (the disk key), which the referee's machine does not attach"
+NET = "needs the network device (net, forward), which the referee's machine lacks"
 INITRD = 'initrd'               # the whole command line of a module that is an initrd
 
 
@@ -71,6 +72,8 @@ def why_not(test):
         return test.referee_skip
     if test.disks:
         return DISKS
+    if test.net:
+        return NET
     guests = [m for m in test.modules if m[1] != INITRD]
     if len(guests) > 1:
         return SEVERAL_DOMAINS

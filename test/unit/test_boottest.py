@@ -221,6 +221,23 @@ def case_kill_after_regex_refusals(boottest, referee):
     return alone[0] and bad[0], (alone, bad)
 
 
+def case_net_keys_and_their_refusals(boottest, referee):
+    base = '[t]\nmodules = a.elf\n'
+    client = 'host_client = c\nhost_client_after = up\nexpect_status = stopped\n'
+    ok = load(boottest, base + 'forward = 80 8080\n' + client)[0]
+    cases = [(base + 'net = yes\nexpect = result\n', 'the only value is "on"'),
+             (base + 'forward = http\nexpect = result\n', 'guest port numbers'),
+             (base + 'net = on\nhost_client = c\nexpect_status = stopped\n', 'go together'),
+             (base + client, 'needs the network'),
+             (base + 'net = on\nexpect_status = stopped\n', 'goes with host_client'),
+             (base + 'net = on\nhost_client = c\nhost_client_after = up\n'
+              'expect_status = success\n', 'goes with host_client'),
+             (base + 'net = on\n' + client.replace('= up', '= (up'), 'host_client_after')]
+    seen = [refused(boottest, text, why) for text, why in cases]
+    return ok.net and ok.forward == [80, 8080] and ok.host_client == ['c'] and \
+        all(r[0] for r in seen), seen
+
+
 CASES = [case_expect_bytes_compares_the_raw_serial_bytes, case_serial_input_lines_and_escapes,
          case_expect_bytes_needs_a_status_and_good_escapes,
          case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
@@ -228,7 +245,8 @@ CASES = [case_expect_bytes_compares_the_raw_serial_bytes, case_serial_input_line
          case_xen_regex_makes_a_log_test_run_on_xen, case_xen_regex_with_a_result_is_refused,
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
          case_guest_and_initrd_are_one_domain, case_disk_lines_and_their_refusals,
-         case_kill_after_regex_ends_the_first_boot, case_kill_after_regex_refusals]
+         case_kill_after_regex_ends_the_first_boot, case_kill_after_regex_refusals,
+         case_net_keys_and_their_refusals]
 
 
 def main(root):

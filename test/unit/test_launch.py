@@ -240,6 +240,40 @@ def case_disk_refusals(launch, d):
     return True, seen[-1]
 
 
+def case_net_forward(launch, d):
+    """--forward: the restricted user network with the port forwarded to
+    the first DHCP lease, the device at its slot; the lone guest, the
+    privileged domain, needs no pci= word."""
+    rc, out, err = run(launch, '--forward', '8080:80', d + '/app.elf')
+    return rc == 0 and modules(out, d) == ['app.elf name=app'] and \
+        '-netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:8080-10.0.2.15:80' in out and \
+        '-device virtio-net-pci,netdev=n0,addr=0x17,romfile=' in out, (rc, out, err)
+
+
+def case_net_outside_for_another(launch, d):
+    rc, out, err = run(launch, '--net', 'guest=other', '--net-outside', '--module',
+                       d + '/other.elf name=other -- y', d + '/app.elf')
+    return rc == 0 and 'restrict' not in out and '-netdev user,id=n0 ' in out + ' ' and \
+        modules(out, d) == ['app.elf name=app', 'other.elf name=other pci=00:17.0 -- y'], \
+        (rc, out, err)
+
+
+def case_net_refusals(launch, d):
+    seen = []
+    for args, why in [(['--forward', '80', d + '/app.elf'], 'HOSTPORT:GUESTPORT'),
+                      (['--forward', '0:80', d + '/app.elf'], 'ports are 1-65535'),
+                      (['--forward', '8080:80,guest=nobody', d + '/app.elf'], 'only app'),
+                      (['--net', 'guest=nobody', d + '/app.elf'], 'no module is named nobody'),
+                      (['--net', 'x', d + '/app.elf'], 'expected --net or --net guest=NAME'),
+                      (['--net'] + ['--disk', d + '/a.img'] * 4 + [d + '/app.elf'],
+                       'at most 3 disks')]:
+        rc, out, err = run(launch, *args)
+        seen.append((rc, out, err))
+        if rc != 2 or why not in err or out:
+            return False, seen[-1]
+    return True, seen[-1]
+
+
 CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_follows_the_guest,
          case_no_initrd_no_module, case_initrd_needs_a_guest,
          case_initrd_must_exist, case_initrd_needs_a_value, case_arguments_are_quoted,
@@ -247,7 +281,8 @@ CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_foll
          case_odd_file_name, case_long_file_name, case_name_cut_to_the_command_line,
          case_name_of_odd_characters_only, case_disk_for_the_guest,
          case_two_disks_one_for_another, case_disk_in_the_demo_goes_to_dom0, case_disk_refusals,
-         case_disk_for_a_blkfront_guest, case_disk_with_a_dom0_module,
+         case_disk_for_a_blkfront_guest, case_disk_with_a_dom0_module, case_net_forward,
+         case_net_outside_for_another, case_net_refusals,
          case_disk_for_the_shells_dom0]
 
 

@@ -1,0 +1,38 @@
+/* httpd: a static-file HTTP/1.1 server (main.c says what it does). */
+#ifndef HTTPD_H
+#define HTTPD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define REQ_MAX 8192            /* a request's head, line and headers */
+#define PATH_MAX_LEN 512
+
+enum method { M_GET, M_HEAD, M_OTHER };
+
+struct request {
+	enum method method;
+	char path[PATH_MAX_LEN];
+	bool keep_alive;
+	size_t body;                /* Content-Length of the request */
+};
+
+/* Parses the head in buf[0..len) (ending in an empty line): 0, or the
+ * status to answer with (400 for garbage, 501 for what is not served). */
+int parse_request(const char *buf, size_t len, struct request *r);
+
+/* Answers r on fd, with the status said in *status: 0 when the
+ * connection may go on, -1 when it must end. */
+int serve(int fd, const struct request *r, int *status);
+
+/* An answer without a body of a file: status, a short text, close. */
+int answer_error(int fd, int status, bool head_only);
+
+/* Writes all of buf; false when the peer went. */
+bool write_all(int fd, const void *buf, size_t len);
+
+/* Serves one connection until it ends; counts what it answered. */
+void connection(int fd, unsigned id);
+
+#endif
