@@ -8,7 +8,6 @@
 #include "args.h"
 #include "cpio.h"
 #include "fs_ops.h"
-#include "mount.h"
 #include "kernel/console.h"
 #include "kernel/control.h"
 #include "kernel/frames.h"
@@ -68,6 +67,5 @@ void mg_main(void)
 	environ = envp;
 	load_files(mod, mod_len);
 	control_start();
-	fs_mount_default();
 	exit(main(a.argc, a.argv, a.envp));
 }
