@@ -87,8 +87,8 @@ def disk_args(paths, device_opts=()):
         if ',' in path:
             raise QemuError("%s: QEMU's -drive cannot take a path with a comma" % path)
         more = device_opts[i] if i < len(device_opts) and device_opts[i] else ''
-        fmt = 'qcow2,cache=none' if path.endswith('.qcow2') else 'raw,cache=writeback'
-        args += ['-drive', 'file=%s,format=%s,if=none,id=disk%d' % (path, fmt, i),
+        fmt, cache = ('qcow2', 'none') if path.endswith('.qcow2') else ('raw', 'writeback')
+        args += ['-drive', 'file=%s,format=%s,if=none,id=disk%d,cache=%s' % (path, fmt, i, cache),
                  '-device', 'virtio-blk-pci,drive=disk%d,addr=0x%x%s'
                  % (i, DISK_SLOT + i, ',' + more if more else '')]
     return args
