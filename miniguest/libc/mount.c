@@ -12,6 +12,9 @@ static struct mount {
 	void *sb;
 } mounts[MOUNT_MAX];
 
+/* A mount made at MOUNT_DEFAULT_DIR: the default one is not wanted. */
+static bool default_taken;
+
 /* path made absolute against the current directory, then cleaned into
  * out (PATH_LEN_MAX bytes). */
 static int absolute(const char *path, char *out)
@@ -70,8 +73,8 @@ bool mount_find(const char *path, const struct fs_type **type, void **sb, char *
 	if (find(clean, type, sb, rest))
 		return true;
 	/* The default mount is made when a path first reaches into it. */
-	if (strncmp(clean, MOUNT_DEFAULT_DIR, n) != 0 || (clean[n] != '/' && clean[n] != '\0') ||
-	    fs_mount_default() < 0)
+	if (default_taken || strncmp(clean, MOUNT_DEFAULT_DIR, n) != 0 ||
+	    (clean[n] != '/' && clean[n] != '\0') || fs_mount_default() < 0)
 		return false;
 	return absolute(path, clean) >= 0 && find(clean, type, sb, rest);
 }
@@ -98,6 +101,7 @@ int mount_add(const char *dir, const struct fs_type *type, void *sb)
 	/* Not the root, nor in a mount (none nests in another). */
 	if (strcmp(clean, "/") == 0 || find(clean, &t, &other, rest))
 		return -EBUSY;
+	default_taken |= strcmp(clean, MOUNT_DEFAULT_DIR) == 0;
 	/* The mount point, a directory of the ramfs. */
 	rc = fs_mkdir(clean, 0755);
 	if (rc < 0 && rc != -EEXIST)

@@ -46,7 +46,8 @@ bool mount_find(const char *path, const struct fs_type **type, void **sb, char *
 int mount_refuse(const char *path);
 
 /* Adds a mount at dir (made in the ramfs if missing): -EBUSY when dir is
- * a mount already, -ENOSPC when MOUNT_MAX are. */
+ * a mount already, -ENOSPC when MOUNT_MAX are. A mount asked for at
+ * MOUNT_DEFAULT_DIR before its first use leaves the default one unmade. */
 int mount_add(const char *dir, const struct fs_type *type, void *sb);
 
 /* sync on every mount: the first error. */
