@@ -75,7 +75,10 @@ def disk_bdf(i):
 
 def disk_args(paths, device_opts=()):
     """-drive and -device arguments for raw images, in order; device_opts,
-    if given, more virtio-blk-pci options for each (e.g. 'packed=on')."""
+    if given, more virtio-blk-pci options for each (e.g. 'packed=on'). An
+    image named *.qcow2 is in QEMU's qcow2 format and opened with
+    cache=none: QEMU's own tables for it then reach the file only when the
+    guest flushes (test/harness/qcow2.py)."""
     if len(paths) > DISKS_MAX:
         raise QemuError('at most %d disks (they get GSIs of their own)' % DISKS_MAX)
     args = []
@@ -84,7 +87,8 @@ def disk_args(paths, device_opts=()):
         if ',' in path:
             raise QemuError("%s: QEMU's -drive cannot take a path with a comma" % path)
         more = device_opts[i] if i < len(device_opts) and device_opts[i] else ''
-        args += ['-drive', 'file=%s,format=raw,if=none,id=disk%d,cache=writeback' % (path, i),
+        fmt, cache = ('qcow2', 'none') if path.endswith('.qcow2') else ('raw', 'writeback')
+        args += ['-drive', 'file=%s,format=%s,if=none,id=disk%d,cache=%s' % (path, fmt, i, cache),
                  '-device', 'virtio-blk-pci,drive=disk%d,addr=0x%x%s'
                  % (i, DISK_SLOT + i, ',' + more if more else '')]
     return args

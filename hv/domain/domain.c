@@ -208,6 +208,7 @@ static void keep(struct domain *d)
 	timer_cancel(&d->vcpu.timer);
 	timer_cancel(&d->vcpu.poll_timer);
 	timer_cancel(&d->vcpu.periodic_timer);
+	pirq_stopped(d);
 	tell_dom0(d);
 }
 

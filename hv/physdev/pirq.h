@@ -53,6 +53,8 @@ int pirq_eoi(struct domain *d, uint32_t pirq);
 bool pirq_shared(struct domain *d, uint32_t pirq);
 /* Let go of d's pirq (unbound first): 0, or -XEN_EINVAL (not mapped). */
 int pirq_unmap(struct domain *d, uint32_t pirq);
+/* d stopped (shut down, kept for domain 0): what it owed settled. */
+void pirq_stopped(struct domain *d);
 /* Every pirq of a dying domain. */
 void pirq_release_all(struct domain *d);
 /* From the IOAPIC's handler: gsi fired (and is masked). */

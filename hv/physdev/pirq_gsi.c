@@ -127,6 +127,21 @@ int pirq_unmap(struct domain *d, uint32_t pirq)
 	return 0;
 }
 
+/* d no longer runs (bound_on passes it over): an interrupt it never EOIed
+ * counts as EOIed, and each of its lines is settled now rather than when
+ * domain 0 destroys it, so that the domains sharing a line are not held
+ * up meanwhile. Its mappings stay until then. */
+void pirq_stopped(struct domain *d)
+{
+	for (unsigned i = 0; i < PIRQ_MAPS_MAX; i++) {
+		struct pirq_map *m = &d->pirqs.m[i];
+		if (!(m->flags & PIRQ_USED) || !m->port)
+			continue;
+		m->flags &= (uint8_t)~PIRQ_INFLIGHT;
+		settle(m->gsi);
+	}
+}
+
 void pirq_release_all(struct domain *d)
 {
 	for (unsigned i = 0; i < PIRQ_MAPS_MAX; i++) {

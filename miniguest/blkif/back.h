@@ -23,6 +23,7 @@ struct vbd {
 	char dir[XENBUS_PATH];
 	struct blkdev *dev;
 	struct blkdev ram;              /* params ram:SIZE: a disk of our own */
+	struct blkdev ro;               /* mode r: the disk without its write */
 	struct xenbus_back b;
 	struct blkif_back_ring r;
 	struct waitqueue kick_wq, work_wq;

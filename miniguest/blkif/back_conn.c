@@ -42,6 +42,20 @@ static struct blkdev *ram(struct vbd *v, const char *size)
 	return &v->ram;
 }
 
+/* mode r: the disk seen through a copy that has no write, so that
+ * everything keyed on write (info, discard, WRITE requests) says no. */
+static struct blkdev *mode(struct vbd *v, struct blkdev *dev)
+{
+	char path[XENBUS_PATH + 8], m[8];
+	snprintf(path, sizeof(path), "%s/mode", v->dir);
+	if (!dev || xb_read(path, m, sizeof(m)) < 0 || strcmp(m, "r") != 0)
+		return dev;
+	v->ro = *dev;
+	v->ro.write = NULL;
+	v->ro.discard = NULL;
+	return &v->ro;
+}
+
 static struct blkdev *disk(struct vbd *v)
 {
 	char path[XENBUS_PATH + 8], params[64];
@@ -54,8 +68,8 @@ static struct blkdev *disk(struct vbd *v)
 		else
 			thread_sleep_ns(SECOND / 20);
 	if (strncmp(params, "ram:", 4) == 0)
-		return ram(v, params + 4);
-	return blkdev_find(params);
+		return mode(v, ram(v, params + 4));
+	return mode(v, blkdev_find(params));
 }
 
 /* The keys first: a frontend reads them once it sees InitWait. */

@@ -33,10 +33,14 @@ static int features(struct blkfront *b)
 {
 	long sectors = backend_num(b, "sectors"), size = backend_num(b, "sector-size");
 	long indirect = backend_num(b, "feature-max-indirect-segments");
+	long info = backend_num(b, "info");
 	if (sectors <= 0 || size < (long)BLKIF_SECTOR_SIZE || size > 4096 || (size & (size - 1)))
 		return -1;
 	b->flush = backend_num(b, "feature-flush-cache") == 1;
 	b->barrier = backend_num(b, "feature-barrier") == 1;
+	/* No key is no flag (Xen's backends always write it). */
+	b->info = info > 0 ? (unsigned long)info : 0;
+	b->discard = backend_num(b, "feature-discard") == 1 && !(b->info & VDISK_READONLY);
 	b->indirect = indirect > (long)BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	b->segs = b->indirect ? BLKFRONT_SEGS : BLKIF_MAX_SEGMENTS_PER_REQUEST;
 	if (b->indirect && (unsigned long)indirect < b->segs)

@@ -31,7 +31,8 @@ struct blkfront {
 	struct blkdev dev;
 	uint32_t segs;                  /* per request: 11, or more if indirect */
 	bool indirect;
-	bool flush, barrier;
+	bool flush, barrier, discard;
+	unsigned long info;             /* the backend's VDISK_* flags */
 	volatile bool dead;
 	struct waitqueue wq;
 	struct blkfront_slot slots[BLKFRONT_SLOTS];
@@ -44,13 +45,14 @@ struct blkfront {
 void blkfront_event(evtchn_port_t port, void *data);
 /* Put one request on the ring for up to count sectors (512 bytes) of buf,
  * which is 512-byte aligned: the sectors it takes (>= 1) and its slot in
- * *slot, or -EIO. */
+ * *slot, or -EIO. A DISCARD takes no buffer and all count sectors. */
 int blkfront_issue(struct blkfront *b, uint8_t op, uint64_t sector, uint8_t *buf,
 		   uint64_t count, unsigned *slot);
 /* Wait for slot's answer: 0 or -EIO. */
 int blkfront_wait(struct blkfront *b, unsigned slot);
 
-/* front_dev.c: the blkdev callbacks over b. */
+/* front_dev.c: the blkdev callbacks over b (no write for a read-only
+ * disk, discard when offered). */
 void blkfront_blkdev(struct blkfront *b, uint64_t sectors, uint32_t sector_size);
 
 #endif

@@ -99,8 +99,26 @@ static int bflush(struct blkdev *dev)
 	return blkfront_wait(b, slot);
 }
 
+/* One request for the whole range (blkdev_discard checked it). */
+static int bdiscard(struct blkdev *dev, uint64_t sector, uint64_t count)
+{
+	struct blkfront *b = dev->priv;
+	uint64_t k = dev->sector_size / BLKIF_SECTOR_SIZE;
+	unsigned slot;
+	if (b->dead)
+		return -EIO;
+	if (blkfront_issue(b, BLKIF_OP_DISCARD, sector * k, NULL, count * k, &slot) < 0)
+		return -EIO;
+	return blkfront_wait(b, slot);
+}
+
 void blkfront_blkdev(struct blkfront *b, uint64_t sectors, uint32_t sector_size)
 {
+	bool ro = b->info & VDISK_READONLY;
 	b->dev = (struct blkdev){ .sector_size = sector_size, .sectors = sectors,
-				  .read = bread, .write = bwrite, .flush = bflush, .priv = b };
+				  .read = bread, .write = ro ? NULL : bwrite, .flush = bflush,
+				  .discard = b->discard ? bdiscard : NULL,
+				  .flags = (b->info & VDISK_CDROM ? BLKDEV_CDROM : 0) |
+					   (b->info & VDISK_REMOVABLE ? BLKDEV_REMOVABLE : 0),
+				  .priv = b };
 }

@@ -125,13 +125,18 @@ int blkfront_issue(struct blkfront *b, uint8_t op, uint64_t sector, uint8_t *buf
 	struct blkif_request_segment seg[BLKFRONT_SEGS];
 	uint32_t n = 0;
 	*s = (struct blkfront_slot){ .busy = true };
-	uint64_t done = count ? segments(b, s, op == BLKIF_OP_WRITE, buf, count, seg, &n) : 0;
-	if (count && !done) {
+	bool data = count && op != BLKIF_OP_DISCARD;
+	uint64_t done = data ? segments(b, s, op == BLKIF_OP_WRITE, buf, count, seg, &n) : count;
+	if (data && !done) {
 		release(s);
 		return -EIO;
 	}
 	struct blkif_request *r = RING_GET_REQUEST(&b->r, b->r.req_prod_pvt);
-	if (n <= BLKIF_MAX_SEGMENTS_PER_REQUEST) {
+	if (op == BLKIF_OP_DISCARD) {
+		*(struct blkif_request_discard *)r = (struct blkif_request_discard){
+			.operation = op, .handle = (blkif_vdev_t)b->vdev, .id = k,
+			.sector_number = sector, .nr_sectors = count };
+	} else if (n <= BLKIF_MAX_SEGMENTS_PER_REQUEST) {
 		*r = (struct blkif_request){ .operation = op, .nr_segments = (uint8_t)n,
 					     .handle = (blkif_vdev_t)b->vdev, .id = k,
 					     .sector_number = sector };
@@ -156,7 +161,7 @@ int blkfront_issue(struct blkfront *b, uint8_t op, uint64_t sector, uint8_t *buf
 	if (notify)
 		evtchn_notify(b->f.port);
 	*slot = k;
-	return count ? (int)done : 1;
+	return data ? (int)done : 1;
 }
 
 int blkfront_wait(struct blkfront *b, unsigned slot)

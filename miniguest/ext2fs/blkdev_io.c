@@ -2,6 +2,7 @@
  * ext2fs_open(name, ..., blkdev_io_manager, &fs) opens the device
  * registered under name. */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 
 #include <ext2fs/ext2fs.h>
@@ -139,6 +140,22 @@ static errcode_t chan_flush(io_channel ch)
 	return c->dev->flush(c->dev) ? EIO : 0;
 }
 
+static errcode_t chan_discard(io_channel ch, unsigned long long block,
+			      unsigned long long count)
+{
+	struct chan *c = ch->private_data;
+	uint64_t off, len;
+
+	if (!(ch->flags & IO_FLAG_RW))
+		return EXT2_ET_RO_FILSYS;
+	if (count > INT_MAX)
+		return EXT2_ET_INVALID_ARGUMENT;
+	len = span(ch, block, (int)count, &off);
+	if (len == 0 && count != 0)
+		return EXT2_ET_INVALID_ARGUMENT;
+	return blkdev_discard(c->dev, len, off) == 0 ? 0 : EXT2_ET_UNIMPLEMENTED;
+}
+
 static errcode_t chan_set_option(io_channel ch, const char *option, const char *arg)
 {
 	(void)ch, (void)option, (void)arg;
@@ -160,6 +177,7 @@ static struct struct_io_manager manager = {
 	.read_blk = chan_read,
 	.write_blk = chan_write,
 	.flush = chan_flush,
+	.discard = chan_discard,
 	.write_byte = chan_write_byte,
 	.set_option = chan_set_option,
 	.get_stats = chan_get_stats,

@@ -26,10 +26,6 @@ static int ram_flush(struct blkdev *dev)
 
 void blkdev_ram(struct blkdev *dev, void *mem, size_t len)
 {
-	dev->sector_size = 512;
-	dev->sectors = len / 512;
-	dev->read = ram_read;
-	dev->write = ram_write;
-	dev->flush = ram_flush;
-	dev->priv = mem;
+	*dev = (struct blkdev){ .sector_size = 512, .sectors = len / 512, .read = ram_read,
+				.write = ram_write, .flush = ram_flush, .priv = mem };
 }

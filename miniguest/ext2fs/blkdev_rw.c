@@ -29,6 +29,8 @@ static int transfer(struct blkdev *dev, char *rbuf, const char *wbuf,
 	char *bounce = NULL;
 	int rc = check(dev, len, off);
 
+	if (wbuf && !dev->write)
+		return -EROFS;
 	while (rc == 0 && len > 0) {
 		uint64_t sector = off / ss;
 		uint32_t head = off % ss;
@@ -74,4 +76,19 @@ int blkdev_pread(struct blkdev *dev, void *buf, uint64_t len, uint64_t off)
 int blkdev_pwrite(struct blkdev *dev, const void *buf, uint64_t len, uint64_t off)
 {
 	return transfer(dev, NULL, buf, len, off);
+}
+
+int blkdev_discard(struct blkdev *dev, uint64_t len, uint64_t off)
+{
+	int rc = check(dev, len, off);
+
+	if (rc < 0)
+		return rc;
+	if (!dev->write)
+		return -EROFS;
+	if (!dev->discard)
+		return -EOPNOTSUPP;
+	if (off % dev->sector_size || len % dev->sector_size)
+		return -EINVAL;
+	return len ? dev->discard(dev, off / dev->sector_size, len / dev->sector_size) : 0;
 }

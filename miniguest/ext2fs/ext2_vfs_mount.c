@@ -49,12 +49,15 @@ int ext2_vfs_mount(const char *blkdev, int flags, const struct fs_type **type, v
 	struct ext2_sb *sb;
 	long bad;
 
-	if (!blkdev_find(blkdev))
+	struct blkdev *dev = blkdev_find(blkdev);
+
+	if (!dev)
 		return -ENOENT;
 	sb = calloc(1, sizeof(*sb));
 	if (!sb)
 		return -ENOMEM;
-	sb->rdonly = (flags & MINIGUEST_MOUNT_RDONLY) != 0;
+	/* A read-only disk mounts read-only: writes are EROFS at open. */
+	sb->rdonly = (flags & MINIGUEST_MOUNT_RDONLY) || !dev->write;
 	bad = ext2_mount(blkdev, sb->rdonly ? 0 : EXT2_FLAG_RW, &sb->fs);
 	if (bad) {
 		free(sb);

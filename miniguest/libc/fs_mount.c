@@ -1,6 +1,7 @@
 /* Mounting the ext2 layer's filesystems, at start and by programs, and
  * sync(). */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <unistd.h>
@@ -14,6 +15,16 @@ __attribute__((weak)) int blkfront_probe(void);
 __attribute__((weak)) int ext2_vfs_open(const char *blkdev, int flags,
 					const struct fs_type **type, void **sb);
 
+/* Once: a program mounts before it opens a blkdev of its own, if ever. */
+static void connect_disks(void)
+{
+	static bool done;
+
+	if (!done && blkfront_probe)
+		blkfront_probe();
+	done = true;
+}
+
 int fs_mount(const char *dir, const char *blkdev, int flags)
 {
 	const struct fs_type *type;
@@ -24,6 +35,7 @@ int fs_mount(const char *dir, const char *blkdev, int flags)
 		return -EINVAL;
 	if (!ext2_vfs_open)
 		return -ENODEV;
+	connect_disks();
 	rc = ext2_vfs_open(blkdev, flags, &type, &sb);
 	if (rc < 0)
 		return rc;
@@ -53,14 +65,18 @@ void sync(void)
 	mount_sync_all();
 }
 
-void fs_mount_default(void)
+int fs_mount_default(void)
 {
+	static bool tried;
 	int rc;
 
-	if (blkfront_probe)
-		blkfront_probe();
-	rc = fs_mount("/disk", "xvda", 0);
+	if (tried)
+		return -ENOENT;
+	tried = true;
+	rc = fs_mount(MOUNT_DEFAULT_DIR, "xvda", 0);
 	/* No disk, or no ext2 layer in this program: nothing to say. */
 	if (rc < 0 && rc != -ENOENT && rc != -ENODEV)
-		printk("miniguest: xvda is not mounted at /disk: %s\n", strerror(-rc));
+		printk("miniguest: xvda is not mounted at %s: %s\n", MOUNT_DEFAULT_DIR,
+		       strerror(-rc));
+	return rc;
 }

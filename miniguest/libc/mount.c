@@ -12,6 +12,9 @@ static struct mount {
 	void *sb;
 } mounts[MOUNT_MAX];
 
+/* A mount made at MOUNT_DEFAULT_DIR: the default one is not wanted. */
+static bool default_taken;
+
 /* path made absolute against the current directory, then cleaned into
  * out (PATH_LEN_MAX bytes). */
 static int absolute(const char *path, char *out)
@@ -42,13 +45,11 @@ static struct mount *at(const char *dir)
 	return NULL;
 }
 
-bool mount_find(const char *path, const struct fs_type **type, void **sb, char *rest)
+/* The mount holding clean path clean, as mount_find says. */
+static bool find(const char *clean, const struct fs_type **type, void **sb, char *rest)
 {
-	static char clean[PATH_LEN_MAX];
 	size_t n;
 
-	if (!path || !path[0] || absolute(path, clean) < 0)
-		return false;
 	for (int i = 0; i < MOUNT_MAX; i++) {
 		n = strlen(mounts[i].dir);
 		if (!n || strncmp(clean, mounts[i].dir, n) != 0 ||
@@ -60,6 +61,22 @@ bool mount_find(const char *path, const struct fs_type **type, void **sb, char *
 		return true;
 	}
 	return false;
+}
+
+bool mount_find(const char *path, const struct fs_type **type, void **sb, char *rest)
+{
+	static char clean[PATH_LEN_MAX];
+	size_t n = strlen(MOUNT_DEFAULT_DIR);
+
+	if (!path || !path[0] || absolute(path, clean) < 0)
+		return false;
+	if (find(clean, type, sb, rest))
+		return true;
+	/* The default mount is made when a path first reaches into it. */
+	if (default_taken || strncmp(clean, MOUNT_DEFAULT_DIR, n) != 0 ||
+	    (clean[n] != '/' && clean[n] != '\0') || fs_mount_default() < 0)
+		return false;
+	return absolute(path, clean) >= 0 && find(clean, type, sb, rest);
 }
 
 int mount_refuse(const char *path)
@@ -82,8 +99,9 @@ int mount_add(const char *dir, const struct fs_type *type, void *sb)
 	if (rc < 0)
 		return rc;
 	/* Not the root, nor in a mount (none nests in another). */
-	if (strcmp(clean, "/") == 0 || mount_find(clean, &t, &other, rest))
+	if (strcmp(clean, "/") == 0 || find(clean, &t, &other, rest))
 		return -EBUSY;
+	default_taken |= strcmp(clean, MOUNT_DEFAULT_DIR) == 0;
 	/* The mount point, a directory of the ramfs. */
 	rc = fs_mkdir(clean, 0755);
 	if (rc < 0 && rc != -EEXIST)

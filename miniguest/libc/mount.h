@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 
 #define MOUNT_MAX 4
+/* Where xvda is mounted, on the first use of a path at or below it. */
+#define MOUNT_DEFAULT_DIR "/disk"
 
 /* A mounted filesystem's operations by path (the rest, always absolute
  * and clean); each returns 0, a descriptor or a negative errno. The
@@ -35,7 +37,8 @@ struct fs_type {
 
 /* Which mount path lies in: its sb and type, and the rest of the path in
  * rest (PATH_LEN_MAX bytes). false for the ramfs (or a path that does not
- * clean, left to the ramfs to refuse). */
+ * clean, left to the ramfs to refuse). A path at or below
+ * MOUNT_DEFAULT_DIR first makes the default mount (fs_mount_default). */
 bool mount_find(const char *path, const struct fs_type **type, void **sb, char *rest);
 
 /* -ENOTSUP for a path below a mount point (for the calls the mounts do
@@ -43,7 +46,8 @@ bool mount_find(const char *path, const struct fs_type **type, void **sb, char *
 int mount_refuse(const char *path);
 
 /* Adds a mount at dir (made in the ramfs if missing): -EBUSY when dir is
- * a mount already, -ENOSPC when MOUNT_MAX are. */
+ * a mount already, -ENOSPC when MOUNT_MAX are. A mount asked for at
+ * MOUNT_DEFAULT_DIR before its first use leaves the default one unmade. */
 int mount_add(const char *dir, const struct fs_type *type, void *sb);
 
 /* sync on every mount: the first error. */
@@ -60,13 +64,16 @@ int mount_remove_all(void);
 int ext2_vfs_open(const char *blkdev, int flags, const struct fs_type **type, void **sb);
 
 /* miniguest_mount and miniguest_unmount (sys/mount.h) with a negative
- * errno for a failure. */
+ * errno for a failure. The first fs_mount connects the domain's disks
+ * (blkfront_probe, when the program has blkfront). */
 int fs_mount(const char *dir, const char *blkdev, int flags);
 int fs_unmount(const char *dir);
 
-/* At start: the guest's disks connected (blkfront_probe, when the
- * program has blkfront), then xvda mounted at /disk when it is there; a
- * disk that does not mount is reported on the console. */
-void fs_mount_default(void);
+/* Once, when a program first reaches for a path under MOUNT_DEFAULT_DIR
+ * (never at start, so that a program that does not pays nothing): xvda
+ * mounted there when it is there (fs_mount connects the disks first). A
+ * disk that does not mount is reported on the console. 0 when it is
+ * mounted now; a negative errno, and -ENOENT on every later call. */
+int fs_mount_default(void);
 
 #endif

@@ -9,7 +9,6 @@
 #include "args.h"
 #include "cpio.h"
 #include "fs_ops.h"
-#include "mount.h"
 #include "kernel/balloon.h"
 #include "kernel/console.h"
 #include "kernel/control.h"
@@ -88,6 +87,5 @@ void mg_main(void)
 	load_files(mod, mod_len);
 	control_start();
 	balloon_unless_off();
-	fs_mount_default();
 	exit(main(a.argc, a.argv, a.envp));
 }

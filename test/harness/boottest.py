@@ -49,7 +49,10 @@ INI files with one section per test:
                 temporary directory and attached as a virtio-blk-pci disk
                 (boot/qemu.py's fixed slots: the first at 00:10.0, vda):
                 SIZE (e.g. 1M: zeros) or "mkdisk DIR [SIZE]" (boot/mkdisk
-                of DIR, under the repository), then optionally
+                of DIR, under the repository), then optionally "qcow2"
+                (the image made into QEMU's qcow2 format and opened with
+                cache=none, so that writes a guest never flushed are lost
+                when QEMU is killed; host_check still gets raw images) and
                 "device=OPTS", more virtio-blk-pci options (packed=on)
   reboot_modules  with disk: the first boot must end with the hypervisor's
                 success (QEMU status 33); then a second boot (a new QEMU)
@@ -100,7 +103,7 @@ import re
 import tempfile
 import time
 
-from . import hostclient, interval, proc
+from . import hostclient, interval, proc, qcow2
 from .result import FAIL, PASS, SKIP, JobOutcome, Result
 
 import iso as isolib        # boot/ is on sys.path (test/runner.py puts it there)
@@ -282,23 +285,27 @@ class BootTest:
         return regexes
 
     def _disk(self, line):
-        """(size or None, mkdisk dir or None, device options) of a disk line."""
+        """(size or None, mkdisk dir or None, device options, qcow2 or not)
+        of a disk line."""
         words = line.split()
         device = ''
         if words and words[-1].startswith('device='):
             device = words.pop()[len('device='):]
+        qcow = words[-1:] == ['qcow2']
+        if qcow:
+            words.pop()
         if len(words) == 1 and SIZE.fullmatch(words[0]):
-            return words[0], None, device
+            return words[0], None, device, qcow
         if words[:1] == ['mkdisk'] and len(words) in (2, 3) and \
                 (len(words) == 2 or SIZE.fullmatch(words[2])):
-            return (words[2] if len(words) == 3 else None), words[1], device
-        self._bad('disk = %s: SIZE or mkdisk DIR [SIZE], then device=OPTIONS if any'
+            return (words[2] if len(words) == 3 else None), words[1], device, qcow
+        self._bad('disk = %s: SIZE or mkdisk DIR [SIZE], then qcow2 and device=OPTIONS if any'
                   % line.strip())
 
     def _make_disks(self, tmp):
         """The images of the disk lines under tmp: (paths, None) or (None, why)."""
         paths = []
-        for i, (size, src, _) in enumerate(self.disks):
+        for i, (size, src, _, qcow) in enumerate(self.disks):
             path = os.path.join(tmp, 'disk%d.img' % i)
             if src is None:
                 n = int(size.rstrip('KMG')) << {'K': 10, 'M': 20, 'G': 30}.get(size[-1], 0)
@@ -311,6 +318,9 @@ class BootTest:
                 if r.status != 0:
                     return None, 'boot/mkdisk %s failed: %s' % (src, r.stderr.decode(
                         'utf-8', 'replace').strip()[-200:])
+            if qcow:
+                qcow2.from_raw(path, path[:-len('.img')] + '.qcow2')
+                path = path[:-len('.img')] + '.qcow2'
             paths.append(path)
         return paths, None
 
@@ -346,7 +356,7 @@ class BootTest:
             return qemu.command(kernel=self._path(self.kernel), cmdline=cmdline,
                                 modules=modules, iso=iso, mem=self.mem, cpu=self.cpu,
                                 icount=self.icount) + self.qemu_args + \
-                qemu.disk_args(disks, [d for _, _, d in self.disks]) + net, None
+                qemu.disk_args(disks, [d for _, _, d, _ in self.disks]) + net, None
         except (isolib.IsoError, qemu.QemuError) as e:
             return None, str(e)
 
@@ -436,7 +446,16 @@ class BootTest:
 
     def _check_on_host(self, serial, disks):
         """PASS or FAIL by host_check's status, the reason, its output."""
-        env = dict(os.environ, RINGLET_DISKS=':'.join(disks))
+        raws = []
+        for path in disks:
+            if path.endswith('.qcow2'):
+                try:
+                    qcow2.to_raw(path, path[:-len('.qcow2')] + '.img')
+                except (OSError, qcow2.Qcow2Error) as e:
+                    return FAIL, 'reading %s back: %s' % (path, e), ''
+                path = path[:-len('.qcow2')] + '.img'
+            raws.append(path)
+        env = dict(os.environ, RINGLET_DISKS=':'.join(raws))
         with tempfile.NamedTemporaryFile(prefix='ringlet-serial.') as f:
             f.write(serial)
             f.flush()

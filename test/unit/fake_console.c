@@ -1,11 +1,13 @@
 /* Stand-ins for what the kernel gives the file layer: the console and the
  * clock, observable and steerable by the tests through fake_console.h. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fake_console.h"
 #include "miniguest/libc/console_io.h"
 #include "miniguest/libc/fs_ops.h"
+#include "miniguest/libc/mount.h"
 
 struct fake_console fake;
 
@@ -50,4 +52,10 @@ void fs_wait(int (*ready)(void *), void *arg)
 
 void fs_wake(void)
 {
+}
+
+/* No disks on the host: the default mount (fs_mount.c) finds none. */
+int fs_mount_default(void)
+{
+	return -ENOENT;
 }

@@ -1,5 +1,6 @@
 /* miniguest's block-device byte ranges (miniguest/ext2fs/blkdev_rw.c):
- * any alignment against a model, bounds in 64 bits, failing callbacks. */
+ * any alignment against a model, bounds in 64 bits, failing callbacks,
+ * read-only devices and discard. */
 #include <errno.h>
 #include <stdlib.h>
 
@@ -115,6 +116,45 @@ static void test_failures(void)
 	CHECK_EQ(calls, 1);
 }
 
+static uint64_t discarded_from, discarded;
+
+static int counted_discard(struct blkdev *d, uint64_t s, uint64_t n)
+{
+	CHECK(s <= d->sectors && n <= d->sectors - s);
+	discarded_from = s;
+	discarded = n;
+	calls++;
+	return 0;
+}
+
+static void test_readonly_and_discard(void)
+{
+	struct blkdev dev;
+	unsigned char buf[512];
+
+	setup(&dev);
+	CHECK_EQ(blkdev_discard(&dev, 512, 0), -EOPNOTSUPP);
+	dev.discard = counted_discard;
+	CHECK_EQ(blkdev_discard(&dev, 4096, 1024), 0);
+	CHECK_EQ(discarded_from, 2);
+	CHECK_EQ(discarded, 8);
+	CHECK_EQ(blkdev_discard(&dev, 0, SIZE), 0);
+	CHECK_EQ(calls, 1);                 /* nothing to discard, no call */
+	CHECK_EQ(blkdev_discard(&dev, 512, 100), -EINVAL);
+	CHECK_EQ(blkdev_discard(&dev, 100, 512), -EINVAL);
+	CHECK_EQ(blkdev_discard(&dev, 1024, SIZE - 512), -ENOSPC);
+	CHECK_EQ(blkdev_discard(&dev, 512, UINT64_MAX - 511), -ENOSPC);
+	CHECK_EQ(calls, 1);
+	/* A device without write: nothing written or discarded, reads work. */
+	dev.write = NULL;
+	CHECK_EQ(blkdev_pwrite(&dev, buf, 512, 0), -EROFS);
+	CHECK_EQ(blkdev_pwrite(&dev, buf, 10, 3), -EROFS);
+	CHECK_EQ(blkdev_discard(&dev, 512, 0), -EROFS);
+	CHECK_EQ(calls, 1);
+	CHECK_EQ(blkdev_pread(&dev, buf, 512, 512), 0);
+	CHECK(memcmp(disk, model, SIZE) == 0);
+}
+
 static struct blkdev dummy[BLKDEV_NAMES + 1];
 
 static void test_names(void)
@@ -147,7 +187,7 @@ int main(void)
 {
 	static const struct unit_test tests[] = {
 		UNIT(test_random_ranges), UNIT(test_bounds), UNIT(test_failures),
-		UNIT(test_names),
+		UNIT(test_readonly_and_discard), UNIT(test_names),
 	};
 	return unit_run(tests, sizeof(tests) / sizeof(tests[0]));
 }

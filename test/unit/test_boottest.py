@@ -146,18 +146,24 @@ def case_expect_bytes_needs_a_status_and_good_escapes(boottest, referee):
 def case_disk_lines_and_their_refusals(boottest, referee):
     t = load(boottest, '[t]\nmodules = a.elf\nexpect = result\ndisk = 1M\n'
              '       mkdisk test/x 2M device=packed=on\n'
+             '       4M qcow2\n'
              'reboot_modules = a.elf name=a -- again\n')[0]
     seen = [t.disks, t.reboot_modules, referee.why_not(t)]
-    ok = t.disks == [('1M', None, ''), ('2M', 'test/x', 'packed=on')] and \
+    ok = t.disks == [('1M', None, '', False), ('2M', 'test/x', 'packed=on', False),
+                     ('4M', None, '', True)] and \
         t.reboot_modules == [('a.elf', 'name=a -- again')] and referee.why_not(t) == referee.DISKS
     with tempfile.TemporaryDirectory() as d:
         paths, why = load(boottest, '[t]\nmodules = a.elf\nexpect = result\ndisk = 3K\n'
-                          '       2M\n')[0]._make_disks(d)
+                          '       2M\n       1M qcow2\n')[0]._make_disks(d)
         seen.append([os.path.getsize(p) for p in paths])
-        ok = ok and why is None and seen[-1] == [3072, 2 << 20]
+        # A qcow2 image of zeros: header, refcounts, L1 and one L2 cluster.
+        ok = ok and why is None and seen[-1] == [3072, 2 << 20, 5 << 16] and \
+            paths[2].endswith('.qcow2')
     for text, words in [('disk = huge\n', 'SIZE or mkdisk DIR'),
                         ('disk = mkdisk\n', 'SIZE or mkdisk DIR'),
                         ('disk = mkdisk d 1M 2M\n', 'SIZE or mkdisk DIR'),
+                        ('disk = qcow2\n', 'SIZE or mkdisk DIR'),
+                        ('disk = 1M qcow2 qcow2\n', 'SIZE or mkdisk DIR'),
                         ('reboot_modules = a.elf\n', 'reboot_modules needs a disk')]:
         r = refused(boottest, '[t]\nmodules = a.elf\nexpect = result\n' + text, words)
         seen.append(r)
@@ -238,6 +244,30 @@ def case_net_keys_and_their_refusals(boottest, referee):
         all(r[0] for r in seen), seen
 
 
+def case_qcow2_images_read_back_as_written(boottest, referee):
+    """A raw image with holes, made qcow2 and back, is the same image; a
+    file that is no qcow2 image is refused."""
+    q = boottest.qcow2
+    raw = bytearray(3 * q.CLUSTER + 700)
+    for at in (0, q.CLUSTER + 5, 3 * q.CLUSTER + 699):
+        raw[at] = 0xA5
+    with tempfile.TemporaryDirectory() as d:
+        src, img, back = (os.path.join(d, n) for n in ('a.img', 'a.qcow2', 'b.img'))
+        with open(src, 'wb') as f:
+            f.write(raw)
+        q.from_raw(src, img)
+        q.to_raw(img, back)
+        same = open(back, 'rb').read() == bytes(raw)
+        # Header, refcounts, L1, one L2, and the three clusters not zero.
+        size = os.path.getsize(img)
+        try:
+            q.to_raw(src, back)
+            refused_raw = False
+        except q.Qcow2Error:
+            refused_raw = True
+    return same and size == 8 * q.CLUSTER and refused_raw, (same, size, refused_raw)
+
+
 CASES = [case_expect_bytes_compares_the_raw_serial_bytes, case_serial_input_lines_and_escapes,
          case_expect_bytes_needs_a_status_and_good_escapes,
          case_icount_from_default_and_refused_values, case_host_interval_judges_the_ratio, case_bad_host_interval_is_refused,
@@ -246,7 +276,7 @@ CASES = [case_expect_bytes_compares_the_raw_serial_bytes, case_serial_input_line
          case_bad_xen_regex_is_refused, case_unknown_key_is_refused,
          case_guest_and_initrd_are_one_domain, case_disk_lines_and_their_refusals,
          case_kill_after_regex_ends_the_first_boot, case_kill_after_regex_refusals,
-         case_net_keys_and_their_refusals]
+         case_net_keys_and_their_refusals, case_qcow2_images_read_back_as_written]
 
 
 def main(root):

@@ -55,8 +55,9 @@ def main(build):
         inc = os.path.join(root, incdir, 'miniguest')
         cc = os.path.join(root, bindir, 'miniguest-cc')
         checks.append(('miniguest-cc is installed and executable', os.access(cc, os.X_OK), cc))
-        for f in ['libminiguest.a', 'libminiguest_nosyms.a', 'libc.a', 'libm.a',
-                  'miniguest.ld', 'gen_ksyms.py']:
+        for f in ['libminiguest.a', 'libminiguest_nosyms.a', 'libminiguest_disk.a',
+                  'libext2fs.a', 'libcom_err.a', 'libc.a', 'libm.a', 'miniguest.ld',
+                  'gen_ksyms.py']:
             checks.append(('lib/miniguest/' + f, os.path.isfile(os.path.join(lib, f)), lib))
         for f in ['kernel/thread.h', 'kernel/events.h', 'pvabi/sched.h', 'dirent.h',
                   'newlib/stdio.h', 'newlib/math.h']:

@@ -5,6 +5,10 @@
  *   N          the disks expected (default 1)
  *   eio        after the checks, keep reading until the backend is gone:
  *              every read must then fail with -EIO, none may hang
+ *   ro         the disks are read-only (disk=...:ro): no write, no discard,
+ *              reads work, and a WRITE put on the ring anyway is refused
+ *              by the backend; without ro, where discard is offered,
+ *              discarded sectors read back as zeroes
  *   bench      figures instead of checks (bench.c) */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +16,7 @@
 #include <string.h>
 
 #include "blkif/blkif.h"
+#include "blkif/front.h"
 #include "ext2fs/blkdev.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
@@ -160,6 +165,51 @@ static int until_eio(struct blkdev *d, const char *name)
 	return rc == -EIO && again == -EIO ? 0 : 1;
 }
 
+/* Where discard is offered: 16 KiB at a 4 KiB boundary read back as
+ * zeroes, the rest as written; a range past the end or not on sectors is
+ * refused. */
+static void discard_check(struct blkdev *d, const char *name, unsigned seed)
+{
+	uint64_t at = 64 * 4096, len = 16384;
+	uint64_t size = d->sectors * d->sector_size;
+	if (!d->discard) {
+		printf("blktest: %s: no discard offered\n", name);
+		return;
+	}
+	int rc = blkdev_discard(d, len, at);
+	int r = blkdev_pread(d, in, len + 1024, at - 512);
+	bool zero = true, kept = true;
+	for (uint64_t k = 0; k < len; k++)
+		zero &= in[512 + k] == 0;
+	for (uint64_t k = 0; k < 512; k++)
+		kept &= in[k] == pattern(at - 512 + k, seed) &&
+			in[512 + len + k] == pattern(at + len + k, seed);
+	checks++;
+	good += rc == 0 && r == 0 && zero && kept;
+	printf("blktest: %s: discard of %llu KiB: %d, reads back %s, around it %s\n", name,
+	       (unsigned long long)(len >> 10), rc, zero ? "zeroes" : "NOT zeroes",
+	       kept ? "as written" : "CHANGED");
+	int past = blkdev_discard(d, 4096, size - 512), odd = blkdev_discard(d, 4096, 100);
+	checks++;
+	good += past == -ENOSPC && odd == -EINVAL;
+}
+
+/* A read-only disk: no write or discard, reads work, writes refused
+ * by the blkdev layer, and by the backend when put on the ring. */
+static void readonly_check(struct blkdev *d, const char *name)
+{
+	struct blkfront *b = d->priv;
+	unsigned slot;
+	int r = d->read(d, 0, 8, in), w = blkdev_pwrite(d, out, 512, 0);
+	int issued = blkfront_issue(b, BLKIF_OP_WRITE, 0, out, 8, &slot);
+	int ring = issued < 0 ? issued : blkfront_wait(b, slot);
+	checks++;
+	good += !d->write && !d->discard && r == 0 && w == -EROFS && issued > 0 && ring == -EIO;
+	printf("blktest: %s: read-only: %s write, %s discard, read %d, write %d, "
+	       "a WRITE on the ring %d\n", name, d->write ? "a" : "no",
+	       d->discard ? "a" : "no", r, w, ring);
+}
+
 int bench(struct blkdev *d);
 
 int main(int argc, char **argv)
@@ -167,6 +217,7 @@ int main(int argc, char **argv)
 	int want = argc > 1 && argv[1][0] >= '1' && argv[1][0] <= '8' ? argv[1][0] - '0' : 1;
 	bool eio = argc > 2 && strcmp(argv[2], "eio") == 0;
 	bool benchmark = argc > 2 && strcmp(argv[2], "bench") == 0;
+	bool ro = argc > 2 && strcmp(argv[2], "ro") == 0;
 	/* The toolstack makes the devices while this domain runs. */
 	int n = 0;
 	for (uint64_t end = time_now_ns() + 10 * SECOND; n < want && time_now_ns() < end;
@@ -179,6 +230,12 @@ int main(int argc, char **argv)
 		return 1;
 	if (benchmark)
 		return bench(blkdev_find("xvda"));
+	for (int i = 0; ro && i < n && i < 4; i++)
+		readonly_check(blkdev_find(names[i]), names[i]);
+	if (ro) {
+		printf("blktest: %u of %u checks right\n", good, checks);
+		return good == checks ? 0 : 1;
+	}
 	for (int i = 0; i < n && i < 4; i++) {
 		struct blkdev *d = blkdev_find(names[i]);
 		if (!d || d->sectors < 8192)
@@ -189,6 +246,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < n && i < 4; i++)
 		verify_all(blkdev_find(names[i]), 7u * (unsigned)i + (unsigned)xb_domid(), names[i]);
+	for (int i = 0; i < n && i < 4; i++)
+		discard_check(blkdev_find(names[i]), names[i], 7u * (unsigned)i + (unsigned)xb_domid());
 	printf("blktest: %u of %u checks right\n", good, checks);
 	if (good != checks)
 		return 1;

@@ -2,7 +2,9 @@
  * which domains are up, reports each one that ends (VIRQ_DOM_EXC) and
  * powers off once it is the last domain, so the hypervisor stops when the
  * demo is over. It lists the domains as a
- * toolstack does, with domctl's getdomaininfo. With the argument "shell"
+ * toolstack does, with domctl's getdomaininfo, and at the end what the
+ * hypervisor charged each domain for this one's time serving it. With the
+ * argument "shell"
  * it runs the toolstack's shell instead (miniguest/toolstack/), over the
  * commands in the next argument if there is one, with its own disk at
  * /disk (disk.c). */
@@ -43,6 +45,25 @@ static unsigned count_others(bool print)
 		dc.domain = info->domain + 1;
 	}
 	return n;
+}
+
+/* The time this domain marked as spent on each other one
+ * (SCHEDOP_ringlet_serving: blkback's requests), as getaccount says it;
+ * nothing on Xen, which has no getaccount. */
+static void say_served(void)
+{
+	static struct ringlet_account_peer peers[RINGLET_ACCOUNT_PEERS];
+	struct xen_domctl dc = { .cmd = RINGLET_DOMCTL_getaccount,
+				 .interface_version = XEN_DOMCTL_INTERFACE_VERSION, .domain = 0 };
+
+	dc.u.getaccount.peers = (uintptr_t)peers;
+	dc.u.getaccount.nr_peers = RINGLET_ACCOUNT_PEERS;
+	if (hypercall_domctl(&dc) < 0)
+		return;
+	for (uint32_t i = 0; i < dc.u.getaccount.nr_peers; i++)
+		if (peers[i].served_ns)
+			printf("dom0: domain %u was charged %llu us of dom0's time serving it\n",
+			       peers[i].domid, (unsigned long long)(peers[i].served_ns / 1000));
 }
 
 static void domain_ended(evtchn_port_t port, void *data)
@@ -90,6 +111,7 @@ int main(int argc, char **argv, char **envp)
 			printf("dom0: %u domain(s) ended, %u left\n", left - now, now);
 		left = now;
 	}
+	say_served();
 	printf("dom0: the last domain ended; powering off\n");
 	return 0;
 }

@@ -26,6 +26,8 @@ uint32_t fnv1a(const void *buf, size_t len);
 
 int write_files(const char *dir, unsigned seed);
 int check_files(const char *dir, unsigned seed);
+/* On a read-only disk: each change refused with EROFS, hello.txt as it was. */
+int readonly_files(const char *dir);
 /* Files written after "synced" and never synced: what a kill may lose. */
 void write_unsynced(const char *dir);
 

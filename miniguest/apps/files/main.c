@@ -5,7 +5,8 @@
  *                                         unlink, mkdir; fsync; "synced"
  *   files [-m DEV:DIR]... linger [SEED]   write, then write more that is
  *                                         never synced and wait to be killed
- *   files [-m DEV:DIR]... check [SEED]    list and verify what write left */
+ *   files [-m DEV:DIR]... check [SEED]    list and verify what write left
+ *   files [-m DEV:DIR]... readonly        a read-only disk refuses changes */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@
 
 static int usage(void)
 {
-	printf("usage: files [-m DEV:DIR]... write|linger|check [SEED]\n");
+	printf("usage: files [-m DEV:DIR]... write|linger|check [SEED] | readonly\n");
 	printf("Test result: FAILURE bad arguments\n");
 	return 2;
 }
@@ -46,10 +47,12 @@ int main(int argc, char **argv)
 		seed = (unsigned)strtoul(argv[i + 1], NULL, 0);
 	const char *cmd = argv[i];
 	int write = strcmp(cmd, "write") == 0 || strcmp(cmd, "linger") == 0;
-	if (!write && strcmp(cmd, "check") != 0)
+	int ro = strcmp(cmd, "readonly") == 0;
+	if (!write && !ro && strcmp(cmd, "check") != 0)
 		return usage();
 	for (unsigned d = 0; d < n; d++)
-		bad |= write ? write_files(dirs[d], seed) : check_files(dirs[d], seed);
+		bad |= write ? write_files(dirs[d], seed) :
+		       ro ? readonly_files(dirs[d]) : check_files(dirs[d], seed);
 	if (write && !bad)
 		printf("files: synced\n");
 	if (strcmp(cmd, "linger") == 0 && !bad) {

@@ -1,6 +1,7 @@
 /* A disk xvda that holds no ext2 filesystem: the libc reports it on the
- * console at start and leaves /disk unmounted (the boot test expects the
- * message); the program still runs. */
+ * console when the program first names a path under /disk and leaves
+ * /disk unmounted (the boot test expects the message); the program still
+ * runs. */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>

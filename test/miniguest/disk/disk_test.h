@@ -23,7 +23,8 @@ struct test_disk {
 /* Registers name over len bytes at mem. */
 int test_disk_add(struct test_disk *d, const char *name, void *mem, size_t len);
 
-/* xvda, the disk mounted at /disk at start (by the test's blkfront_probe). */
+/* xvda, the disk mounted at /disk on first use (by the test's
+ * blkfront_probe). */
 extern struct test_disk xvda;
 
 /* Byte i of /disk/big.bin (test/miniguest/disk/check computes the same). */

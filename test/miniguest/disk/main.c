@@ -1,7 +1,7 @@
 /* /disk, the libc's ext2 mount, through plain POSIX calls: the archive's
  * /disk.img (boot/mkdisk made it from disk/files/) is registered as
- * "xvda" by this program's blkfront_probe, which the libc calls at start
- * before it mounts xvda at /disk. The parts write, rewrite, append,
+ * "xvda" by this program's blkfront_probe, which the libc calls when the
+ * program first names a path under /disk, before it mounts xvda there. The parts write, rewrite, append,
  * rename, delete, list, sync and fail (files.c, names.c, faults.c); then
  * /disk is unmounted with a file still open and the image dumped for
  * test/miniguest/disk/check (e2fsck -fn, debugfs). */
@@ -82,7 +82,7 @@ static unsigned char *load(const char *path, size_t *len)
 	return buf;
 }
 
-/* The libc calls this at start, after loading the archive. */
+/* The libc calls this on the first path under /disk (never at start). */
 int blkfront_probe(void)
 {
 	image = load("/disk.img", &image_len);
@@ -108,13 +108,15 @@ const char *slurp(const char *path)
 int main(void)
 {
 	int fd;
+	const char *hello;
 
+	CHECK(image == NULL, "nothing connected before the program names /disk");
+	hello = slurp("/disk/hello.txt");
 	CHECK(image != NULL, "/disk.img registered as xvda (%zu bytes)", image_len);
 	if (!image)
 		return check_finish();
-	CHECK(strcmp(slurp("/disk/hello.txt"), "Put here by boot/mkdisk.\n") == 0,
-	      "xvda was mounted at /disk at start: /disk/hello.txt reads '%s'",
-	      slurp("/disk/hello.txt"));
+	CHECK(strcmp(hello, "Put here by boot/mkdisk.\n") == 0,
+	      "xvda was mounted at /disk on first use: /disk/hello.txt reads '%s'", hello);
 	test_files();
 	test_names();
 	test_faults();
