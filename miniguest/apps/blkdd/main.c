@@ -6,12 +6,15 @@
  *   crash=1    it dies (a fault, as a buggy driver would): the test of a
  *              backend that goes away under its frontend
  *   report=1   it prints its CPU time per request answered (a BENCH line)
- *              and ends */
+ *              and ends
+ * and with floor=1, before serving, it measures vda itself (blkmeasure):
+ * the floors of the figures a frontend measures through blkback. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "blkif/blkif.h"
+#include "../blkmeasure/measure.h"
 #include "virtio/blk.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
@@ -46,6 +49,23 @@ static bool asked(const char *base, const char *key)
 	return false;
 }
 
+/* vda's figures, as direct_*, and our CPU time per request meanwhile. */
+static void floors(void)
+{
+	struct measure m;
+	uint64_t t0 = time_running_ns();
+	if (measure(blkdev_find("vda"), &m) < 0) {
+		printf("blkdd: cannot measure vda\n");
+		return;
+	}
+	uint64_t ns = time_running_ns() - t0;
+	measure_line("direct_seq_write_64k", m.write_mbs, "MB/s", -1);
+	measure_line("direct_seq_read_64k", m.read_mbs, "MB/s", -1);
+	measure_line("direct_rand_read_4k_iops", m.iops, "IOPS", -1);
+	measure_line("direct_rand_read_4k_median_latency", (double)m.median_ns, "ns", -1);
+	measure_line("direct_cpu_per_request", (double)(ns / m.requests), "ns", -1);
+}
+
 int main(void)
 {
 	const char *crash = getenv("crash"), *report = getenv("report");
@@ -53,6 +73,8 @@ int main(void)
 	unsigned disks = virtio_blk_probe_all();
 	if (disks)
 		printf("blkdd: %u virtio-blk disk(s)\n", disks);
+	if (getenv("floor"))
+		floors();
 	if (blkback_start() < 0) {
 		printf("blkdd: no store\n");
 		return 1;
