@@ -18,6 +18,14 @@ struct blkback_slot {
 	struct blkif_io io;
 };
 
+struct vbd;
+
+/* A worker thread and the address space it maps a request's pages in. */
+struct blkback_worker {
+	struct vbd *v;
+	uint8_t *window;                /* BLKIF_INDIRECT_MAX pages */
+};
+
 struct vbd {
 	uint16_t fe;
 	char dir[XENBUS_PATH];
@@ -34,6 +42,7 @@ struct vbd {
 	unsigned q_head, q_tail;
 	bool stopping;
 	unsigned workers;               /* alive */
+	struct blkback_worker worker[BLKBACK_WORKERS];
 	uint64_t answered;
 };
 
@@ -48,6 +57,6 @@ void blkback_serve(struct vbd *v);
 void blkback_respond(struct vbd *v, uint64_t id, uint8_t op, int status);
 
 /* back_io.c: do a checked request: a BLKIF_RSP_* status. */
-int blkback_do(struct vbd *v, struct blkif_io *io);
+int blkback_do(struct vbd *v, struct blkif_io *io, uint8_t *window);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "blkif/back.h"
 #include "kernel/account.h"
+#include "kernel/grant.h"
 #include "kernel/time.h"
 
 #define BATCH 8
@@ -33,7 +34,8 @@ void blkback_respond(struct vbd *v, uint64_t id, uint8_t op, int status)
 
 static void worker(void *arg)
 {
-	struct vbd *v = arg;
+	struct blkback_worker *w = arg;
+	struct vbd *v = w->v;
 	for (;;) {
 		wait_until(&v->work_wq, v->q_head != v->q_tail || v->stopping);
 		if (v->q_head == v->q_tail)
@@ -42,7 +44,7 @@ static void worker(void *arg)
 		/* The hypervisor charges this request's time to its frontend
 		 * (SCHEDOP_ringlet_serving); a refusal (Xen) changes nothing. */
 		(void)account_serving(v->fe);
-		int status = blkback_do(v, &s->io);
+		int status = blkback_do(v, &s->io, w->window);
 		s->busy = false;
 		blkback_respond(v, s->id, s->op, status);
 		(void)account_serving(DOMID_SELF);
@@ -105,8 +107,19 @@ void blkback_serve(struct vbd *v)
 	bool broken = false;
 	uint64_t look = 0;
 
-	for (unsigned i = 0; i < BLKBACK_WORKERS; i++)
-		v->workers += thread_create("blkback-io", worker, v, 16384) != NULL;
+	/* A vbd is served once: its windows are made once, and kept. */
+	for (unsigned i = 0; i < BLKBACK_WORKERS; i++) {
+		struct blkback_worker *w = &v->worker[i];
+		w->v = v;
+		if (!w->window)
+			w->window = grant_window(BLKIF_INDIRECT_MAX);
+		v->workers += w->window && thread_create("blkback-io", worker, w, 16384) != NULL;
+	}
+	if (!v->workers) {
+		blkback_error(v, "no memory for a worker");
+		blkback_disconnect(v);
+		return;
+	}
 	for (;;) {
 		unsigned seen = v->kicks;
 		int more = dispatch(v);

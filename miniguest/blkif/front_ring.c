@@ -44,20 +44,27 @@ static bool backend_there(struct blkfront *b)
 	return xenbus_read_state(b->f.dev.peer) == XenbusStateConnected;
 }
 
-/* Wait until cond (checked with events masked) or the device ends. */
+/* Wait until cond (checked with events masked) or the device ends. The
+ * backend's state is read from the store only once a wait has lasted a
+ * tenth of a second, not after every wake-up: a store read is a round
+ * trip through another domain, dearer than the request it would watch. */
 #define WAIT_FOR(b, cond) ({                                                   \
-	uint64_t end_ = time_now_ns() + BLKFRONT_TIMEOUT_NS;                   \
+	uint64_t now_ = time_now_ns(), end_ = now_ + BLKFRONT_TIMEOUT_NS;      \
+	uint64_t look_ = now_ + TENTH;                                         \
 	bool ok_;                                                              \
 	for (;;) {                                                             \
 		unsigned m_ = events_mask_save();                              \
 		ok_ = (cond);                                                  \
 		if (!ok_ && !(b)->dead)                                        \
-			waitq_block_until(&(b)->wq, time_now_ns() + TENTH);   \
+			waitq_block_until(&(b)->wq, look_);                    \
 		events_restore(m_);                                            \
 		if (ok_ || (b)->dead)                                          \
 			break;                                                 \
-		if (!backend_there(b) || time_now_ns() >= end_)                \
+		if ((now_ = time_now_ns()) < look_)                            \
+			continue;                                              \
+		if (!backend_there(b) || now_ >= end_)                         \
 			(b)->dead = true;                                      \
+		look_ = now_ + TENTH;                                          \
 	}                                                                      \
 	ok_ && !(b)->dead;                                                     \
 })

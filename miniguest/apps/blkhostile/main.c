@@ -1,6 +1,7 @@
 /* A hostile blkif frontend speaking the raw ring to blkback: requests past
  * the disk or wrapping round 2^64, first_sect > last_sect, a sector 8,
- * too many segments (direct and indirect), bad and foreign grant refs, an
+ * too many segments (direct and indirect), bad and foreign grant refs (one
+ * among good ones: nothing done, nothing left mapped), an
  * operation not known, duplicate ids, responses it never consumes, and at
  * last a producer index far ahead; and an honest discard, which zeroes. Each must get its error response (or,
  * the last, the device cut off); an honest request between them must
@@ -147,6 +148,22 @@ int main(void)
 	ask("a read of 0 segments", many, BLKIF_RSP_ERROR);
 	ask("a bad grant ref", rw(BLKIF_OP_READ, 9, 0, 450, 0, 7), BLKIF_RSP_ERROR);
 	ask("a grant ref for another domain", rw(BLKIF_OP_WRITE, 10, 0, foreign, 0, 7), BLKIF_RSP_ERROR);
+	/* A bad ref among good ones: the request does nothing (its pages are
+	 * mapped all at once or not at all), and leaves none mapped (below). */
+	memset(data, 0xcd, sizeof(data));
+	struct blkif_request mixed = rw(BLKIF_OP_WRITE, 14, 40, ok, 0, 7);
+	mixed.nr_segments = 3;
+	mixed.seg[1] = (struct blkif_request_segment){ 452, 0, 7 };
+	mixed.seg[2] = (struct blkif_request_segment){ ok, 0, 7 };
+	ask("a write with a bad ref between good ones", mixed, BLKIF_RSP_ERROR);
+	ask("a read of where it would have gone", rw(BLKIF_OP_READ, 15, 40, ok, 0, 7),
+	    BLKIF_RSP_OKAY);
+	unsigned written = 0;
+	for (unsigned i = 0; i < sizeof(data); i++)
+		written += data[i] == 0xcd;
+	checks++;
+	good += written == 0;
+	printf("blkhostile: of that write, %u bytes reached the disk\n", written);
 	ask("operation 99", rw(99, 11, 0, ok, 0, 7), BLKIF_RSP_EOPNOTSUPP);
 	ask("operation 4 (reserved)", rw(BLKIF_OP_RESERVED_1, 12, 0, ok, 0, 7), BLKIF_RSP_EOPNOTSUPP);
 	struct blkif_request_discard d = { .operation = BLKIF_OP_DISCARD, .id = 13,
@@ -185,6 +202,12 @@ int main(void)
 	checks++;
 	good += s->rsp_prod - before == 2 * BLKIF_RING_SIZE;
 	printf("blkhostile: 64 requests, no response consumed: %u answered\n", s->rsp_prod - before);
+	/* Every request answered: the backend maps none of our pages now. */
+	bool unmapped = gnt_end_access(ok);
+	checks++;
+	good += unmapped;
+	printf("blkhostile: its data page, all answered: %s\n",
+	       unmapped ? "mapped no more" : "STILL MAPPED");
 
 	/* A producer index far ahead: the device is cut off. */
 	s->req_prod += 1000;
