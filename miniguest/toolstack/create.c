@@ -5,34 +5,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kernel/hypervisor.h"
 #include "store/server.h"
 #include "toolstack/sched_params.h"
 #include "toolstack/toolstack.h"
 
-/* Appends path's bytes to *buf (*len of them so far): 0, or -1. */
+/* Appends path's bytes to *buf (*len of them so far): 0, or -1. The
+ * buffer grows once, by the file's size: growing it a chunk at a time
+ * copies and fragments a heap that may hold little more than two images. */
 static int read_file(const char *path, uint8_t **buf, uint32_t *len)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 	if (!f)
 		return -1;
-	int rc = 0;
-	for (;;) {
-		if (*len > RINGLET_IMAGE_MAX) {
-			rc = -1;
-			break;
+	int rc = -1;
+	if (fstat(fileno(f), &st) == 0 && st.st_size >= 0 &&
+	    (uint64_t)*len + (uint64_t)st.st_size <= RINGLET_IMAGE_MAX) {
+		uint32_t size = (uint32_t)st.st_size;
+		uint8_t *more = realloc(*buf, *len + size + 1u);
+		if (more) {
+			*buf = more;
+			/* One byte more than the size: a file that grew is refused. */
+			if (fread(*buf + *len, 1, size + 1u, f) == size) {
+				*len += size;
+				rc = 0;
+			}
 		}
-		uint8_t *more = realloc(*buf, *len + 65536u);
-		if (!more) {
-			rc = -1;
-			break;
-		}
-		*buf = more;
-		size_t n = fread(*buf + *len, 1, 65536, f);
-		*len += (uint32_t)n;
-		if (n < 65536)
-			break;
 	}
 	fclose(f);
 	return rc;
