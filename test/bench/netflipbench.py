@@ -1,0 +1,33 @@
+"""Receive by copy against receive by page flipping (rx=flip): a guest
+blasts UDP datagrams making 64-byte and 1514-byte frames at another over
+dom0's netback bridge, both vifs in one mode; for each size, the frames
+the receiver got a second (its sink counts them, first to last) against
+the same blast over loopback inside the sender (the stack without rings
+or bridge: the floor), and dom0's running time per frame received over
+the window (the hypervisor's account of it, through the netcost window)
+against what two GNTTABOP_copy of the frame's bytes cost dom0 (the least
+any frame costs the driver domain: copied in, copied out). One boot per
+mode; metrics rx_MODE_SIZE_rate and rx_MODE_SIZE_dom0."""
+
+import os
+
+import qemu
+from guestbench import run_guests
+
+NAME = 'netflip'
+DESCRIPTION = 'guest-to-guest UDP receive by copy and by flip: frames/s and dom0 ns/frame, 64 and 1514 B'
+
+APPS = os.path.join(qemu.BUILD_DIR, 'miniguest', 'apps')
+FRAMES = 20000
+
+
+def run(opts, figure):
+    nettest = os.path.join(APPS, 'nettest.elf')
+    for mode in ('copy', 'flip'):
+        rx = ':rx=flip' if mode == 'flip' else ''
+        modules = [(os.path.join(APPS, 'dom0.elf'),
+                    'name=dom0 dom0 mem=24M -- vif=server%s vif=client%s netcost=client' % (rx, rx)),
+                   (nettest, 'name=server mem=16M -- ip=10.0.0.1 sink'),
+                   (nettest, 'name=client mem=16M -- ip=10.0.0.2 blast 10.0.0.1 %s %d'
+                    % (mode, FRAMES))]
+        yield from run_guests(NAME, modules, opts, figure, timeout=300, finishers=2)
