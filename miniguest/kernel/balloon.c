@@ -12,9 +12,9 @@
 #include "kernel/frames.h"
 #include "kernel/pagetable.h"
 #include "kernel/printk.h"
+#include "kernel/reservation.h"
 #include "kernel/thread.h"
 #include "kernel/time.h"
-#include "pvabi/memory.h"
 #include "store/client.h"
 
 #define POLL_NS (250u * 1000 * 1000)
@@ -27,15 +27,6 @@
 static uint32_t out_map[MG_MAX_PFNS / 32];      /* pfns given back */
 static uint32_t nr_out;
 static void (*trim)(void);
-
-static uint32_t reservation(uint32_t cmd, xen_pfn_t *list, uint32_t n)
-{
-	struct xen_memory_reservation r = { .nr_extents = n, .domid = DOMID_SELF };
-
-	set_xen_guest_handle(r.extent_start, list);
-	long done = hypercall_memory_op(cmd, &r);
-	return done < 0 ? 0 : (uint32_t)done > n ? n : (uint32_t)done;
-}
 
 static void mark_out(uint32_t pfn, bool out)
 {

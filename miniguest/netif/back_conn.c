@@ -35,7 +35,7 @@ static long peer_num(struct vif *v, const char *key)
 }
 
 /* The keys first: a frontend reads them once it sees InitWait. One slot a
- * frame, no offloads, rx by copy only. */
+ * frame, no offloads, rx by copy or by page flipping. */
 static int advertise(struct vif *v)
 {
 	char mac[18], path[XENBUS_PATH + 8];
@@ -52,7 +52,7 @@ static int advertise(struct vif *v)
 		netif_mac_format(v->mac, mac);
 	}
 	int rc = put(v, "mac", mac) | put(v, "feature-rx-copy", "1") |
-		 put(v, "feature-rx-flip", "0") | put(v, "feature-sg", "0") |
+		 put(v, "feature-rx-flip", "1") | put(v, "feature-sg", "0") |
 		 put(v, "feature-gso-tcpv4", "0") | put(v, "feature-multicast-control", "0") |
 		 put(v, "feature-split-event-channels", "0");
 	return rc < 0 ? -1 : 0;
@@ -81,10 +81,14 @@ int netback_connect(struct vif *v)
 		printf("netback: %s: no connection\n", v->dir);
 		return -1;
 	}
-	/* Xen's netfront says request-rx-copy 1; without it, it asks for
-	 * flipping, which this backend does not offer. */
-	if (peer_num(v, "request-rx-copy") != 1) {
-		netback_error(v, "the frontend does not ask for rx by copy");
+	/* Xen's key: request-rx-copy 1 asks for copies; 0, or no key (an old
+	 * frontend; a value that is not a number reads so), for flipping. A
+	 * bigger number is refused. */
+	long rx_copy = peer_num(v, "request-rx-copy");
+	v->rx_flip = rx_copy <= 0;
+	if (rx_copy > 1 || (v->rx_flip && !netback_flip_init(v))) {
+		netback_error(v, rx_copy > 1 ? "request-rx-copy is neither 0 nor 1"
+					     : "no memory for page flipping");
 		xenbus_back_close(&v->b);
 		return -1;
 	}
@@ -92,6 +96,7 @@ int netback_connect(struct vif *v)
 	BACK_RING_INIT(&v->nv.rx, (struct netif_rx_sring *)v->b.rings[1].va);
 	char mac[18];
 	netif_mac_format(v->mac, mac);
-	printf("netback: domain %u connected to %s (%s)\n", v->fe, v->dir, mac);
+	printf("netback: domain %u connected to %s (%s, rx by %s)\n", v->fe, v->dir, mac,
+	       v->rx_flip ? "flip" : "copy");
 	return 0;
 }

@@ -42,11 +42,14 @@ static bool grant_pages(struct netfront *nf, uint8_t **pages, int *refs, unsigne
 	return true;
 }
 
-/* tx pages read-only, every one free; rx pages writable. */
+/* tx pages read-only, every one free; rx pages writable, or pfns that
+ * accept frames (rx=flip). */
 static bool grant_buffers(struct netfront *nf)
 {
-	if (!grant_pages(nf, nf->tx_page, nf->tx_ref, NETFRONT_TX_BUFS, true) ||
-	    !grant_pages(nf, nf->rx_page, nf->rx_ref, NETFRONT_RX_BUFS, false))
+	if (!grant_pages(nf, nf->tx_page, nf->tx_ref, NETFRONT_TX_BUFS, true))
+		return false;
+	if (nf->flip ? !netfront_flip_init(nf)
+		     : !grant_pages(nf, nf->rx_page, nf->rx_ref, NETFRONT_RX_BUFS, false))
 		return false;
 	for (unsigned i = 0; i < NETFRONT_TX_BUFS; i++)
 		nf->tx_free[nf->ntx_free++] = (uint16_t)i;
@@ -70,13 +73,26 @@ static void post_all(struct netfront *nf)
 }
 
 /* The backend's address for us, as the toolstack wrote it in our
- * directory (Xen's netfront reads it there). */
-static bool read_mac(struct netfront *nf)
+ * directory (Xen's netfront reads it there), and its choice of rx mode
+ * (rx-mode flip, else copy). */
+static bool read_keys(struct netfront *nf)
 {
-	char path[XENBUS_PATH + 8], mac[18];
+	char path[XENBUS_PATH + 16], mac[18], mode[8];
 
+	snprintf(path, sizeof(path), "/local/domain/%d/device/vif/%u/rx-mode", xb_domid(),
+		 nf->devno);
+	nf->flip = xb_read(path, mode, sizeof(mode)) == 0 && strcmp(mode, "flip") == 0;
 	snprintf(path, sizeof(path), "/local/domain/%d/device/vif/%u/mac", xb_domid(), nf->devno);
 	return xb_read(path, mac, sizeof(mac)) == 0 && netif_mac_parse(mac, nf->mac);
+}
+
+/* A backend that does not offer flipping gets no frontend asking for it. */
+static bool offered(struct netfront *nf)
+{
+	char path[XENBUS_PATH + 24];
+
+	snprintf(path, sizeof(path), "%s/feature-rx-flip", nf->f.dev.peer);
+	return !nf->flip || xb_read_num(path) == 1;
 }
 
 struct netfront *netfront_connect(unsigned devno)
@@ -88,7 +104,7 @@ struct netfront *netfront_connect(unsigned devno)
 	if (!nf || !rings[0] || !rings[1])
 		return NULL;
 	nf->devno = devno;
-	if (!read_mac(nf)) {
+	if (!read_keys(nf)) {
 		printf("netfront: vif %u: no address in the store\n", devno);
 		return NULL;
 	}
@@ -96,11 +112,15 @@ struct netfront *netfront_connect(unsigned devno)
 	FRONT_RING_INIT(&nf->tx, (struct netif_tx_sring *)rings[0]);
 	SHARED_RING_INIT((struct netif_rx_sring *)rings[1]);
 	FRONT_RING_INIT(&nf->rx, (struct netif_rx_sring *)rings[1]);
-	if (put(nf, "request-rx-copy", "1") < 0 || put(nf, "feature-rx-notify", "1") < 0 ||
+	if (put(nf, "request-rx-copy", nf->flip ? "0" : "1") < 0 || put(nf, "feature-rx-notify", "1") < 0 ||
 	    put(nf, "feature-sg", "0") < 0 ||
 	    xenbus_front_open_rings(&nf->f, "vif", devno, rings, keys, 2, netfront_event, nf,
 				    10 * SECOND) < 0) {
 		printf("netfront: vif %u: the backend did not connect\n", devno);
+		return NULL;
+	}
+	if (!offered(nf)) {
+		printf("netfront: vif %u: the backend does not offer rx by flipping\n", devno);
 		return NULL;
 	}
 	/* The backend is known only now: the buffers are granted to it. */

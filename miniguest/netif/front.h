@@ -2,7 +2,9 @@
  * own, each granted read-only to the backend once and reused (its ring
  * id is its index); frames come in through rx pages posted to the backend,
  * each granted writable once, and posted again as soon as its frame has
- * been taken. The event handler only reaps tx responses and wakes the
+ * been taken; with rx=flip the rx buffers are pfns that receive frames by
+ * page flipping instead (front_flip.c). The event handler only reaps tx
+ * responses and wakes the
  * receiving thread; the network stack's glue (net/netfront_if.c) does the
  * rest in threads. */
 #ifndef NETIF_FRONT_H
@@ -27,6 +29,9 @@ struct netfront {
 	unsigned ntx_free;
 	uint8_t *rx_page[NETFRONT_RX_BUFS];
 	int rx_ref[NETFRONT_RX_BUFS];
+	bool flip;                             /* rx by page flipping */
+	uint32_t rx_pfn[NETFRONT_RX_BUFS];     /* flip: the buffers' pfns */
+	bool rx_held[NETFRONT_RX_BUFS];        /* flip: a frame came, not yet given back */
 	struct waitqueue wq;
 	volatile unsigned events;
 	volatile bool dead;                    /* the backend broke a ring */
@@ -54,5 +59,15 @@ unsigned netfront_rx(struct netfront *nf, netfront_deliver_t *deliver, void *arg
 /* Sleep until an event after seen (nf->events) or the deadline. */
 void netfront_wait(struct netfront *nf, unsigned seen, uint64_t deadline_ns);
 void netfront_event(evtchn_port_t port, void *data);
+
+/* front_flip.c: the rx buffers as pfns given back, each with an
+ * accept_transfer entry for the backend: false without memory or
+ * entries. */
+bool netfront_flip_init(struct netfront *nf);
+/* Whether a frame came through id's entry; it is then mapped at id's page. */
+bool netfront_flip_take(struct netfront *nf, uint16_t id);
+/* The frames taken for the n ids given back, the ids' entries ready for
+ * another: ids keeps those that can be posted again, how many. */
+unsigned netfront_flip_return(struct netfront *nf, uint16_t *ids, unsigned n);
 
 #endif

@@ -98,38 +98,55 @@ void netfront_tx_put(struct netfront *nf, int id, uint16_t len)
 		evtchn_notify(nf->f.port);
 }
 
+/* The n buffers posted again under their ids (page flipping gives the
+ * frames taken back first). */
+static void post(struct netfront *nf, uint16_t *ids, unsigned n)
+{
+	if (nf->flip)
+		n = netfront_flip_return(nf, ids, n);
+	for (unsigned i = 0; i < n; i++) {
+		struct netif_rx_request *q = RING_GET_REQUEST(&nf->rx, nf->rx.req_prod_pvt);
+		q->id = ids[i];
+		q->gref = (grant_ref_t)nf->rx_ref[ids[i]];
+		nf->rx.req_prod_pvt++;
+	}
+}
+
 unsigned netfront_rx(struct netfront *nf, netfront_deliver_t *deliver, void *arg)
 {
+	uint16_t ids[NETFRONT_RX_BUFS];
 	unsigned taken = 0;
 	int more, notify;
 
 	do {
+		unsigned n = 0;
+
 		if (nf->dead || RING_RESPONSES_BROKEN(&nf->rx)) {
 			nf->dead = true;
 			return taken;
 		}
-		while (RING_HAS_UNCONSUMED_RESPONSES(&nf->rx)) {
+		while (RING_HAS_UNCONSUMED_RESPONSES(&nf->rx) && n < NETFRONT_RX_BUFS) {
 			struct netif_rx_response r = *RING_GET_RESPONSE(&nf->rx, nf->rx.rsp_cons);
 
 			nf->rx.rsp_cons++;
 			if (r.id >= NETFRONT_RX_BUFS) {
 				nf->dead = true;
+				post(nf, ids, n);
 				return taken;
 			}
-			/* A frame within its page, of an ethernet frame's size. */
-			if (r.status >= NETIF_ETH_HLEN && r.status <= NETIF_ETH_MAX &&
+			/* A page behind it, and a frame within the page of an
+			 * ethernet frame's size. */
+			bool page = !nf->flip || netfront_flip_take(nf, r.id);
+			if (page && r.status >= NETIF_ETH_HLEN && r.status <= NETIF_ETH_MAX &&
 			    (uint32_t)r.offset + (uint32_t)r.status <= 4096) {
 				deliver(arg, nf->rx_page[r.id] + r.offset, (uint16_t)r.status);
 				taken++;
 			} else {
 				nf->rx_errors++;
 			}
-			/* The same page, posted again under its id. */
-			struct netif_rx_request *q = RING_GET_REQUEST(&nf->rx, nf->rx.req_prod_pvt);
-			q->id = r.id;
-			q->gref = (grant_ref_t)nf->rx_ref[r.id];
-			nf->rx.req_prod_pvt++;
+			ids[n++] = r.id;
 		}
+		post(nf, ids, n);
 		RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->rx, notify);
 		if (notify)
 			evtchn_notify(nf->f.port);

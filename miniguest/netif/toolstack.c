@@ -3,7 +3,9 @@
  * words) gives domain GUEST a vif served by this domain's netback, a port
  * of its bridge. A guest's vifs are numbered 0, 1... in the order of the
  * words, as Xen numbers them; the address is the word's, else
- * 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and handle. */
+ * 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and handle;
+ * the frontend's gets rx-mode too (copy or flip), which netfront follows
+ * when the backend offers it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -31,10 +33,6 @@ static int attach(const struct vif_word *w, unsigned *count)
 		printf("netif: vif for %s: no such domain\n", w->guest);
 		return -1;
 	}
-	if (w->rx_flip) {
-		printf("netif: vif for %s: rx=flip is not offered (rx=copy is)\n", w->guest);
-		return -1;
-	}
 	unsigned devno = count[fe]++;
 	if (w->has_mac)
 		memcpy(addr, w->mac, 6);
@@ -47,9 +45,11 @@ static int attach(const struct vif_word *w, unsigned *count)
 	/* netback waits for handle, written last, before it reads mac. */
 	if (xenbus_create("vif", (uint16_t)fe, (uint16_t)be, devno) < 0 ||
 	    key(be_dir, "mac", mac) < 0 || key(be_dir, "handle", n) < 0 ||
+	    key(fe_dir, "rx-mode", w->rx_flip ? "flip" : "copy") < 0 ||
 	    key(fe_dir, "mac", mac) < 0 || key(fe_dir, "handle", n) < 0)
 		return -1;
-	printf("netif: domain %ld gets vif %u (%s) from domain %ld\n", fe, devno, mac, be);
+	printf("netif: domain %ld gets vif %u (%s, rx by %s) from domain %ld\n", fe, devno, mac,
+	       w->rx_flip ? "flip" : "copy", be);
 	return 0;
 }
 
@@ -60,7 +60,10 @@ int netif_toolstack(char *const *words)
 
 	for (; words && *words; words++) {
 		struct vif_word w;
+		long cost = strncmp(*words, "netcost=", 8) == 0 ? xenbus_domid_of(*words + 8) : -1;
 
+		if (cost > 0 && cost < MAX_GUESTS)
+			netback_cost_start((uint16_t)cost);
 		if (strncmp(*words, "vif=", 4) != 0)
 			continue;
 		if (netif_vif_word(*words, &w) && attach(&w, count) == 0)

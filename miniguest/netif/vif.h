@@ -4,7 +4,8 @@
  * slots each, so a flood cannot starve the others), routes them
  * (bridge_route) and puts them into the rx rings of the ports they go
  * out of. The rings' work is back_tx.c and back_rx.c; the pages are
- * reached by grant copy (back_copy.c). */
+ * reached by grant copy (back_copy.c), or on rx by page flipping when the
+ * frontend asks for it (back_flip.c). */
 #ifndef NETIF_VIF_H
 #define NETIF_VIF_H
 
@@ -23,6 +24,7 @@ struct vif {
 	struct netback_vif nv;
 	volatile bool connected;
 	bool notify_rx;                 /* rx responses pushed this turn */
+	bool rx_flip;                   /* the frontend receives by page flipping */
 };
 
 /* back_conn.c: write the keys a Xen netfront reads, do the handshake with
@@ -34,6 +36,9 @@ void netback_error(struct vif *v, const char *why);
 /* back_copy.c: the grant-copy callbacks for v's frontend: false
  * without memory for them. */
 bool netback_copy_init(struct vif *v);
+/* back_flip.c: v's frames go to its frontend by GNTTABOP_transfer instead
+ * (rx=flip): false without memory for the spare pages. */
+bool netback_flip_init(struct vif *v);
 
 /* back_serve.c: start the service thread (once); kick it. */
 int netback_serve_start(void);
@@ -41,10 +46,14 @@ void netback_kick(void);
 /* The vif joins the bridge: false when every port is taken. */
 bool netback_attach(struct vif *v);
 
+/* back_cost.c: answer guest's data/netcost windows with this domain's
+ * running time (benchmarks). */
+void netback_cost_start(uint16_t guest);
+
 /* netback.c: serve every vif made for this domain: 0 or -1. */
 int netback_start(void);
 /* toolstack.c: the toolstack's vif=GUEST[:mac=..][:rx=copy|flip] words
- * (dom0): the vifs made. */
+ * (dom0): the vifs made; a netcost=GUEST word starts back_cost.c for it. */
 int netif_toolstack(char *const *words);
 
 #endif

@@ -33,7 +33,8 @@ static int setup(void)
 	return 0;
 }
 
-int gnt_grant_access(uint16_t dom, uint32_t mfn, bool readonly)
+/* A free entry made to say flags about frame to dom: its ref, or -1. */
+static int entry(uint16_t dom, uint32_t frame, uint16_t flags)
 {
 	if (!table && setup() < 0)
 		return -1;
@@ -41,12 +42,45 @@ int gnt_grant_access(uint16_t dom, uint32_t mfn, bool readonly)
 		if (!used[ref]) {
 			used[ref] = true;
 			table[ref].domid = dom;
-			table[ref].frame = mfn;
+			table[ref].frame = frame;
 			__atomic_thread_fence(__ATOMIC_SEQ_CST);
-			table[ref].flags = GTF_permit_access | (readonly ? GTF_readonly : 0);
+			table[ref].flags = flags;
 			return ref;
 		}
 	return -1;
+}
+
+int gnt_grant_access(uint16_t dom, uint32_t mfn, bool readonly)
+{
+	return entry(dom, mfn, GTF_permit_access | (readonly ? GTF_readonly : 0));
+}
+
+int gnt_accept_transfer(uint16_t dom, uint32_t pfn)
+{
+	return entry(dom, pfn, GTF_accept_transfer);
+}
+
+bool gnt_transfer_done(int ref, uint32_t *mfn)
+{
+	if (!table || ref < FIRST_FREE || ref >= ENTRIES || !used[ref])
+		return false;
+	uint16_t flags = table[ref].flags;
+	if (!(flags & GTF_transfer_completed))
+		return false;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	*mfn = table[ref].frame;
+	return true;
+}
+
+void gnt_accept_again(int ref, uint32_t pfn)
+{
+	if (!table || ref < FIRST_FREE || ref >= ENTRIES || !used[ref])
+		return;
+	table[ref].flags = 0;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	table[ref].frame = pfn;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	table[ref].flags = GTF_accept_transfer;
 }
 
 bool gnt_end_access(int ref)

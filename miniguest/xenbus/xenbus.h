@@ -82,6 +82,14 @@ void xenbus_destroy(const char *type, uint16_t fe, uint16_t be, unsigned n);
 int gnt_grant_access(uint16_t dom, uint32_t mfn, bool readonly);
 /* Take the grant back: false while the other domain still maps it. */
 bool gnt_end_access(int ref);
+/* An entry that lets dom transfer a frame to us, to be our pfn (page
+ * flipping): the ref, or negative. */
+int gnt_accept_transfer(uint16_t dom, uint32_t pfn);
+/* Whether a frame came through ref (the hypervisor said it completed):
+ * the frame in *mfn. */
+bool gnt_transfer_done(int ref, uint32_t *mfn);
+/* ref accepts one more frame, to be pfn. */
+void gnt_accept_again(int ref, uint32_t pfn);
 
 /* front.c: the frontend's side of the handshake for device t/n: find the
  * backend (waiting for the toolstack to make the device), grant it each

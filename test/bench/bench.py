@@ -35,6 +35,7 @@ import guestsbench  # noqa: E402
 import latenessbench  # noqa: E402
 import miniguestbench  # noqa: E402
 import netbench  # noqa: E402
+import netflipbench  # noqa: E402
 import netpvbench  # noqa: E402
 import pingpongbench  # noqa: E402
 import sharesbench  # noqa: E402
@@ -44,7 +45,8 @@ import qemu  # noqa: E402
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
-                                   blockbench, blkifbench, accountbench, netpvbench, httpbench)}
+                                   blockbench, blkifbench, accountbench, netpvbench, httpbench,
+                                   netflipbench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

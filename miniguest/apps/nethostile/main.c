@@ -6,7 +6,8 @@
  * at last a producer index far ahead. Each lie must get its error
  * response, each honest frame its OKAY (the flood's too: a vif with no
  * buffer posted never holds the bridge up), and after the garbage index
- * the vif is served no more; guests beside it keep talking. */
+ * the vif is served no more; guests beside it keep talking. Before the
+ * garbage, vif 1 lies about page flipping (flip.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,8 +17,8 @@
 #include "netif/netif.h"
 #include "netif/ring.h"
 #include "xenbus/xenbus.h"
+#include "nethostile.h"
 
-#define SECOND 1000000000ull
 /* The flood lasts at least this long (and this many rounds), so that the
  * honest guests beside it start talking meanwhile. */
 #define FLOOD_ROUNDS 40
@@ -31,7 +32,7 @@ static struct xenbus_front f;
 static struct netif_tx_front_ring tx;
 static struct netif_rx_front_ring rx;
 static unsigned checks, good;
-static int frame_ref;
+int frame_ref;
 
 static void kick(evtchn_port_t port, void *arg)
 {
@@ -39,7 +40,7 @@ static void kick(evtchn_port_t port, void *arg)
 	(void)arg;
 }
 
-static void check(int ok, const char *what, long got)
+void check(int ok, const char *what, long got)
 {
 	checks++;
 	good += ok != 0;
@@ -83,7 +84,7 @@ static int next(uint16_t *id)
 }
 
 /* One request alone: its status (the id echoed, else 98). */
-static int one(uint32_t gref, uint16_t offset, uint16_t flags, uint16_t size)
+int one(uint32_t gref, uint16_t offset, uint16_t flags, uint16_t size)
 {
 	static uint16_t ids;
 	uint16_t id = ++ids, got = 0;
@@ -200,6 +201,7 @@ int main(void)
 	(void)notify;
 	lies();
 	flood();
+	flip_lies();
 	garbage();
 	unsigned errors = 0, seen = 0;
 	while (RING_HAS_UNCONSUMED_RESPONSES(&rx) && seen < 4) {

@@ -9,6 +9,11 @@
  *                               (servers on threads here): BENCH lines of
  *                               both rates, loopback's the floor
  *                               (test/bench/netpvbench.py)
+ *   nettest sink                the blast's receiver alone, until "quit"
+ *   nettest blast ADDR MODE N   N frames of 64, then of 1514 bytes to the
+ *                               server's sink, as fast as they go: BENCH
+ *                               lines of the rate and dom0's time a frame
+ *                               (blast.c; MODE names them)
  *   nettest nonet               no vif: connect and sendto to another
  *                               network fail with ENETUNREACH
  * The address is the environment's ip= (netfront_if.c). */
@@ -124,10 +129,14 @@ int main(int argc, char **argv)
 		udp_quit(server);
 		if (argc >= 5 && strcmp(argv[4], "bench") == 0)
 			bench(rate, rtt, mib << 20);
+	} else if (argc >= 5 && strcmp(argv[1], "blast") == 0 && inet_aton(argv[2], &server)) {
+		blast_bench(server, argv[3], (unsigned)strtoul(argv[4], NULL, 10));
+	} else if (argc >= 2 && strcmp(argv[1], "sink") == 0) {
+		udp_sink(NULL);
 	} else if (argc >= 2 && strcmp(argv[1], "nonet") == 0) {
 		nonet();
 	} else {
-		printf("usage: nettest server | client ADDR [MiB] | nonet\n");
+		printf("usage: nettest server | client ADDR [MiB] | sink | blast ADDR MODE N | nonet\n");
 		return 2;
 	}
 	printf("nettest: %d of %d checks right\n", right, checks);

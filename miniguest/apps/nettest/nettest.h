@@ -2,6 +2,8 @@
 #ifndef NETTEST_H
 #define NETTEST_H
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <netinet/in.h>
@@ -29,6 +31,11 @@ double tcp_client(struct in_addr server, uint64_t bytes);
 void *udp_server(void *arg);
 double udp_client(struct in_addr server, unsigned count);
 void udp_quit(struct in_addr server);
+/* blast.c: a UDP sink (port 5001) counting what comes; the blast of
+ * count frames of 64 and of 1514 bytes to server's sink, BENCH lines of
+ * each (mode names them: copy or flip). */
+void *udp_sink(void *arg);
+void blast_bench(struct in_addr server, const char *mode, unsigned count);
 /* main.c: seconds since start, for rates. */
 double now_s(void);
 
