@@ -23,6 +23,7 @@ struct vif {
 	struct netback_vif nv;
 	volatile bool connected;
 	bool notify_rx;                 /* rx responses pushed this turn */
+	struct xenbus_stats shown;      /* the counters in the store */
 };
 
 /* back_conn.c: write the keys a Xen netfront reads, do the handshake with
@@ -40,6 +41,9 @@ int netback_serve_start(void);
 void netback_kick(void);
 /* The vif joins the bridge: false when every port is taken. */
 bool netback_attach(struct vif *v);
+
+/* back_stats.c: v's counters into the store (at most every half second). */
+void netback_publish(struct vif *v);
 
 /* netback.c: serve every vif made for this domain: 0 or -1. */
 int netback_start(void);
