@@ -20,6 +20,10 @@ struct blkback_slot {
 
 struct vbd;
 
+/* The counters of back_stats.c. */
+enum { VBD_RD_REQ, VBD_WR_REQ, VBD_F_REQ, VBD_DS_REQ, VBD_OO_REQ, VBD_RD_SECT, VBD_WR_SECT,
+       VBD_STATS };
+
 /* A worker thread and the address space it maps a request's pages in. */
 struct blkback_worker {
 	struct vbd *v;
@@ -44,6 +48,8 @@ struct vbd {
 	unsigned workers;               /* alive */
 	struct blkback_worker worker[BLKBACK_WORKERS];
 	uint64_t answered;
+	uint64_t stat[VBD_STATS];
+	struct xenbus_stats shown;      /* in the store */
 };
 
 /* back_conn.c: find the disk params names, write the keys, do the
@@ -58,5 +64,10 @@ void blkback_respond(struct vbd *v, uint64_t id, uint8_t op, int status);
 
 /* back_io.c: do a checked request: a BLKIF_RSP_* status. */
 int blkback_do(struct vbd *v, struct blkif_io *io, uint8_t *window);
+
+/* back_stats.c: count a request done; publish the counts in the store
+ * (at most every half second). */
+void blkback_count(struct vbd *v, const struct blkif_io *io);
+void blkback_publish(struct vbd *v);
 
 #endif

@@ -45,6 +45,7 @@ static void worker(void *arg)
 		 * (SCHEDOP_ringlet_serving); a refusal (Xen) changes nothing. */
 		(void)account_serving(v->fe);
 		int status = blkback_do(v, &s->io, w->window);
+		blkback_count(v, &s->io);
 		s->busy = false;
 		blkback_respond(v, s->id, s->op, status);
 		(void)account_serving(DOMID_SELF);
@@ -75,6 +76,8 @@ static void take(struct vbd *v)
 		return;
 	}
 	s->busy = true;
+	if (v->q_head != v->q_tail)
+		v->stat[VBD_OO_REQ]++;
 	v->queue[v->q_tail++ % BLKIF_RING_SIZE] = (uint8_t)k;
 	waitq_wake_all(&v->work_wq);
 }
@@ -122,6 +125,7 @@ void blkback_serve(struct vbd *v)
 	}
 	for (;;) {
 		unsigned seen = v->kicks;
+		blkback_publish(v);
 		int more = dispatch(v);
 		if (more < 0) {
 			broken = true;

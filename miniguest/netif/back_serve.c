@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kernel/account.h"
 #include "kernel/events.h"
 #include "kernel/time.h"
 #include "netif/vif.h"
@@ -107,8 +108,12 @@ static bool turn(void)
 
 		if (!v || !v->connected)
 			continue;
+		/* Its frames' copies, in and out, are charged to it (SCHED-13). */
+		(void)account_serving(v->fe);
 		if (netback_tx(&v->nv, BUDGET, deliver, v, &notify))
 			busy = true;
+		(void)account_serving(DOMID_SELF);
+		netback_publish(v);
 		if (notify)
 			evtchn_notify(v->b.port);
 	}

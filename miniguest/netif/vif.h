@@ -25,6 +25,7 @@ struct vif {
 	volatile bool connected;
 	bool notify_rx;                 /* rx responses pushed this turn */
 	bool rx_flip;                   /* the frontend receives by page flipping */
+	struct xenbus_stats shown;      /* the counters in the store */
 };
 
 /* back_conn.c: write the keys a Xen netfront reads, do the handshake with
@@ -49,6 +50,8 @@ bool netback_attach(struct vif *v);
 /* back_cost.c: answer guest's data/netcost windows with this domain's
  * running time (benchmarks). */
 void netback_cost_start(uint16_t guest);
+/* back_stats.c: v's counters into the store (at most every half second). */
+void netback_publish(struct vif *v);
 
 /* netback.c: serve every vif made for this domain: 0 or -1. */
 int netback_start(void);

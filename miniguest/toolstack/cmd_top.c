@@ -23,14 +23,40 @@ struct sample {
 	uint64_t cpu_ns;
 	struct ringlet_domctl_getaccount a;
 	struct ringlet_account_peer peers[RINGLET_ACCOUNT_PEERS];
+	uint64_t blk, net;                  /* its backends' counts */
 };
 
 struct rates {
 	double cpu, by_ops, by_mark;        /* percent of one CPU */
 	double events, grants, flips, copies;   /* per second */
+	double blk, net;
 };
 
 static struct sample before[TOP_DOMS], after[TOP_DOMS];
+
+static const struct sample *find(const struct sample *s, unsigned n, uint16_t dom)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (s[i].dom == dom)
+			return &s[i];
+	return NULL;
+}
+
+struct taken {
+	struct sample *s;
+	unsigned n;
+};
+
+static void add_io(void *arg, uint16_t fe, uint64_t blk, uint64_t net)
+{
+	struct taken *t = arg;
+	struct sample *x = (struct sample *)find(t->s, t->n, fe);
+
+	if (x) {
+		x->blk += blk;
+		x->net += net;
+	}
+}
 
 /* Every domain's figures now: how many. */
 static unsigned take(struct sample *s)
@@ -56,15 +82,12 @@ static unsigned take(struct sample *s)
 		}
 		memset(&dc, 0, sizeof(dc));
 	}
-	return n;
-}
-
-static const struct sample *find(const struct sample *s, unsigned n, uint16_t dom)
-{
+	struct taken t = { s, n };
 	for (unsigned i = 0; i < n; i++)
-		if (s[i].dom == dom)
-			return &s[i];
-	return NULL;
+		s[i].blk = s[i].net = 0;
+	for (unsigned i = 0; i < n; i++)
+		top_io_scan(s[i].dom, add_io, &t);
+	return n;
 }
 
 /* What peer entry p of a server did between two samples (p0 NULL: all). */
@@ -132,13 +155,19 @@ static void attribute(unsigned n0, unsigned n1, uint16_t dom, uint64_t ns, struc
 	}
 }
 
+/* A counter's rate; 0 when it went back (its device went away). */
+static double per_second(uint64_t now, uint64_t then, uint64_t ns)
+{
+	return now < then ? 0.0 : (double)(now - then) * 1e9 / (double)ns;
+}
+
 static void show(unsigned n0, unsigned n1, uint64_t ns, bool json)
 {
 	if (json)
 		printf("[");
 	else
 		printf("   ID  NAME              CPU%%  BY-OPS%%  BY-MARK%%  EVENTS/s  GRANTS/s  "
-		       "FLIPS/s  COPIES/s\n");
+		       "FLIPS/s  COPIES/s   BLK/s  PKTS/s\n");
 	for (unsigned i = 0; i < n1; i++) {
 		const struct sample *s1 = &after[i], *s0 = find(before, n0, s1->dom);
 		if (!s0)
@@ -148,15 +177,18 @@ static void show(unsigned n0, unsigned n1, uint64_t ns, bool json)
 		r.events = (double)(s1->a.events_sent + s1->a.events_received - s0->a.events_sent -
 				    s0->a.events_received) * 1e9 / (double)ns;
 		attribute(n0, n1, s1->dom, ns, &r);
+		r.blk = per_second(s1->blk, s0->blk, ns);
+		r.net = per_second(s1->net, s0->net, ns);
 		if (json)
 			printf("%s{\"id\":%u,\"name\":\"%s\",\"cpu_pct\":%.2f,\"by_ops_pct\":%.2f,"
 			       "\"by_mark_pct\":%.2f,\"events_s\":%.1f,\"grants_s\":%.1f,"
-			       "\"flips_s\":%.1f,\"copies_s\":%.1f}", i ? "," : "", s1->dom, s1->name,
-			       r.cpu, r.by_ops, r.by_mark, r.events, r.grants, r.flips, r.copies);
+			       "\"flips_s\":%.1f,\"copies_s\":%.1f,\"blk_ops_s\":%.1f,\"net_packets_s\":%.1f}",
+			       i ? "," : "", s1->dom, s1->name, r.cpu, r.by_ops, r.by_mark, r.events,
+			       r.grants, r.flips, r.copies, r.blk, r.net);
 		else
-			printf("%5u  %-16s %5.1f %8.1f %9.1f %9.1f %9.1f %8.1f %9.1f\n", s1->dom,
-			       s1->name, r.cpu, r.by_ops, r.by_mark, r.events, r.grants, r.flips,
-			       r.copies);
+			printf("%5u  %-16s %5.1f %8.1f %9.1f %9.1f %9.1f %8.1f %9.1f %7.1f %7.1f\n",
+			       s1->dom, s1->name, r.cpu, r.by_ops, r.by_mark, r.events, r.grants,
+			       r.flips, r.copies, r.blk, r.net);
 	}
 	if (json)
 		printf("]\n");

@@ -49,11 +49,13 @@ static void interactive(void)
 		;
 }
 
-int toolstack_main(const char *script)
+int toolstack_main(const char *script, void (*devices)(void))
 {
 	xenstored_keep_up();
 	if (xenstored_start() < 0)
 		return 1;
+	if (devices)
+		devices();
 	if (!consoled_start_output())
 		printf("toolstack: no memory for the console backend\n");
 	reaper = thread_create("reaper", reap, NULL, 16384);

@@ -10,10 +10,11 @@
 #include "pvabi/errno.h"
 
 /* domain 0's program in shell mode: starts the store and the console
- * backend, runs the commands of script (";" or newlines between them) or,
+ * backend, then devices() (the backends and their devices, or NULL), runs
+ * the commands of script (";" or newlines between them) or,
  * with NULL, those typed on the console, until the input ends; then waits
  * for the other domains to end. The exit status. */
-int toolstack_main(const char *script);
+int toolstack_main(const char *script, void (*devices)(void));
 
 /* ctl.c: one domctl command about dom, the answer in *dc: 0 or -errno. */
 int ctl(uint32_t cmd, uint16_t dom, struct xen_domctl *dc);
@@ -47,6 +48,12 @@ void made_forget(uint16_t dom);
 void made_reap(void);
 /* The number of domains other than domain 0. */
 unsigned made_count_others(void);
+
+/* top_io.c: the block requests and network packets backend be's devices
+ * counted so far, per frontend: add(arg, fe, blk, net), once per frontend
+ * and type. */
+typedef void top_io_add_t(void *arg, uint16_t fe, uint64_t blk, uint64_t net);
+void top_io_scan(uint16_t be, top_io_add_t *add, void *arg);
 
 /* Destroy dom and forget it in the store: 0 or -errno. */
 int destroy_domain(uint16_t dom);

@@ -56,6 +56,18 @@ void xb_wait(unsigned seen, uint64_t deadline_ns);
 /* This domain's id (its home's domid; 0 where the server runs), or -1. */
 int xb_domid(void);
 
+/* stats.c: a backend's counters, written to DIR/statistics/NAME for each
+ * of names[0..n) (n at most XENBUS_STATS) when changed, at most every
+ * half second (a call in between does nothing). */
+#define XENBUS_STATS 8
+struct xenbus_stats {
+	uint64_t shown[XENBUS_STATS];
+	uint64_t next_ns;
+	bool written;
+};
+void xenbus_publish_stats(struct xenbus_stats *s, const char *dir, const char *const *names,
+			  const uint64_t *now, unsigned n);
+
 /* One end of a device. */
 struct xenbus_dev {
 	char self[XENBUS_PATH];         /* this end's directory */

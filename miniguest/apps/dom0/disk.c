@@ -31,8 +31,10 @@ void dom0_mount_disk(char **envp)
 		const char *word = *envp;
 		if (strncmp(word, "disk=", 5) != 0)
 			continue;
-		if (!names(word, me) || mounted) {
-			printf("dom0: %s: the shell mounts one disk of its own and serves none\n", word);
+		if (!names(word, me))
+			continue;               /* a guest's, for blkback */
+		if (mounted) {
+			printf("dom0: %s: the shell mounts one disk of its own\n", word);
 			continue;
 		}
 		const char *dev = word + 6 + strlen(me);
@@ -45,4 +47,21 @@ void dom0_mount_disk(char **envp)
 		else
 			printf("dom0: %s: not mounted at /disk: %s\n", word, strerror(errno));
 	}
+}
+
+char **dom0_guest_words(char **envp)
+{
+	static char *words[DOM0_WORDS + 1];
+	struct xen_domctl_getdomaininfo info;
+	char me[17] = "";
+	unsigned n = 0;
+
+	if (ctl_info(0, &info) == 0)
+		ctl_name(&info, me);
+	for (; envp && *envp && n < DOM0_WORDS; envp++)
+		if ((strncmp(*envp, "disk=", 5) == 0 && !names(*envp, me)) ||
+		    strncmp(*envp, "vif=", 4) == 0)
+			words[n++] = *envp;
+	words[n] = NULL;
+	return words;
 }

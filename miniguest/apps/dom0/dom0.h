@@ -5,5 +5,9 @@
 /* disk.c: mount this domain's own disk (a disk=NAME:vdX word in envp
  * naming it) at /disk; say why not, and which words it leaves. */
 void dom0_mount_disk(char **envp);
+/* The words of envp that give guests disks and vifs (at most
+ * DOM0_WORDS), this domain's own disk left out. */
+#define DOM0_WORDS 64
+char **dom0_guest_words(char **envp);
 
 #endif

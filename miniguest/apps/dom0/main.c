@@ -27,6 +27,7 @@
 #include "dom0.h"
 
 static struct thread *waiter;
+static char **device_words;
 static volatile unsigned domain_events;
 
 /* The domains other than this one (domain 0), walked in id order. */
@@ -74,11 +75,25 @@ static void domain_ended(evtchn_port_t port, void *data)
 	thread_wake(waiter);
 }
 
+/* disk= words: the machine's disks (vda, vdb, ...) and RAM disks, served
+ * here by blkback, and a vbd for each; vif= words: a vif for each, a port
+ * of netback's bridge. */
+static void serve_devices(void)
+{
+	if (blkback_start() < 0 || blkif_toolstack(device_words) < 0)
+		printf("dom0: cannot serve disks\n");
+	if (netback_start() < 0 || netif_toolstack(device_words) < 0)
+		printf("dom0: cannot serve networks\n");
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	if (argc > 1 && strcmp(argv[1], "shell") == 0) {
 		dom0_mount_disk(envp);
-		return toolstack_main(argc > 2 ? argv[2] : NULL);
+		device_words = dom0_guest_words(envp);
+		/* The backends' threads and memory only where they serve. */
+		return toolstack_main(argc > 2 ? argv[2] : NULL,
+				      device_words[0] ? serve_devices : NULL);
 	}
 	waiter = thread_current();
 	if (evtchn_bind_virq(VIRQ_DOM_EXC, domain_ended, 0) < 0) {
@@ -88,14 +103,9 @@ int main(int argc, char **argv, char **envp)
 	xenstored_start();
 	if (!consoled_start())
 		printf("dom0: no memory for the console backend\n");
-	/* disk= words: the machine's disks (vda, vdb, ...) and RAM disks,
-	 * served here by blkback, and a vbd for each. */
 	virtio_blk_probe_all();
-	if (blkback_start() < 0 || blkif_toolstack(envp) < 0)
-		printf("dom0: cannot serve disks\n");
-	/* vif= words: a vif for each, a port of netback's bridge. */
-	if (netback_start() < 0 || netif_toolstack(envp) < 0)
-		printf("dom0: cannot serve networks\n");
+	device_words = envp;
+	serve_devices();
 	unsigned left = count_others(true);
 	xenstored_list("dom0: ");
 	printf("dom0: up; waiting for %u other domain(s) to end\n", left);
