@@ -1,10 +1,12 @@
-/* httpd [PORT]: a static-file HTTP/1.1 server on PORT (default 80) of
- * every address the domain has (the network device's, when the program
- * has one: boot/run --net). It serves GET and HEAD of the files of its
- * filesystem (its cpio archive; /disk when mounted) with Content-Length
- * and keep-alive, 404 for what is not there, 400 for what is not HTTP,
- * 501 for other methods; a thread a connection, at most CONN_MAX at once
- * (more wait in the listen queue). It runs until the domain is stopped. */
+/* httpd [PORT] [root=DIR]: a static-file HTTP/1.1 server on PORT (default
+ * 80) of every address the domain has (the network device's, when the
+ * program has one: boot/run --net). It serves GET and HEAD of the files
+ * under DIR (default "/", its cpio archive; /disk/www, say, for a
+ * directory of its ext2 disk) with Content-Length and keep-alive, 404 for
+ * what is not there, 400 for what is not HTTP, 405 for the other methods
+ * HTTP defines, 501 for methods it does not know; a thread a connection,
+ * at most CONN_MAX at once (more wait in the listen queue). It runs until
+ * the domain is stopped. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,11 +64,17 @@ int main(int argc, char **argv)
 		printf("httpd: %s is no port\n", argv[1]);
 		return 2;
 	}
+	const char *root = getenv("root");
+	if (root && set_root(root) < 0) {
+		printf("httpd: root=%s is no directory\n", root);
+		return 1;
+	}
 	int l = listener(port);
 	if (l < 0) {
 		printf("httpd: cannot listen on port %d\n", port);
 		return 1;
 	}
+	printf("httpd: serving the files under %s\n", root ? root : "/");
 	printf("httpd: listening on port %d\n", port);
 	for (unsigned id = 1;; id++) {
 		wait_until(&room, open_conns < CONN_MAX);

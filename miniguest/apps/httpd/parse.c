@@ -32,6 +32,23 @@ static bool token_char(char c)
 	return isalnum((unsigned char)c) || strchr("!#$%&'*+-.^_`|~", c);
 }
 
+/* Methods are case-sensitive (RFC 9110 9.1): "get" is none of these. */
+static enum method method(const char *s, size_t n)
+{
+	/* RFC 9110 9.3 defines these besides GET and HEAD; PATCH is RFC 5789. */
+	static const char *const known[] = { "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
+					     "TRACE", "PATCH" };
+
+	if (n == 3 && !memcmp(s, "GET", 3))
+		return M_GET;
+	if (n == 4 && !memcmp(s, "HEAD", 4))
+		return M_HEAD;
+	for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+		if (strlen(known[k]) == n && !memcmp(s, known[k], n))
+			return M_KNOWN;
+	return M_OTHER;
+}
+
 /* The request line: METHOD SP TARGET SP HTTP/1.x */
 static int request_line(const char *s, long n, struct request *r, int *minor)
 {
@@ -41,8 +58,7 @@ static int request_line(const char *s, long n, struct request *r, int *minor)
 		i++;
 	if (i == 0 || i >= n || s[i] != ' ')
 		return 400;
-	r->method = i == 3 && !memcmp(s, "GET", 3) ? M_GET :
-		    i == 4 && !memcmp(s, "HEAD", 4) ? M_HEAD : M_OTHER;
+	r->method = method(s, (size_t)i);
 	long t = ++i;
 	while (i < n && s[i] > ' ' && s[i] < 0x7f)
 		i++;
@@ -118,5 +134,5 @@ int parse_request(const char *buf, size_t len, struct request *r)
 		if ((status = header(s, n, r)))
 			return status;
 	}
-	return r->method == M_OTHER ? 501 : 0;
+	return r->method == M_KNOWN ? 405 : r->method == M_OTHER ? 501 : 0;
 }

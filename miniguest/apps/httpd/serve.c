@@ -1,6 +1,6 @@
-/* Answers (httpd.h): a file of the domain's filesystem (its cpio, /disk
- * when mounted) by the request's path, "/" and directories by their
- * index.html; the rest 404. */
+/* Answers (httpd.h): a file under the root (set_root: the cpio archive's
+ * "/" unless told, or a directory of /disk) by the request's path, "/"
+ * and directories by their index.html; the rest 404. */
 #include "httpd.h"
 
 #include <errno.h>
@@ -13,15 +13,25 @@
 
 #define CHUNK 16384
 
+/* The reason phrases RFC 9110 (section 15) gives the statuses httpd
+ * answers with: the words are the RFC's names, not remarks on httpd. */
+static const struct {
+	int status;
+	const char *phrase;
+} reasons[] = {
+	{ 200, "OK" },
+	{ 400, "Bad Request" },
+	{ 404, "Not Found" },
+	{ 405, "Method Not Allowed" },
+	{ 501, "Not Implemented" },       /* 15.6.2: a method or coding not recognised */
+};
+
 static const char *reason(int status)
 {
-	switch (status) {
-	case 200: return "OK";
-	case 400: return "Bad Request";
-	case 404: return "Not Found";
-	case 501: return "Not Implemented";
-	default: return "Error";
-	}
+	for (size_t i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].status == status)
+			return reasons[i].phrase;
+	return "Error";
 }
 
 static const char *content_type(const char *path)
@@ -52,10 +62,12 @@ bool write_all(int fd, const void *buf, size_t len)
 static bool head(int fd, int status, const char *type, long long length, bool keep)
 {
 	char h[256];
+	/* 405 must say what the resource allows (RFC 9110 15.5.6). */
 	int n = snprintf(h, sizeof(h),
 			 "HTTP/1.1 %d %s\r\nServer: ringlet-httpd\r\nContent-Type: %s\r\n"
-			 "Content-Length: %lld\r\nConnection: %s\r\n\r\n",
-			 status, reason(status), type, length, keep ? "keep-alive" : "close");
+			 "Content-Length: %lld\r\n%sConnection: %s\r\n\r\n",
+			 status, reason(status), type, length,
+			 status == 405 ? "Allow: GET, HEAD\r\n" : "", keep ? "keep-alive" : "close");
 	return write_all(fd, h, (size_t)n);
 }
 
@@ -69,16 +81,31 @@ int answer_error(int fd, int status, bool head_only)
 	return -1;
 }
 
-/* The file for path: its descriptor and size, or -1 (no such file). A
- * ".." segment never leaves the root: it names nothing. */
+static char root[256] = "";      /* prefixed to every path; "" is "/" */
+
+int set_root(const char *dir)
+{
+	struct stat st;
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (dir[0] != '/' || n >= sizeof(root) || stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return -1;
+	snprintf(root, sizeof(root), "%.*s", n == 1 ? 0 : (int)n, dir);
+	return 0;
+}
+
+/* The file for path under the root: its descriptor and size, or -1 (no
+ * such file). A ".." segment never leaves the root: it names nothing. */
 static int open_path(const char *path, struct stat *st)
 {
-	char p[PATH_MAX_LEN + 16];
+	char p[sizeof(root) + PATH_MAX_LEN + 16];
 	size_t n = strcspn(path, "?#");
 
 	if (strstr(path, "/../") || (n >= 3 && !memcmp(path + n - 3, "/..", 3)))
 		return -1;
-	snprintf(p, sizeof(p), "%.*s", (int)n, path);
+	snprintf(p, sizeof(p), "%s%.*s", root, (int)n, path);
 	if (stat(p, st) == 0 && S_ISDIR(st->st_mode))
 		strncat(p, p[strlen(p) - 1] == '/' ? "index.html" : "/index.html",
 			sizeof(p) - strlen(p) - 1);
