@@ -44,6 +44,14 @@
 #define LWIP_IGMP 0
 #define LWIP_AUTOIP 0
 
+/* Packets to an address whose MAC is not known yet wait for the ARP
+ * answer, up to ARP_QUEUE_LEN of them: without a queue lwIP kept only the
+ * last, so of a burst of SYNs from a new peer (QEMU's 10.0.2.2, wrk's ten
+ * connections at once) all SYN-ACKs but one were lost and those
+ * connections waited for lwIP's first retransmission, 3 s later. */
+#define ARP_QUEUEING 1
+#define ARP_QUEUE_LEN 64
+
 #define LWIP_NETIF_LOOPBACK 1
 #define LWIP_HAVE_LOOPIF 1
 #define LWIP_LOOPBACK_MAX_PBUFS 0
