@@ -1,12 +1,12 @@
 /* The toolstack's part for networks (domain 0): each vif=GUEST[:mac=..]
- * [:rx=copy|flip][:rate=..] word (in the environment: the command
- * line's NAME=value words) gives domain GUEST a vif served by this domain's netback, a port
- * of its bridge. A guest's vifs are numbered 0, 1... in the order of the
- * words, as Xen numbers them; the address is the word's, else
- * 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and handle;
- * the frontend's gets rx-mode too (copy or flip), which netfront follows
- * when the backend offers it; a rate goes into the backend's rate key, as
- * Xen's toolstack writes it. */
+ * [:rx=copy|flip][:rate=..] word (in the environment: the command line's
+ * NAME=value words) gives domain GUEST a vif served by this domain's
+ * netback, a port of its bridge. A guest's vifs are numbered 0, 1... in
+ * the order of the words, as Xen numbers them; the address is the word's,
+ * else 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and
+ * handle; the frontend's gets rx-mode too (copy or flip), which netfront
+ * follows when the backend offers it; a rate goes into the backend's rate
+ * key, as Xen's toolstack writes it. */
 #include <stdio.h>
 #include <string.h>
 
