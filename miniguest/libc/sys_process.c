@@ -11,10 +11,16 @@
 #include "kernel/printk.h"
 #include "mount.h"
 
-/* After stdio's last flush: the mounts' files are written out and the
- * devices flushed, so that the disks are left clean. */
+/* Weak: a program without sockets links no lwIP (net_start.c). */
+__attribute__((weak)) void net_drain(void);
+
+/* After stdio's last flush: TCP sends what the connections still owe,
+ * the mounts' files are written out and the devices flushed, so that
+ * the peers get all and the disks are left clean. */
 void _exit(int status)
 {
+	if (net_drain)
+		net_drain();
 	int rc = mount_remove_all();
 
 	if (rc < 0)

@@ -51,6 +51,17 @@ static int advertise(struct vif *v)
 		netif_mac_make(v->fe, v->devno, v->mac);
 		netif_mac_format(v->mac, mac);
 	}
+	/* A rate limit the toolstack asked for (Xen's "BYTES,USECS"); a key
+	 * that does not parse leaves the vif unlimited, and says so. */
+	char rate[48];
+	uint64_t bytes, ns;
+	snprintf(path, sizeof(path), "%s/rate", v->dir);
+	if (xb_read(path, rate, sizeof(rate)) >= 0) {
+		if (netback_rate_parse(rate, &bytes, &ns))
+			netback_credit_set(&v->nv.credit, bytes, ns);
+		else
+			printf("netback: %s: rate %s is not BYTES,USECS: no limit\n", v->dir, rate);
+	}
 	int rc = put(v, "mac", mac) | put(v, "feature-rx-copy", "1") |
 		 put(v, "feature-rx-flip", "1") | put(v, "feature-sg", "0") |
 		 put(v, "feature-gso-tcpv4", "0") | put(v, "feature-multicast-control", "0") |

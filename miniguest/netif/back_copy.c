@@ -1,55 +1,47 @@
 /* netback's grant copies (GNTTABOP_copy): the hypervisor copies between
- * the frontend's granted page and a page of ours, so netback never maps a
- * guest's page. The frame goes through one page-aligned bounce page, so
- * that each copy is one op within one page on both sides. */
+ * the frontend's granted page and a buffer of ours, so netback never maps
+ * a guest's page. A batch of copies is one hypercall; each op has its
+ * own status. Our buffers never cross a page (NETBACK_BUF), so each copy
+ * is one op within one page on both sides. */
 #include <string.h>
 
 #include "kernel/frames.h"
 #include "kernel/hypervisor.h"
 #include "netif/vif.h"
 
-static uint8_t *bounce;         /* one service thread: one page serves all */
+static struct gnttab_copy ops[NETBACK_BATCH];   /* one service thread */
 
-static int copy(struct vif *v, uint32_t gref, uint16_t offset, uint16_t len, bool to_guest)
+static void batch(void *ctx, struct netback_copy_op *op, unsigned n)
 {
-	struct gnttab_copy op;
-	struct gnttab_copy_ptr guest = { .ref_or_gmfn = gref, .domid = v->fe, .offset = offset };
-	struct gnttab_copy_ptr mine = { .ref_or_gmfn = pfn_to_mfn(virt_to_pfn(bounce)),
-					.domid = DOMID_SELF };
+	(void)ctx;
+	for (unsigned done = 0; done < n;) {
+		unsigned k = n - done < NETBACK_BATCH ? n - done : NETBACK_BATCH;
 
-	memset(&op, 0, sizeof(op));
-	op.source = to_guest ? mine : guest;
-	op.dest = to_guest ? guest : mine;
-	op.flags = to_guest ? GNTCOPY_dest_gref : GNTCOPY_source_gref;
-	op.len = len;
-	if (hypercall_grant_table_op(GNTTABOP_copy, &op, 1) < 0 || op.status != GNTST_okay)
-		return -1;
-	return 0;
-}
+		for (unsigned i = 0; i < k; i++) {
+			struct netback_copy_op *o = &op[done + i];
+			struct gnttab_copy_ptr guest = { .ref_or_gmfn = o->gref, .domid = o->domid,
+							 .offset = o->offset };
+			struct gnttab_copy_ptr mine = {
+				.ref_or_gmfn = pfn_to_mfn(virt_to_pfn(o->buf)), .domid = DOMID_SELF,
+				.offset = (uint16_t)((uintptr_t)o->buf & (PAGE_SIZE - 1)) };
 
-static int from_guest(void *ctx, uint32_t gref, uint16_t offset, void *buf, uint16_t len)
-{
-	if (copy(ctx, gref, offset, len, false) < 0)
-		return -1;
-	memcpy(buf, bounce, len);
-	return 0;
-}
-
-static int to_guest(void *ctx, uint32_t gref, uint16_t offset, const void *buf, uint16_t len)
-{
-	memcpy(bounce, buf, len);
-	return copy(ctx, gref, offset, len, true);
+			memset(&ops[i], 0, sizeof(ops[i]));
+			ops[i].source = o->to_guest ? mine : guest;
+			ops[i].dest = o->to_guest ? guest : mine;
+			ops[i].flags = o->to_guest ? GNTCOPY_dest_gref : GNTCOPY_source_gref;
+			ops[i].len = o->len;
+		}
+		bool failed = hypercall_grant_table_op(GNTTABOP_copy, ops, k) < 0;
+		for (unsigned i = 0; i < k; i++)
+			op[done + i].status = failed || ops[i].status != GNTST_okay ? -1 : 0;
+		done += k;
+	}
 }
 
 bool netback_copy_init(struct vif *v)
 {
-	if (!bounce) {
-		uint32_t pfn = frame_alloc();
-		if (pfn != FRAME_NONE)
-			bounce = pfn_to_virt(pfn);
-	}
-	v->nv.copy.from_guest = from_guest;
-	v->nv.copy.to_guest = to_guest;
-	v->nv.copy.ctx = v;
-	return bounce != NULL;
+	/* One ctx for all: a turn's copies into every vif go in one call. */
+	v->nv.copy = (struct netback_copy){ batch, batch, NULL };
+	v->nv.domid = v->fe;
+	return true;
 }

@@ -1,5 +1,5 @@
 /* netback's rx by page flipping (rx=flip), behind the same to_guest
- * callback as the grant copy: the frame is copied into a spare page of
+ * batch as the grant copies: the frame is copied into a spare page of
  * ours (a machine frame we own, mapped nowhere, so that it is ours alone
  * as GNTTABOP_transfer wants), and that frame is transferred through the
  * frontend's accept_transfer entry. The pfn left empty gets a new frame
@@ -57,10 +57,8 @@ static int fill(uint32_t mfn, uint16_t len)
 	return 0;
 }
 
-static int flip(void *ctx, uint32_t gref, uint16_t offset, const void *buf, uint16_t len)
+static int flip(uint16_t domid, uint32_t gref, uint16_t offset, const void *buf, uint16_t len)
 {
-	struct vif *v = ctx;
-
 	if (nempty >= REFILL || nspare == 0)
 		refill();
 	if (offset != 0 || nspare == 0)
@@ -72,13 +70,23 @@ static int flip(void *ctx, uint32_t gref, uint16_t offset, const void *buf, uint
 	if (fill(pfn_to_mfn(pfn), reach) < 0)
 		return -1;
 	dirty[nspare - 1] = len;
-	struct gnttab_transfer op = { .mfn = pfn_to_mfn(pfn), .domid = v->fe, .ref = gref };
+	struct gnttab_transfer op = { .mfn = pfn_to_mfn(pfn), .domid = domid, .ref = gref };
 	if (hypercall_grant_table_op(GNTTABOP_transfer, &op, 1) < 0 || op.status != GNTST_okay)
 		return -1;
 	nspare--;
 	p2m_set(pfn, INVALID_P2M_ENTRY);
 	empty[nempty++] = pfn;
 	return 0;
+}
+
+/* A turn's frames for the vifs that receive by flipping: one transfer
+ * each. */
+static void flips(void *ctx, struct netback_copy_op *ops, unsigned n)
+{
+	(void)ctx;
+	for (unsigned i = 0; i < n; i++)
+		ops[i].status = (int16_t)flip(ops[i].domid, ops[i].gref, ops[i].offset, ops[i].buf,
+					      ops[i].len);
 }
 
 /* The spare pages, once: false without memory for them. */
@@ -107,7 +115,6 @@ bool netback_flip_init(struct vif *v)
 		ready = spares();
 	if (!ready)
 		return false;
-	v->nv.copy.to_guest = flip;
-	v->nv.copy.ctx = v;
+	v->nv.copy.to_guest = flips;
 	return true;
 }

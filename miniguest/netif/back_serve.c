@@ -1,7 +1,11 @@
 /* netback's service thread: the bridge between the vifs. Each turn takes
  * at most BUDGET tx slots from every connected vif in turn; a frame goes
  * where bridge_route sends it, straight into those vifs' rx rings (a
- * frame for a vif without a posted buffer is dropped there, never held).
+ * frame for a vif without a posted buffer is dropped there, never held);
+ * a vif's frames of a turn are copied out in one batch, and in in one.
+ * A vif with a rate (its backend's rate key) sends what its credit
+ * allows; the rest waits in its ring, and the thread sleeps until the
+ * credit comes back.
  * With no work anywhere it re-arms every tx ring's event and sleeps until
  * a frontend's event (or a second, to look again); once a second it looks
  * at the frontends' states. */
@@ -14,6 +18,13 @@
 #include "netif/vif.h"
 
 #define BUDGET 64
+/* Storm control (NET-18): a vif floods (broadcast, multicast, unknown
+ * destinations) at most STORM frames every STORM_NS; past that, the
+ * frames of its batch are answered but go nowhere, and its tx ring waits
+ * for the next interval, so that a flooder takes neither the others'
+ * buffers nor the service thread. */
+#define STORM 10
+#define STORM_NS (50 * 1000000ull)
 #define SECOND 1000000000ull
 #define AGE (300 * SECOND)      /* as a Linux bridge forgets addresses */
 
@@ -22,6 +33,7 @@ static struct bridge bridge;
 static struct waitqueue kick_wq;
 static volatile unsigned kicks;
 static struct thread *server;
+static struct netback_rxq rxq;   /* the rx copies of a vif's tx turn */
 
 void netback_kick(void)
 {
@@ -48,17 +60,33 @@ bool netback_attach(struct vif *v)
 static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, uint16_t len)
 {
 	struct vif *in = arg;
-	uint32_t out = bridge_route(&bridge, in->port, frame, len, time_now_ns());
+	uint64_t now = time_now_ns();
+	/* Whether the frame goes to every port rather than to its own. */
+	bool flooded = bridge_mac_is_group(frame) || bridge_lookup(&bridge, frame, now) < 0;
+	uint32_t out = bridge_route(&bridge, in->port, frame, len, now);
 
-	(void)from;
+	if (flooded && now >= in->storm_next) {
+		in->storm_left = STORM;
+		in->storm_next = now + STORM_NS;
+	}
+	if (flooded && !in->storm_left) {
+		from->st.tx_storm++;
+		in->storm_seen = in->storm_next + STORM_NS;
+		return;
+	}
+	in->storm_left -= flooded;
+	/* A storming vif's floods leave the others a reserve of buffers;
+	 * anyone's broadcast (an ARP request) reaches a vif that posts few. */
+	bool reserve = flooded && now < in->storm_seen;
 	for (unsigned p = 0; out; p++, out >>= 1) {
-		bool notify;
 		struct vif *v = ports[p];
 
 		if (!(out & 1) || !v || !v->connected)
 			continue;
-		netback_rx(&v->nv, frame, len, &notify);
-		v->notify_rx |= notify;
+		if (reserve)
+			netback_rxq_flood(&rxq, &v->nv, frame, len);
+		else
+			netback_rxq_add(&rxq, &v->nv, frame, len);
 	}
 }
 
@@ -73,8 +101,11 @@ static void cut_off(struct vif *v, bool broken)
 	if (broken)
 		netback_error(v, "a producer index is more than a ring ahead: disconnected");
 	else
-		printf("netback: %s: the frontend closed: %llu frames in, %llu out\n", v->dir,
-		       (unsigned long long)v->nv.st.tx_frames, (unsigned long long)v->nv.st.rx_frames);
+		printf("netback: %s: the frontend closed: %llu frames in, %llu out, %llu dropped "
+		       "for want of a buffer, %llu flooded past the storm bound\n", v->dir,
+		       (unsigned long long)v->nv.st.tx_frames, (unsigned long long)v->nv.st.rx_frames,
+		       (unsigned long long)v->nv.st.rx_no_buffer,
+		       (unsigned long long)v->nv.st.tx_storm);
 	xenbus_back_close(&v->b);
 }
 
@@ -97,10 +128,18 @@ static void look_at_frontends(void)
 	}
 }
 
-/* One turn over every vif: whether any had work. */
+/* Whether v flooded its bound this interval. */
+static bool storming(struct vif *v, uint64_t now)
+{
+	return !v->storm_left && now < v->storm_next;
+}
+
+/* One turn over every vif: whether any had work. A vif's frames are
+ * copied out in one batch, and into the ports they go out of in another. */
 static bool turn(void)
 {
 	bool busy = false;
+	uint64_t now = time_now_ns();
 
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
 		struct vif *v = ports[p];
@@ -108,10 +147,14 @@ static bool turn(void)
 
 		if (!v || !v->connected)
 			continue;
+		if (storming(v, now))
+			continue;
+		netback_credit_refill(&v->nv.credit, now);
 		/* Its frames' copies, in and out, are charged to it (SCHED-13). */
 		(void)account_serving(v->fe);
 		if (netback_tx(&v->nv, BUDGET, deliver, v, &notify))
 			busy = true;
+		netback_rxq_flush(&rxq);
 		(void)account_serving(DOMID_SELF);
 		netback_publish(v);
 		if (notify)
@@ -123,19 +166,36 @@ static bool turn(void)
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
 		struct vif *v = ports[p];
 
-		if (v && v->notify_rx) {
-			v->notify_rx = false;
+		if (v && v->nv.rx_notify) {
+			v->nv.rx_notify = false;
 			evtchn_notify(v->b.port);
 		}
 	}
 	return busy;
 }
 
+/* When the first vif waiting for credit (or past its storm bound) may
+ * send again (else later). */
+static uint64_t credit_due(uint64_t later)
+{
+	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
+		if (ports[p] && ports[p]->connected) {
+			struct vif *v = ports[p];
+
+			if (v->nv.throttled && v->nv.credit.next_ns < later)
+				later = v->nv.credit.next_ns;
+			if (storming(v, time_now_ns()) && v->storm_next < later)
+				later = v->storm_next;
+		}
+	return later;
+}
+
 /* Whether a tx ring holds requests, arming its event otherwise. */
 static bool pending(void)
 {
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
-		if (ports[p] && ports[p]->connected && netback_tx_pending(&ports[p]->nv))
+		if (ports[p] && ports[p]->connected && !storming(ports[p], time_now_ns()) &&
+		    netback_tx_pending(&ports[p]->nv))
 			return true;
 	return false;
 }
@@ -151,7 +211,7 @@ static void serve(void *arg)
 			thread_yield();
 			continue;
 		}
-		uint64_t deadline = time_now_ns() + SECOND;
+		uint64_t deadline = credit_due(time_now_ns() + SECOND);
 		unsigned mask = events_mask_save();
 		while (kicks == seen && time_now_ns() < deadline)
 			waitq_block_until(&kick_wq, deadline);

@@ -4,6 +4,7 @@
 #define NETIF_NETIF_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "pvabi/io/netif.h"
@@ -28,15 +29,25 @@ void netif_mac_format(const uint8_t mac[6], char out[18]);
 void netif_mac_make(uint16_t domid, uint8_t devno, uint8_t mac[6]);
 
 /* vif_word.c: a command line's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx]
- * [:rx=copy|flip] word (rx by grant copy unless flip is asked for; the
- * options in any order): false for any other word, a name that is empty,
- * too long or holds '/', a bad or second address, or another option. */
+ * [:rx=copy|flip][:rate=RATE/s[@INTERVAL]] word (rx by grant copy unless
+ * flip is asked for, no rate limit unless one is given; the options in
+ * any order): false for any other word, a name that is empty, too long
+ * or holds '/', a bad or second option of a kind, or another option. */
 struct vif_word {
 	char guest[64];
 	bool rx_flip;
 	bool has_mac;
 	uint8_t mac[6];
+	uint64_t rate_bytes;         /* a turn's credit, 0: no limit */
+	uint32_t rate_us;            /* given back this often */
 };
+
+/* rate_word.c: Xen xl's RATE/s[@INTERVAL] (the len bytes at s): RATE a
+ * decimal number of B, KB, MB, GB or b, Kb, Mb, Gb (bits), INTERVAL of s,
+ * ms or us (by default 50ms, at most 10 s), to bytes per interval and
+ * the interval in microseconds; false for anything else, or a rate that
+ * gives less than a byte an interval. */
+bool netif_rate_parse(const char *s, size_t len, uint64_t *bytes, uint32_t *usecs);
 bool netif_vif_word(const char *word, struct vif_word *out);
 
 #endif

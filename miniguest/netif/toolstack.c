@@ -1,11 +1,12 @@
 /* The toolstack's part for networks (domain 0): each vif=GUEST[:mac=..]
- * [:rx=copy|flip] word (in the environment: the command line's NAME=value
- * words) gives domain GUEST a vif served by this domain's netback, a port
- * of its bridge. A guest's vifs are numbered 0, 1... in the order of the
- * words, as Xen numbers them; the address is the word's, else
- * 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and handle;
- * the frontend's gets rx-mode too (copy or flip), which netfront follows
- * when the backend offers it. */
+ * [:rx=copy|flip][:rate=..] word (in the environment: the command line's
+ * NAME=value words) gives domain GUEST a vif served by this domain's
+ * netback, a port of its bridge. A guest's vifs are numbered 0, 1... in
+ * the order of the words, as Xen numbers them; the address is the word's,
+ * else 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and
+ * handle; the frontend's gets rx-mode too (copy or flip), which netfront
+ * follows when the backend offers it; a rate goes into the backend's rate
+ * key, as Xen's toolstack writes it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ static int key(const char *dir, const char *name, const char *value)
 static int attach(const struct vif_word *w, unsigned *count)
 {
 	long fe = xenbus_domid_of(w->guest), be = xb_domid();
-	char be_dir[XENBUS_PATH], fe_dir[XENBUS_PATH], mac[18], n[8];
+	char be_dir[XENBUS_PATH], fe_dir[XENBUS_PATH], mac[18], n[8], rate[32];
 	uint8_t addr[6];
 
 	if (fe <= 0 || be < 0 || fe == be || fe >= MAX_GUESTS) {
@@ -42,9 +43,14 @@ static int attach(const struct vif_word *w, unsigned *count)
 	snprintf(n, sizeof(n), "%u", devno);
 	snprintf(be_dir, sizeof(be_dir), "/local/domain/%ld/backend/vif/%ld/%u", be, fe, devno);
 	snprintf(fe_dir, sizeof(fe_dir), "/local/domain/%ld/device/vif/%u", fe, devno);
-	/* netback waits for handle, written last, before it reads mac. */
+	/* Xen's backend rate key: bytes per interval, the interval in us. */
+	snprintf(rate, sizeof(rate), "%llu,%lu", (unsigned long long)w->rate_bytes,
+		 (unsigned long)w->rate_us);
+	/* netback waits for handle, written last, before it reads mac and
+	 * rate. */
 	if (xenbus_create("vif", (uint16_t)fe, (uint16_t)be, devno) < 0 ||
-	    key(be_dir, "mac", mac) < 0 || key(be_dir, "handle", n) < 0 ||
+	    key(be_dir, "mac", mac) < 0 || (w->rate_bytes && key(be_dir, "rate", rate) < 0) ||
+	    key(be_dir, "handle", n) < 0 ||
 	    key(fe_dir, "rx-mode", w->rx_flip ? "flip" : "copy") < 0 ||
 	    key(fe_dir, "mac", mac) < 0 || key(fe_dir, "handle", n) < 0)
 		return -1;

@@ -23,9 +23,12 @@ struct vif {
 	struct xenbus_back b;
 	struct netback_vif nv;
 	volatile bool connected;
-	bool notify_rx;                 /* rx responses pushed this turn */
 	bool rx_flip;                   /* the frontend receives by page flipping */
 	struct xenbus_stats shown;      /* the counters in the store */
+	unsigned storm_left;            /* frames it may still flood */
+	uint64_t storm_next;            /* when storm_left is given back */
+	uint64_t storm_seen;            /* till then, it went past the bound
+	                                   lately */
 };
 
 /* back_conn.c: write the keys a Xen netfront reads, do the handshake with
@@ -34,8 +37,8 @@ struct vif {
 int netback_connect(struct vif *v);
 void netback_error(struct vif *v, const char *why);
 
-/* back_copy.c: the grant-copy callbacks for v's frontend: false
- * without memory for them. */
+/* back_copy.c: the grant-copy batches for v's frontend: false without
+ * memory for them. */
 bool netback_copy_init(struct vif *v);
 /* back_flip.c: v's frames go to its frontend by GNTTABOP_transfer instead
  * (rx=flip): false without memory for the spare pages. */

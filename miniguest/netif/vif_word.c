@@ -1,4 +1,4 @@
-/* dom0's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx][:rx=copy|flip] words,
+/* dom0's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx][:rx=copy|flip][:rate=..] words,
  * read apart from the store so that host tests can feed them garbage. */
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #define MAC_TEXT 17
 
 /* One option at s (after its ':'): the length it takes, or 0 (also for
- * an option already in *seen, a mask of the two). */
+ * an option already in *seen, a mask of the three). */
 static size_t option(const char *s, struct vif_word *out, unsigned *seen)
 {
 	char mac[MAC_TEXT + 1];
@@ -29,6 +29,14 @@ static size_t option(const char *s, struct vif_word *out, unsigned *seen)
 		*seen |= 2;
 		out->rx_flip = s[3] == 'f';
 		return 7;
+	}
+	if (strncmp(s, "rate=", 5) == 0) {
+		size_t n = strcspn(s + 5, ":");
+
+		if ((*seen & 4) || !netif_rate_parse(s + 5, n, &out->rate_bytes, &out->rate_us))
+			return 0;
+		*seen |= 4;
+		return 5 + n;
 	}
 	return 0;
 }

@@ -13,29 +13,50 @@
 struct fake {
 	uint8_t page[PAGES][4096];
 	bool readonly[PAGES];
-	unsigned copies;
+	unsigned copies, calls;
+	unsigned flip_calls;         /* flips: one call a turn, one op a frame */
+	uint16_t domid;              /* the only domain that granted pages */
 };
 
-static int from_guest(void *ctx, uint32_t gref, uint16_t offset, void *buf, uint16_t len)
+/* A batch: each op copies, or fails alone, as GNTTABOP_copy's do. */
+static void batch(void *ctx, struct netback_copy_op *ops, unsigned n)
 {
 	struct fake *f = ctx;
 
-	f->copies++;
-	if (gref >= PAGES || (uint32_t)offset + len > 4096)
-		return -1;
-	memcpy(buf, f->page[gref] + offset, len);
-	return 0;
+	f->calls++;
+	CHECK(n >= 1 && n <= NETBACK_BATCH);
+	for (unsigned i = 0; i < n; i++) {
+		struct netback_copy_op *o = &ops[i];
+		uint8_t *page = o->gref < PAGES ? f->page[o->gref] : NULL;
+
+		f->copies++;
+		/* Our side never crosses a buffer; the guest's was checked. */
+		CHECK((uintptr_t)o->buf / NETBACK_BUF ==
+		      ((uintptr_t)o->buf + o->len - 1) / NETBACK_BUF);
+		CHECK((uint32_t)o->offset + o->len <= 4096);
+		o->status = -1;
+		if (!page || o->domid != f->domid || (o->to_guest && f->readonly[o->gref]))
+			continue;
+		if (o->to_guest)
+			memcpy(page + o->offset, o->buf, o->len);
+		else
+			memcpy(o->buf, page + o->offset, o->len);
+		o->status = 0;
+	}
 }
 
-static int to_guest(void *ctx, uint32_t gref, uint16_t offset, const void *buf, uint16_t len)
+/* Page flips, as back_flip.c's to_guest: each op alone, the same page
+ * rules. */
+static void flips(void *ctx, struct netback_copy_op *ops, unsigned n)
 {
 	struct fake *f = ctx;
 
-	f->copies++;
-	if (gref >= PAGES || f->readonly[gref] || (uint32_t)offset + len > 4096)
-		return -1;
-	memcpy(f->page[gref] + offset, buf, len);
-	return 0;
+	f->flip_calls++;
+	for (unsigned i = 0; i < n; i++) {
+		CHECK(ops[i].to_guest);
+		f->calls--;              /* batch counts each op as its own call */
+		batch(ctx, &ops[i], 1);
+	}
 }
 
 struct rig {
@@ -62,7 +83,8 @@ static struct rig *rig(void)
 	FRONT_RING_INIT(&r->rxf, r->rxs);
 	BACK_RING_INIT(&r->v.tx, r->txs);
 	BACK_RING_INIT(&r->v.rx, r->rxs);
-	r->v.copy = (struct netback_copy){ from_guest, to_guest, &r->fake };
+	r->v.copy = (struct netback_copy){ batch, batch, &r->fake };
+	r->v.domid = r->fake.domid = 3;
 	for (unsigned p = 0; p < PAGES; p++)
 		for (unsigned i = 0; i < 4096; i++)
 			r->fake.page[p][i] = (uint8_t)(p * 31 + i);
@@ -155,6 +177,7 @@ static void test_tx_refusals(void)
 	CHECK_EQ(r->delivered, 1);
 	/* Only the refs that passed the checks were tried. */
 	CHECK_EQ(r->fake.copies, 3);
+	CHECK_EQ(r->fake.calls, 1);
 	CHECK(!r->v.broken);
 	unrig(r);
 }
@@ -188,6 +211,24 @@ static void test_tx_extra_info(void)
 	unrig(r);
 }
 
+/* Calls netback_tx until the ring is empty: the slots taken; each call
+ * at most budget slots and one batch. */
+static unsigned drain(struct rig *r, unsigned budget)
+{
+	unsigned all = 0, got;
+	bool notify;
+
+	do {
+		unsigned calls = r->fake.calls;
+
+		got = netback_tx(&r->v, budget, deliver, r, &notify);
+		CHECK(got <= budget && got <= NETBACK_BATCH);
+		CHECK(r->fake.calls - calls <= 1);
+		all += got;
+	} while (got);
+	return all;
+}
+
 static void test_tx_budget(void)
 {
 	struct rig *r = rig();
@@ -196,20 +237,56 @@ static void test_tx_budget(void)
 	for (unsigned i = 0; i < NET_TX_RING_SIZE; i++)
 		post_tx(r, 1, 0, 60, 0, (uint16_t)i);
 	push_tx(r);
-	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 64);
+	CHECK_EQ(netback_tx(&r->v, 10, deliver, r, &notify), 10);
+	CHECK_EQ(netback_tx(&r->v, 1000, deliver, r, &notify), NETBACK_BATCH);
 	CHECK(netback_tx_pending(&r->v));
-	CHECK_EQ(netback_tx(&r->v, 1000, deliver, r, &notify), NET_TX_RING_SIZE - 64);
+	CHECK_EQ(drain(r, 1000), NET_TX_RING_SIZE - 10 - NETBACK_BATCH);
 	CHECK_EQ(r->delivered, NET_TX_RING_SIZE);
 	/* The ring goes round: indices past 2^16 and the ring's size. */
 	for (unsigned round = 0; round < 400; round++) {
 		for (unsigned i = 0; i < 200; i++)
 			post_tx(r, 1, 0, 60, 0, (uint16_t)i);
 		push_tx(r);
-		CHECK_EQ(netback_tx(&r->v, 1000, deliver, r, &notify), 200);
+		CHECK_EQ(drain(r, 1000), 200);
 		r->txf.rsp_cons = r->txs->rsp_prod;
 	}
 	CHECK_EQ(r->delivered, NET_TX_RING_SIZE + 80000);
 	CHECK(!r->v.broken);
+	unrig(r);
+}
+
+/* One batch where some copies fail: each request gets its own answer,
+ * the good frames arrive whole and in order. */
+static void test_tx_batch_some_fail(void)
+{
+	struct rig *r = rig();
+	bool notify;
+
+	for (unsigned i = 0; i < 12; i++)
+		post_tx(r, i % 3 == 1 ? 50 + i : i % PAGES, (uint16_t)(i * 100), (uint16_t)(60 + i),
+			0, (uint16_t)(100 + i));
+	push_tx(r);
+	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 12);
+	CHECK_EQ(r->fake.calls, 1);
+	CHECK_EQ(r->fake.copies, 12);
+	for (unsigned i = 0; i < 12; i++) {
+		CHECK_EQ(tx_rsp(r, i)->id, 100 + i);
+		CHECK_EQ(tx_rsp(r, i)->status, i % 3 == 1 ? NETIF_RSP_ERROR : NETIF_RSP_OKAY);
+	}
+	CHECK_EQ(r->delivered, 8);
+	CHECK_EQ(r->v.st.tx_errors, 4);
+	/* The last delivered was request 11: page 3, offset 1100, 71 bytes. */
+	CHECK_EQ(r->last_len, 71);
+	CHECK(memcmp(r->last, r->fake.page[11 % PAGES] + 1100, 71) == 0);
+	/* A frontend of another domain: its copies all fail. */
+	r->v.domid = 4;
+	post_tx(r, 1, 0, 60, 0, 1);
+	post_tx(r, 2, 0, 60, 0, 2);
+	push_tx(r);
+	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 2);
+	CHECK_EQ(tx_rsp(r, 12)->status, NETIF_RSP_ERROR);
+	CHECK_EQ(tx_rsp(r, 13)->status, NETIF_RSP_ERROR);
+	CHECK_EQ(r->delivered, 8);
 	unrig(r);
 }
 
@@ -296,5 +373,165 @@ static void test_rx(void)
 	unrig(r);
 }
 
+/* r's first n rx responses: each want's id and status, and no more. */
+static void rx_answered(struct rig *r, const int (*want)[2], unsigned n)
+{
+	CHECK_EQ(r->rxs->rsp_prod, n);
+	for (unsigned i = 0; i < n; i++) {
+		CHECK_EQ(RING_GET_RESPONSE(&r->rxf, i)->id, want[i][0]);
+		CHECK_EQ(RING_GET_RESPONSE(&r->rxf, i)->status, want[i][1]);
+	}
+}
+
+/* rx copies of a turn for two vifs in one batch, some failing: each
+ * buffer answered in its vif's order, the good ones holding the frame. */
+static void test_rxq(void)
+{
+	struct rig *a = rig(), *b = rig();
+	static uint8_t frame[2][NETBACK_BUF] __attribute__((aligned(NETBACK_BUF)));
+	struct netback_rxq q = { .n = 0 };
+
+	for (unsigned i = 0; i < NETBACK_BUF; i++)
+		frame[0][i] = (uint8_t)i, frame[1][i] = (uint8_t)~i;
+	post_rx(a, 4, 1);
+	post_rx(a, 77, 2);                                  /* never granted */
+	post_rx(b, 5, 3);
+	a->fake.readonly[6] = true;
+	post_rx(b, 6, 4);
+	post_rx(a, 7, 5);
+	/* b's pages are a's fake too: one batch serves both vifs. */
+	b->v.copy = a->v.copy;
+	CHECK(netback_rxq_add(&q, &a->v, frame[0], 1514));
+	CHECK(netback_rxq_add(&q, &b->v, frame[1], 60));
+	CHECK(netback_rxq_add(&q, &a->v, frame[1], 100));
+	CHECK(netback_rxq_add(&q, &b->v, frame[0], 60));
+	CHECK(netback_rxq_add(&q, &a->v, frame[0], 14));
+	CHECK(!netback_rxq_add(&q, &b->v, frame[0], 60));   /* b has no buffer left */
+	CHECK(!netback_rxq_add(&q, &a->v, frame[0], 13));   /* no frame */
+	CHECK_EQ(b->v.st.rx_no_buffer, 1);
+	CHECK_EQ(a->fake.calls, 0);
+	CHECK_EQ(a->rxs->rsp_prod, 0);                      /* nothing answered yet */
+	netback_rxq_flush(&q);
+	CHECK_EQ(a->fake.calls, 1);
+	CHECK_EQ(a->fake.copies, 5);
+	CHECK_EQ(q.n, 0);
+	rx_answered(a, (const int[][2]){ { 1, 1514 }, { 2, NETIF_RSP_ERROR }, { 5, 14 } }, 3);
+	rx_answered(b, (const int[][2]){ { 3, 60 }, { 4, NETIF_RSP_ERROR } }, 2);
+	CHECK(memcmp(a->fake.page[4], frame[0], 1514) == 0);
+	CHECK(memcmp(a->fake.page[5], frame[1], 60) == 0);
+	CHECK(a->v.rx_notify && b->v.rx_notify);
+	CHECK_EQ(a->v.st.rx_frames, 2);
+	CHECK_EQ(a->v.st.rx_errors, 1);
+	CHECK_EQ(b->v.st.rx_frames, 1);
+	CHECK_EQ(b->v.st.rx_errors, 1);
+	/* More than a batch: the queue flushes itself when full. */
+	for (unsigned i = 0; i < NETBACK_BATCH + 6; i++)
+		post_rx(a, 1, (uint16_t)i);
+	for (unsigned i = 0; i < NETBACK_BATCH + 6; i++)
+		CHECK(netback_rxq_add(&q, &a->v, frame[0], 60));
+	CHECK_EQ(a->fake.calls, 2);
+	netback_rxq_flush(&q);
+	CHECK_EQ(a->fake.calls, 3);
+	CHECK_EQ(a->v.st.rx_frames, 2 + NETBACK_BATCH + 6);
+	unrig(a);
+	unrig(b);
+}
+
+/* A turn's rx for vifs reached two ways (grant copy, flipping): one
+ * call for each way, whatever the order the frames came in; each buffer
+ * answered in its vif's order, a bad ref failing its own frame only. */
+static void test_rxq_two_ways(void)
+{
+	struct rig *a = rig(), *b = rig(), *c = rig();
+	static uint8_t frame[NETBACK_BUF] __attribute__((aligned(NETBACK_BUF)));
+	struct netback_rxq q = { .n = 0 };
+
+	for (unsigned i = 0; i < NETBACK_BUF; i++)
+		frame[i] = (uint8_t)(i * 7);
+	b->v.copy = a->v.copy;                                  /* a and b by copy */
+	c->v.copy = (struct netback_copy){ batch, flips, &a->fake };    /* c flips */
+	post_rx(a, 1, 10);
+	post_rx(c, 2, 20);
+	post_rx(b, 3, 30);
+	post_rx(c, 66, 21);                                  /* never granted */
+	post_rx(c, 4, 22);
+	post_rx(a, 99, 11);                                  /* never granted */
+	CHECK(netback_rxq_add(&q, &a->v, frame, 100));
+	CHECK(netback_rxq_add(&q, &c->v, frame, 200));
+	CHECK(netback_rxq_add(&q, &b->v, frame, 300));
+	CHECK(netback_rxq_add(&q, &c->v, frame, 400));
+	CHECK(netback_rxq_add(&q, &c->v, frame, 500));
+	CHECK(netback_rxq_add(&q, &a->v, frame, 600));
+	netback_rxq_flush(&q);
+	CHECK_EQ(a->fake.calls, 1);                          /* a's and b's four copies */
+	CHECK_EQ(a->fake.flip_calls, 1);                     /* c's three flips */
+	CHECK_EQ(a->fake.copies, 6);
+	rx_answered(a, (const int[][2]){ { 10, 100 }, { 11, NETIF_RSP_ERROR } }, 2);
+	rx_answered(b, (const int[][2]){ { 30, 300 } }, 1);
+	rx_answered(c, (const int[][2]){ { 20, 200 }, { 21, NETIF_RSP_ERROR }, { 22, 500 } }, 3);
+	CHECK(memcmp(a->fake.page[4], frame, 500) == 0);
+	CHECK_EQ(c->v.st.rx_frames, 2);
+	CHECK_EQ(c->v.st.rx_errors, 1);
+	CHECK_EQ(q.n, 0);
+	unrig(a);
+	unrig(b);
+	unrig(c);
+}
+
+/* The rate: frames past the credit wait in the ring until it is given
+ * back; a frame bigger than an interval's credit still goes. */
+static void test_tx_credit(void)
+{
+	struct rig *r = rig();
+	uint64_t bytes, ns;
+	bool notify;
+
+	CHECK(netback_rate_parse("1000,50000", &bytes, &ns));
+	CHECK_EQ(bytes, 1000);
+	CHECK_EQ(ns, 50000000);
+	static const char *const bad[] = { "", "1000", "1000,", ",5", "0,5", "5,0", "5,5x",
+					   "-1,5", "5, 5", "99999999999999999999,1",
+					   "1,18446744073709552" };
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(!netback_rate_parse(bad[i], &bytes, &ns));
+	netback_credit_set(&r->v.credit, 1000, 50000000);
+	netback_credit_refill(&r->v.credit, 1);
+	for (unsigned i = 0; i < 20; i++)
+		post_tx(r, 1, 0, 300, 0, (uint16_t)i);
+	post_tx(r, 1, 0, 1514, 0, 20);
+	push_tx(r);
+	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 3);   /* 900 of 1000 */
+	CHECK(r->v.throttled);
+	CHECK(!netback_tx_pending(&r->v));
+	/* Not yet time: nothing more. */
+	netback_credit_refill(&r->v.credit, 50000000);
+	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 0);
+	netback_credit_refill(&r->v.credit, 50000001);
+	/* 100 left and 1000 given: three more. */
+	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 3);
+	uint64_t t = 50000001;
+	while (r->delivered < 20) {
+		t += 50000000;
+		netback_credit_refill(&r->v.credit, t);
+		CHECK(netback_tx(&r->v, 64, deliver, r, &notify) <= 4);
+	}
+	/* 1514 bytes: credit adds up to a frame. */
+	for (unsigned i = 0; i < 3 && r->delivered < 21; i++) {
+		t += 50000000;
+		netback_credit_refill(&r->v.credit, t);
+		netback_tx(&r->v, 64, deliver, r, &notify);
+	}
+	CHECK_EQ(r->delivered, 21);
+	CHECK(!r->v.throttled);
+	/* No rate: everything at once. */
+	netback_credit_set(&r->v.credit, 0, 0);
+	for (unsigned i = 0; i < 30; i++)
+		post_tx(r, 1, 0, 1514, 0, (uint16_t)i);
+	push_tx(r);
+	CHECK_EQ(netback_tx(&r->v, 64, deliver, r, &notify), 30);
+	unrig(r);
+}
+
 UNIT_MAIN(UNIT(test_tx_frames), UNIT(test_tx_refusals), UNIT(test_tx_extra_info),
-	  UNIT(test_tx_budget), UNIT(test_tx_garbage_indices), UNIT(test_rx))
+	  UNIT(test_tx_budget), UNIT(test_tx_batch_some_fail), UNIT(test_tx_garbage_indices),
+	  UNIT(test_rx), UNIT(test_rxq), UNIT(test_rxq_two_ways), UNIT(test_tx_credit))

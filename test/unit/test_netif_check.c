@@ -146,5 +146,42 @@ static void test_vif_words(void)
 	}
 }
 
+/* rate=RATE/s[@INTERVAL] as Xen's xl reads it, to bytes per interval. */
+static void test_vif_rate(void)
+{
+	static const char *bad[] = { "vif=a:rate=", "vif=a:rate=10", "vif=a:rate=10Mb",
+				     "vif=a:rate=10Mb/", "vif=a:rate=10Mb/m", "vif=a:rate=10Mb/s@",
+				     "vif=a:rate=10Mb/s@20", "vif=a:rate=10Mb/s@20min",
+				     "vif=a:rate=10Mb/s@0ms", "vif=a:rate=0Mb/s", "vif=a:rate=Mb/s",
+				     "vif=a:rate=10mb/s", "vif=a:rate=10 Mb/s", "vif=a:rate=-1B/s",
+				     "vif=a:rate=1b/s", "vif=a:rate=10Mb/s@11s",
+				     "vif=a:rate=99999999999999999999B/s",
+				     "vif=a:rate=18446744073709551615GB/s",
+				     "vif=a:rate=10Mb/s:rate=10Mb/s", "vif=a:rate=10Mb/s:",
+				     /* a quarter of a byte an interval */
+				     "vif=a:rate=8000b/s@250us" };
+	struct vif_word w;
+
+	CHECK(netif_vif_word("vif=a", &w));
+	CHECK_EQ(w.rate_bytes, 0);
+	/* 10 Mbit/s: 1250000 bytes a second, 62500 each 50 ms. */
+	CHECK(netif_vif_word("vif=a:rate=10Mb/s", &w));
+	CHECK_EQ(w.rate_bytes, 62500);
+	CHECK_EQ(w.rate_us, 50000);
+	CHECK(netif_vif_word("vif=a:rate=100MB/s@20ms:mac=02:00:00:00:00:01", &w));
+	CHECK_EQ(w.rate_bytes, 2000000);
+	CHECK_EQ(w.rate_us, 20000);
+	CHECK(w.has_mac);
+	CHECK(netif_vif_word("vif=a:rx=copy:rate=1GB/s@1s", &w));
+	CHECK_EQ(w.rate_bytes, 1000000000);
+	CHECK_EQ(w.rate_us, 1000000);
+	CHECK(netif_vif_word("vif=a:rate=8000000b/s@250us", &w));
+	CHECK_EQ(w.rate_bytes, 250);
+	CHECK(netif_vif_word("vif=a:rate=64KB/s@1s", &w));
+	CHECK_EQ(w.rate_bytes, 64000);
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK(!netif_vif_word(bad[i], &w));
+}
+
 UNIT_MAIN(UNIT(test_sizes), UNIT(test_within_page), UNIT(test_flags), UNIT(test_garbage),
-	  UNIT(test_ring_pending), UNIT(test_mac_text), UNIT(test_vif_words))
+	  UNIT(test_ring_pending), UNIT(test_mac_text), UNIT(test_vif_words), UNIT(test_vif_rate))

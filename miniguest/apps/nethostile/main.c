@@ -7,8 +7,12 @@
  * response, each honest frame its OKAY (the flood's too: a vif with no
  * buffer posted never holds the bridge up), and after the garbage index
  * the vif is served no more; guests beside it keep talking. Before the
- * garbage, vif 1 lies about page flipping (flip.c). */
+ * garbage, vif 1 lies about page flipping (flip.c).
+ *   nethostile fair DOMID   the flood lasts while domain DOMID (nettest
+ *                           client ... fair) measures its share of the
+ *                           bridge (nettest/fair.c); one vif, no flip.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernel/frames.h"
@@ -23,7 +27,10 @@
  * honest guests beside it start talking meanwhile. */
 #define FLOOD_ROUNDS 40
 #define FLOOD_NS (8 * SECOND)
-#define FLOOD_MAX_ROUNDS 2000
+#define FLOOD_MAX_ROUNDS 200000
+/* In fair mode, the flood lasts until the client says stop, this long
+ * at most. */
+#define FAIR_NS (180 * SECOND)
 
 static uint8_t tx_page[4096] __attribute__((aligned(4096)));
 static uint8_t rx_page[4096] __attribute__((aligned(4096)));
@@ -132,22 +139,49 @@ static void lies(void)
 	      "a request with an extra slot: OKAY, then NULL", null);
 }
 
-/* Every slot of the ring, round after round: all answered OKAY. */
-static void flood(void)
+/* Whether the client's store key (fair mode) reads value. */
+static bool client_says(long client, const char *value)
+{
+	char path[48], got[16];
+
+	snprintf(path, sizeof(path), "/local/domain/%ld/data/flood", client);
+	return xb_read(path, got, sizeof(got)) == 0 && strcmp(got, value) == 0;
+}
+
+/* Every slot of the ring, round after round: all answered OKAY. Alone,
+ * for FLOOD_NS (and FLOOD_ROUNDS); in fair mode, from the client's
+ * "start" while it says so (until its "stop", or its end takes the key
+ * away; FAIR_NS at most), saying so in the key data/flooding, readable
+ * by every domain. */
+static void flood(long client)
 {
 	unsigned okay = 0, frames = 0;
 	uint64_t end = time_now_ns() + FLOOD_NS;
 	uint16_t id;
 
-	for (unsigned round = 0; round < FLOOD_MAX_ROUNDS &&
-			     (round < FLOOD_ROUNDS || time_now_ns() < end); round++) {
+	if (client >= 0) {
+		char path[48], perms[16];
+		int n = snprintf(perms, sizeof(perms), "r%d", xb_domid());
+
+		while (!client_says(client, "start") && time_now_ns() < end + 60 * SECOND)
+			thread_sleep_ns(SECOND / 10);
+		snprintf(path, sizeof(path), "/local/domain/%d/data/flooding", xb_domid());
+		xb_write(path, "1");
+		xb_set_perms(path, perms, (uint32_t)n + 1);
+		end = time_now_ns() + FAIR_NS;
+	}
+	for (unsigned round = 0; round < FLOOD_MAX_ROUNDS; round++) {
+		if (client < 0 ? round >= FLOOD_ROUNDS && time_now_ns() >= end :
+				 !client_says(client, "start") || time_now_ns() >= end)
+			break;
 		for (unsigned i = 0; i < NET_TX_RING_SIZE; i++)
 			put((uint32_t)frame_ref, 0, 0, (uint16_t)i, 60);
 		push();
 		for (unsigned i = 0; i < NET_TX_RING_SIZE; i++, frames++)
 			okay += next(&id) == NETIF_RSP_OKAY;
 	}
-	check(okay == frames, "a flood of broadcast frames, each answered OKAY", (long)okay);
+	check(okay == frames && frames, "a flood of broadcast frames, each answered OKAY",
+	      (long)okay);
 }
 
 static void garbage(void)
@@ -165,8 +199,9 @@ static void garbage(void)
 	check(st == 99, "after a producer index far ahead: no more answers", st);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	long client = argc >= 3 && strcmp(argv[1], "fair") == 0 ? strtol(argv[2], NULL, 10) : -1;
 	static const char *const keys[] = { "tx-ring-ref", "rx-ring-ref" };
 	void *rings[2] = { tx_page, rx_page };
 	char path[XENBUS_PATH + 32];
@@ -200,8 +235,9 @@ int main(void)
 	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&rx, notify);
 	(void)notify;
 	lies();
-	flood();
-	flip_lies();
+	flood(client);
+	if (client < 0)
+		flip_lies();
 	garbage();
 	unsigned errors = 0, seen = 0;
 	while (RING_HAS_UNCONSUMED_RESPONSES(&rx) && seen < 4) {

@@ -1,5 +1,6 @@
 /* nettest: guests talking over their vifs (netfront, netback's bridge).
- *   nettest server              TCP echo (one connection; at its end the
+ *   nettest server [N]          TCP echo (N connections, one by default,
+ *                               one at a time; at the end of each the
  *                               CRC-32 and length of what came, a trailer)
  *                               and UDP echo until a "quit" datagram
  *   nettest client ADDR [MiB]   a connect to a closed port (ECONNREFUSED),
@@ -14,6 +15,9 @@
  *                               server's sink, as fast as they go: BENCH
  *                               lines of the rate and dom0's time a frame
  *                               (blast.c; MODE names them)
+ *   nettest client ADDR MiB fair DOMID  the same, then the TCP echo
+ *                               again while domain DOMID floods the bridge
+ *                               (fair.c; the server serves 2)
  *   nettest nonet               no vif: connect and sendto to another
  *                               network fail with ENETUNREACH
  * The address is the environment's ip= (netfront_if.c). */
@@ -105,7 +109,7 @@ int main(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "server") == 0) {
 		pthread_t t;
 		pthread_create(&t, NULL, udp_server, NULL);
-		tcp_server();
+		tcp_serve(argc >= 3 ? (unsigned)strtoul(argv[2], NULL, 10) : 1);
 		pthread_join(t, NULL);
 	} else if (argc >= 3 && strcmp(argv[1], "client") == 0 && inet_aton(argv[2], &server)) {
 		uint64_t mib = argc >= 4 ? strtoull(argv[3], NULL, 10) : 10;
@@ -129,6 +133,8 @@ int main(int argc, char **argv)
 		udp_quit(server);
 		if (argc >= 5 && strcmp(argv[4], "bench") == 0)
 			bench(rate, rtt, mib << 20);
+		if (argc >= 6 && strcmp(argv[4], "fair") == 0)
+			fair(server, mib << 20, rate, strtol(argv[5], NULL, 10));
 	} else if (argc >= 5 && strcmp(argv[1], "blast") == 0 && inet_aton(argv[2], &server)) {
 		blast_bench(server, argv[3], (unsigned)strtoul(argv[4], NULL, 10));
 	} else if (argc >= 2 && strcmp(argv[1], "sink") == 0) {

@@ -24,6 +24,7 @@ static inline uint8_t stream_byte(uint64_t i)
 
 /* tcp.c: the client's rate each way (MB/s), 0 when it failed. */
 void tcp_server(void);
+void tcp_serve(unsigned connections);
 void *tcp_server_thread(void *arg);
 double tcp_client(struct in_addr server, uint64_t bytes);
 /* udp.c: the client's round trip (us) of a 4-byte datagram, 0 when it
@@ -36,6 +37,9 @@ void udp_quit(struct in_addr server);
  * each (mode names them: copy or flip). */
 void *udp_sink(void *arg);
 void blast_bench(struct in_addr server, const char *mode, unsigned count);
+/* fair.c: the TCP echo of bytes again while domain peer floods the
+ * bridge, against its rate alone. */
+void fair(struct in_addr server, uint64_t bytes, double alone, long peer);
 /* main.c: seconds since start, for rates. */
 double now_s(void);
 

@@ -1,5 +1,6 @@
 /* TCP through the bridge: the server echoes one connection and, once the
- * client has shut its side, says what it received (CRC-32 and length);
+ * client has shut its side, says what it received (CRC-32 and length)
+ * and shuts its own, closing when the client has read it all and closed;
  * the client writes from a thread of its own while it reads the echo,
  * and checks the three CRCs (sent, echoed, the server's) agree. */
 #include <arpa/inet.h>
@@ -42,8 +43,19 @@ void tcp_server(void)
 	int len = snprintf(trailer, sizeof(trailer), "crc %08" PRIx32 " len %" PRIu64 "\n", crc, got);
 	check(send(c, trailer, (size_t)len, 0) == len, "tcp server: %" PRIu64 " bytes, crc32 %08" PRIx32,
 	      got, crc);
+	/* Our side done: the client reads the trailer to our FIN, then
+	 * closes; its EOF here says all of ours arrived. */
+	shutdown(c, SHUT_WR);
+	while (recv(c, buf, sizeof(buf), 0) > 0)
+		;
 	close(c);
 	close(l);
+}
+
+void tcp_serve(unsigned connections)
+{
+	for (unsigned i = 0; i < connections; i++)
+		tcp_server();
 }
 
 void *tcp_server_thread(void *arg)
