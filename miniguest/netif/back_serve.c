@@ -1,24 +1,30 @@
-/* netback's service thread: the bridge between the vifs. Each turn takes
- * at most BUDGET tx slots from every connected vif in turn; a frame goes
- * where bridge_route sends it, straight into those vifs' rx rings (a
- * frame for a vif without a posted buffer is dropped there, never held).
+/* netback's service thread: the bridge between the vifs and the ports
+ * that are no vif (port.h: the NIC, this domain's own stack, which put
+ * their frames in with netback_input from threads of their own). Each
+ * turn takes at most BUDGET tx slots from every connected vif in turn; a
+ * frame goes out of the ports bridge_route names, into a vif's rx ring
+ * straight away (a frame for a vif without a posted buffer is dropped
+ * there, never held); each vif hears of its frames once a turn.
  * With no work anywhere it re-arms every tx ring's event and sleeps until
  * a frontend's event (or a second, to look again); once a second it looks
  * at the frontends' states. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kernel/account.h"
 #include "kernel/events.h"
 #include "kernel/time.h"
+#include "netif/port.h"
 #include "netif/vif.h"
 
 #define BUDGET 64
 #define SECOND 1000000000ull
 #define AGE (300 * SECOND)      /* as a Linux bridge forgets addresses */
 
-static struct vif *ports[BRIDGE_PORTS];
-static struct bridge bridge;
+static struct netports net;
+static struct vif *vifs[BRIDGE_PORTS];  /* the ports that are vifs */
+static uint32_t to_flush;               /* ports given frames this turn */
 static struct waitqueue kick_wq;
 static volatile unsigned kicks;
 static struct thread *server;
@@ -29,37 +35,61 @@ void netback_kick(void)
 	waitq_wake_all(&kick_wq);
 }
 
-bool netback_attach(struct vif *v)
+/* A vif as a port: frames into its rx ring, an event once a turn. */
+static bool vif_send(struct netport *p, const uint8_t *frame, uint16_t len)
+{
+	struct vif *v = (struct vif *)((char *)p - offsetof(struct vif, port));
+	bool notify, ok;
+
+	if (!v->connected)
+		return false;
+	ok = netback_rx(&v->nv, frame, len, &notify);
+	v->notify_rx |= notify;
+	return ok;
+}
+
+static void vif_flush(struct netport *p)
+{
+	struct vif *v = (struct vif *)((char *)p - offsetof(struct vif, port));
+
+	if (v->notify_rx) {
+		v->notify_rx = false;
+		evtchn_notify(v->b.port);
+	}
+}
+
+static const struct netport_ops vif_ops = { vif_send, vif_flush };
+
+bool netback_port_attach(struct netport *p)
 {
 	unsigned mask = events_mask_save();
-	bool ok = false;
+	bool ok = netports_attach(&net, p);
 
-	for (unsigned p = 0; p < BRIDGE_PORTS && !ok; p++)
-		if (!ports[p]) {
-			v->port = p;
-			ports[p] = v;
-			ok = bridge_attach(&bridge, p);
-		}
 	events_restore(mask);
-	netback_kick();
 	return ok;
+}
+
+bool netback_attach(struct vif *v)
+{
+	v->port = (struct netport){ .ops = &vif_ops, .name = v->dir };
+	if (!netback_port_attach(&v->port))
+		return false;
+	vifs[v->port.no] = v;
+	netback_kick();
+	return true;
+}
+
+void netback_input(struct netport *in, const uint8_t *frame, uint16_t len)
+{
+	netports_flush(&net, netports_input(&net, in, frame, len, time_now_ns()));
 }
 
 static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, uint16_t len)
 {
 	struct vif *in = arg;
-	uint32_t out = bridge_route(&bridge, in->port, frame, len, time_now_ns());
 
 	(void)from;
-	for (unsigned p = 0; out; p++, out >>= 1) {
-		bool notify;
-		struct vif *v = ports[p];
-
-		if (!(out & 1) || !v || !v->connected)
-			continue;
-		netback_rx(&v->nv, frame, len, &notify);
-		v->notify_rx |= notify;
-	}
+	to_flush |= netports_input(&net, &in->port, frame, len, time_now_ns());
 }
 
 /* A vif whose indices were garbage (NET-4), or whose frontend closed or
@@ -68,8 +98,8 @@ static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, u
 static void cut_off(struct vif *v, bool broken)
 {
 	v->connected = false;
-	ports[v->port] = NULL;
-	bridge_detach(&bridge, v->port);
+	vifs[v->port.no] = NULL;
+	netports_detach(&net, &v->port);
 	if (broken)
 		netback_error(v, "a producer index is more than a ring ahead: disconnected");
 	else
@@ -89,11 +119,11 @@ static void look_at_frontends(void)
 		return;
 	next = now + SECOND;
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
-		if (!ports[p] || !ports[p]->connected)
+		if (!vifs[p] || !vifs[p]->connected)
 			continue;
-		enum xenbus_state s = xenbus_read_state(ports[p]->b.dev.peer);
+		enum xenbus_state s = xenbus_read_state(vifs[p]->b.dev.peer);
 		if (s == XenbusStateClosing || s == XenbusStateClosed)
-			cut_off(ports[p], false);
+			cut_off(vifs[p], false);
 	}
 }
 
@@ -103,7 +133,7 @@ static bool turn(void)
 	bool busy = false;
 
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
-		struct vif *v = ports[p];
+		struct vif *v = vifs[p];
 		bool notify;
 
 		if (!v || !v->connected)
@@ -118,16 +148,10 @@ static bool turn(void)
 			evtchn_notify(v->b.port);
 	}
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
-		if (ports[p] && ports[p]->nv.broken)
-			cut_off(ports[p], true);
-	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
-		struct vif *v = ports[p];
-
-		if (v && v->notify_rx) {
-			v->notify_rx = false;
-			evtchn_notify(v->b.port);
-		}
-	}
+		if (vifs[p] && vifs[p]->nv.broken)
+			cut_off(vifs[p], true);
+	netports_flush(&net, to_flush);
+	to_flush = 0;
 	return busy;
 }
 
@@ -135,7 +159,7 @@ static bool turn(void)
 static bool pending(void)
 {
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
-		if (ports[p] && ports[p]->connected && netback_tx_pending(&ports[p]->nv))
+		if (vifs[p] && vifs[p]->connected && netback_tx_pending(&vifs[p]->nv))
 			return true;
 	return false;
 }
@@ -163,7 +187,7 @@ int netback_serve_start(void)
 {
 	if (server)
 		return 0;
-	bridge_init(&bridge, AGE);
+	netports_init(&net, AGE);
 	server = thread_create("netback", serve, NULL, 32768);
 	return server ? 0 : -1;
 }
