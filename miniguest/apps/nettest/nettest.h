@@ -36,6 +36,9 @@ void udp_quit(struct in_addr server);
  * each (mode names them: copy or flip). */
 void *udp_sink(void *arg);
 void blast_bench(struct in_addr server, const char *mode, unsigned count);
+/* find.c: the address of the server answering a broadcast, once this
+ * guest has one (by DHCP): false when none answered within a minute. */
+bool find_server(struct in_addr *server);
 /* main.c: seconds since start, for rates. */
 double now_s(void);
 
