@@ -4,7 +4,8 @@
  * turn takes at most BUDGET tx slots from every connected vif in turn; a
  * frame goes out of the ports bridge_route names, into a vif's rx ring
  * straight away (a frame for a vif without a posted buffer is dropped
- * there, never held); each vif hears of its frames once a turn.
+ * there, never held); each vif hears of its frames once a turn, those
+ * from the other ports too.
  * With no work anywhere it re-arms every tx ring's event and sleeps until
  * a frontend's event (or a second, to look again); once a second it looks
  * at the frontends' states. */
@@ -79,9 +80,12 @@ bool netback_attach(struct vif *v)
 	return true;
 }
 
+/* The vifs hear of it at the end of the service thread's next turn: a
+ * burst from the NIC (TCP's acknowledgements) costs each one event. */
 void netback_input(struct netport *in, const uint8_t *frame, uint16_t len)
 {
-	netports_flush(&net, netports_input(&net, in, frame, len, time_now_ns()));
+	to_flush |= netports_input(&net, in, frame, len, time_now_ns());
+	netback_kick();
 }
 
 static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, uint16_t len)
