@@ -117,6 +117,11 @@ def net_bdf():
     return '00:%02x.0' % NET_SLOT
 
 
+def net_address_ok(ip):
+    """Whether ip is a guest's address on QEMU's user network."""
+    return bool(re.fullmatch(r'10\.0\.2\.[0-9]{1,3}', ip)) and 0 < int(ip.split('.')[3]) < 255
+
+
 def net_args(forwards=(), outside=False, guest_ip=GUEST_IP):
     """-netdev and -device arguments for the network; forwards, a list of
     (host port, guest port[, guest address]), become hostfwd rules from
@@ -126,7 +131,7 @@ def net_args(forwards=(), outside=False, guest_ip=GUEST_IP):
         host, guest, ip = f[0], f[1], f[2] if len(f) > 2 else guest_ip
         if not (0 < host < 65536 and 0 < guest < 65536):
             raise QemuError('forward %s:%s: ports are 1-65535' % (host, guest))
-        if not re.fullmatch(r'10\.0\.2\.[0-9]{1,3}', ip) or int(ip.split('.')[3]) > 254:
+        if not net_address_ok(ip):
             raise QemuError('forward %s:%s: %s is not an address of 10.0.2.0/24'
                             % (host, guest, ip))
         netdev += ',hostfwd=tcp:127.0.0.1:%d-%s:%d' % (host, ip, guest)

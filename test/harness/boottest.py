@@ -262,6 +262,10 @@ class BootTest:
                             for p in spec.get('forward', '').split()]
         except ValueError:
             self._bad('forward = %s: guest port numbers' % spec['forward'])
+        for _, ip in self.forward:
+            if ip and not qemu.net_address_ok(ip):
+                self._bad('forward = %s: %s is no address of QEMU\'s network 10.0.2.0/24'
+                          % (spec['forward'], ip))
         self.net = net == 'on' or bool(self.forward)
         self.host_client = spec.get('host_client', '').split()
         after = spec.get('host_client_after', '').strip()
