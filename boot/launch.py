@@ -74,8 +74,19 @@ DHCP leases:
 
   boot/run --net --forward 8080:80 --initrd build/miniguest/apps/httpd/httpd-files.cpio \\
            --guest-mem 32M build/miniguest/apps/httpd/httpd.elf
+
+When the domain with the device runs netback (dom0), the device is a port
+of its bridge; --forward HOSTPORT:GUESTPORT,guest=NAME for a guest NAME
+that one of its vif=NAME words names gives NAME a fixed address (ip=%s,
+the next forwarded guest the next address) unless it says ip= itself,
+and forwards to that:
+
+  boot/run --forward 8080:80,guest=web \\
+           --module "build/miniguest/apps/dom0.elf name=dom0 dom0 mem=24M -- vif=web" \\
+           --module "build/miniguest/apps/httpd-netif.elf name=web mem=32M -- 80" \\
+           --module "build/miniguest/apps/httpd/httpd-files.cpio initrd"
 """ % (qemu.DISKS_MAX, qemu.disk_bdf(0), qemu.disk_bdf(1), DISK_DRIVER[0],
-       qemu.net_bdf(), qemu.GUEST_IP)
+       qemu.net_bdf(), qemu.GUEST_IP, qemu.bridged_ip(0))
 
 EPILOG = """\
 exit status: 0 when the hypervisor reports success, 1 when it reports
@@ -130,7 +141,8 @@ def parse_args(argv):
     ap.add_argument('--forward', action='append', default=[],
                     metavar='HOSTPORT:GUESTPORT[,guest=NAME]',
                     help='forward TCP 127.0.0.1:HOSTPORT to the networked domain\'s '
-                         'GUESTPORT at %s (its first DHCP lease); implies --net; '
+                         'GUESTPORT at %s (its first DHCP lease), or to guest NAME behind '
+                         'its bridge (a vif=NAME word); implies --net; '
                          'repeatable' % qemu.GUEST_IP)
     ap.add_argument('--hv-elf', default=qemu.HV_ELF, metavar='FILE',
                     help='boot this Multiboot kernel instead of build/hv/ringlet.elf')
@@ -288,20 +300,41 @@ def module_name(cmdline):
     return word[0][len('name='):] if word and word[0].startswith('name=') else None
 
 
-def parse_forward(spec, net_guest):
-    """(host port, guest port) from --forward HOSTPORT:GUESTPORT[,guest=NAME]."""
+def parse_forward(spec, net_guest, bridged):
+    """(host port, guest port, guest name or None) from --forward
+    HOSTPORT:GUESTPORT[,guest=NAME]; NAME the networked domain or one of
+    bridged, the guests behind its bridge."""
     ports, _, opts = spec.partition(',')
     m = re.fullmatch(r'([0-9]{1,5}):([0-9]{1,5})', ports)
     guest = opts[len('guest='):] if opts.startswith('guest=') else None
     if not m or (opts and guest is None):
         fail('--forward %s: expected HOSTPORT:GUESTPORT[,guest=NAME]' % spec)
-    if guest is not None and guest != net_guest:
-        fail('--forward %s: only %s, the domain with the network device, has an address '
-             'QEMU reaches' % (spec, net_guest))
+    if guest is not None and guest != net_guest and guest not in bridged:
+        fail('--forward %s: only %s, the domain with the network device, and the guests '
+             'its vif= words name have an address QEMU reaches' % (spec, net_guest))
     host, port = int(m.group(1)), int(m.group(2))
     if not (0 < host < 65536 and 0 < port < 65536):
         fail('--forward %s: ports are 1-65535' % spec)
-    return host, port
+    return host, port, None if guest == net_guest else guest
+
+
+def vif_guests(cmdline):
+    """The guests a domain's vif=NAME[:...] words give vifs."""
+    return [w[len('vif='):].split(':')[0] for w in cmdline.split() if w.startswith('vif=')]
+
+
+def give_address(modules, name, n):
+    """The modules with guest name's address fixed (ip=, the n-th bridged
+    address unless it says one), and that address."""
+    at = next(i for i, (_, c) in enumerate(modules) if module_name(c) == name)
+    path, cmdline = modules[at]
+    opts, sep, args = cmdline.partition(' -- ')
+    said = [w[len('ip='):] for w in args.split() if w.startswith('ip=')] if sep else []
+    if said:
+        return modules, said[-1]
+    ip = qemu.bridged_ip(n)
+    cmdline = opts + ' -- ' + ('ip=%s %s' % (ip, args) if sep else 'ip=%s' % ip)
+    return modules[:at] + [(path, cmdline.strip())] + modules[at + 1:], ip
 
 
 def attach_net(a, modules, default_guest):
@@ -323,7 +356,17 @@ def attach_net(a, modules, default_guest):
     at = next((i for i, (_, c) in enumerate(modules) if module_name(c) == guest), None)
     if at is None:
         fail('--net: no module is named %s' % guest)
-    forwards = [parse_forward(f, guest) for f in a.forward]
+    bridged = [g for g in vif_guests(modules[at][1])
+               if any(module_name(c) == g for _, c in modules)]
+    forwards, named = [], {}
+    for f in a.forward:
+        host, port, name = parse_forward(f, guest, bridged)
+        if name is None:
+            forwards.append((host, port))
+            continue
+        if name not in named:
+            modules, named[name] = give_address(modules, name, len(named))
+        forwards.append((host, port, named[name]))
     if at != priv:
         path, cmdline = modules[at]
         opts, sep, args = cmdline.partition(' -- ')
@@ -335,7 +378,8 @@ def attach_net(a, modules, default_guest):
         fail(str(e))
     lines = ['%s: network device %s of %s (%s)%s' % (
         PROG, qemu.net_bdf(), guest, 'outside reachable' if a.net_outside else 'restricted',
-        ''.join('; 127.0.0.1:%d -> %s:%d' % (h, qemu.GUEST_IP, g) for h, g in forwards))]
+        ''.join('; 127.0.0.1:%d -> %s:%d' % (f[0], f[2] if len(f) > 2 else qemu.GUEST_IP, f[1])
+                for f in forwards))]
     return modules, args, lines
 
 

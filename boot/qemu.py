@@ -102,20 +102,39 @@ def disk_args(paths, device_opts=()):
 NET_SLOT = 0x17
 NET_DISKS_MAX = 3
 GUEST_IP = '10.0.2.15'
+# Guests behind the driver domain's bridge that a forward reaches get a
+# fixed address from here up: above the 16 that QEMU's DHCP leases (from
+# .15), which lease first being no business of ours.
+BRIDGED_IP_FIRST = 100
+
+
+def bridged_ip(n):
+    """The fixed address of the n-th forwarded guest behind the bridge."""
+    return '10.0.2.%d' % (BRIDGED_IP_FIRST + n)
 
 
 def net_bdf():
     return '00:%02x.0' % NET_SLOT
 
 
+def net_address_ok(ip):
+    """Whether ip is a guest's address on QEMU's user network."""
+    return bool(re.fullmatch(r'10\.0\.2\.[0-9]{1,3}', ip)) and 0 < int(ip.split('.')[3]) < 255
+
+
 def net_args(forwards=(), outside=False, guest_ip=GUEST_IP):
     """-netdev and -device arguments for the network; forwards, a list of
-    (host port, guest port), become hostfwd rules from 127.0.0.1."""
+    (host port, guest port[, guest address]), become hostfwd rules from
+    127.0.0.1 (to guest_ip when the forward names no address)."""
     netdev = 'user,id=n0' + ('' if outside else ',restrict=on')
-    for host, guest in forwards:
+    for f in forwards:
+        host, guest, ip = f[0], f[1], f[2] if len(f) > 2 else guest_ip
         if not (0 < host < 65536 and 0 < guest < 65536):
             raise QemuError('forward %s:%s: ports are 1-65535' % (host, guest))
-        netdev += ',hostfwd=tcp:127.0.0.1:%d-%s:%d' % (host, guest_ip, guest)
+        if not net_address_ok(ip):
+            raise QemuError('forward %s:%s: %s is not an address of 10.0.2.0/24'
+                            % (host, guest, ip))
+        netdev += ',hostfwd=tcp:127.0.0.1:%d-%s:%d' % (host, ip, guest)
     # romfile= : no option ROM (nothing boots from the network).
     return ['-netdev', netdev,
             '-device', 'virtio-net-pci,netdev=n0,addr=0x%x,romfile=' % NET_SLOT]

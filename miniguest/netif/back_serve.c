@@ -1,20 +1,26 @@
-/* netback's service thread: the bridge between the vifs. Each turn takes
- * at most BUDGET tx slots from every connected vif in turn; a frame goes
- * where bridge_route sends it, straight into those vifs' rx rings (a
- * frame for a vif without a posted buffer is dropped there, never held);
- * a vif's frames of a turn are copied out in one batch, and in in one.
+/* netback's service thread: the bridge between the vifs and the ports
+ * that are no vif (port.h: the NIC, this domain's own stack, which put
+ * their frames in with netback_input from threads of their own). Each
+ * turn takes at most BUDGET tx slots from every connected vif in turn; a
+ * frame goes out of the ports bridge_route names, into a vif's rx ring
+ * straight away (a frame for a vif without a posted buffer is dropped
+ * there, never held); a vif's frames of a turn are copied out in one
+ * batch, and in in one; each vif hears of its frames once a turn, those
+ * from the other ports too.
  * A vif with a rate (its backend's rate key) sends what its credit
  * allows; the rest waits in its ring, and the thread sleeps until the
  * credit comes back.
  * With no work anywhere it re-arms every tx ring's event and sleeps until
  * a frontend's event (or a second, to look again); once a second it looks
  * at the frontends' states. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kernel/account.h"
 #include "kernel/events.h"
 #include "kernel/time.h"
+#include "netif/port.h"
 #include "netif/vif.h"
 
 #define BUDGET 64
@@ -28,12 +34,16 @@
 #define SECOND 1000000000ull
 #define AGE (300 * SECOND)      /* as a Linux bridge forgets addresses */
 
-static struct vif *ports[BRIDGE_PORTS];
-static struct bridge bridge;
+static struct netports net;
+static struct vif *vifs[BRIDGE_PORTS];  /* the ports that are vifs */
+static uint32_t to_flush;               /* ports given frames this turn */
 static struct waitqueue kick_wq;
 static volatile unsigned kicks;
 static struct thread *server;
 static struct netback_rxq rxq;   /* the rx copies of a vif's tx turn */
+/* Whether the frame being routed is a storming vif's flood (NET-18):
+ * then it leaves the vifs their reserve of buffers. */
+static bool flood_reserve;
 
 void netback_kick(void)
 {
@@ -41,20 +51,72 @@ void netback_kick(void)
 	waitq_wake_all(&kick_wq);
 }
 
-bool netback_attach(struct vif *v)
+static struct vif *vif_of(struct netport *p)
+{
+	return (struct vif *)((char *)p - offsetof(struct vif, port));
+}
+
+/* A vif as a port: frames queued for its rx ring (copied at the end of
+ * the turn), an event once a turn. */
+static bool vif_send(struct netport *p, const uint8_t *frame, uint16_t len)
+{
+	struct vif *v = vif_of(p);
+
+	if (!v->connected)
+		return false;
+	if (flood_reserve)
+		return netback_rxq_flood(&rxq, &v->nv, frame, len);
+	return netback_rxq_add(&rxq, &v->nv, frame, len);
+}
+
+static void vif_flush(struct netport *p)
+{
+	struct vif *v = vif_of(p);
+
+	if (v->nv.rx_notify) {
+		v->nv.rx_notify = false;
+		evtchn_notify(v->b.port);
+	}
+}
+
+static const struct netport_ops vif_ops = { vif_send, vif_flush };
+
+bool netback_port_attach(struct netport *p)
 {
 	unsigned mask = events_mask_save();
-	bool ok = false;
+	bool ok = netports_attach(&net, p);
 
-	for (unsigned p = 0; p < BRIDGE_PORTS && !ok; p++)
-		if (!ports[p]) {
-			v->port = p;
-			ports[p] = v;
-			ok = bridge_attach(&bridge, p);
-		}
 	events_restore(mask);
-	netback_kick();
 	return ok;
+}
+
+bool netback_attach(struct vif *v)
+{
+	v->port = (struct netport){ .ops = &vif_ops, .name = v->dir };
+	if (!netback_port_attach(&v->port))
+		return false;
+	vifs[v->port.no] = v;
+	netback_kick();
+	return true;
+}
+
+/* A frame from a port that is no vif: into a buffer of our own (the rx
+ * copies want one that never crosses a page), copied to the vifs at
+ * once; the vifs hear of it at the end of the service thread's next turn,
+ * so a burst from the NIC (TCP's acknowledgements) costs each one event. */
+void netback_input(struct netport *in, const uint8_t *frame, uint16_t len)
+{
+	static uint8_t buf[NETBACK_BUF] __attribute__((aligned(NETBACK_BUF)));
+	bool reserve = flood_reserve;
+
+	if (len > sizeof(buf))
+		return;
+	memcpy(buf, frame, len);
+	flood_reserve = false;
+	to_flush |= netports_input(&net, in, buf, len, time_now_ns());
+	netback_rxq_flush(&rxq);
+	flood_reserve = reserve;
+	netback_kick();
 }
 
 static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, uint16_t len)
@@ -62,8 +124,7 @@ static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, u
 	struct vif *in = arg;
 	uint64_t now = time_now_ns();
 	/* Whether the frame goes to every port rather than to its own. */
-	bool flooded = bridge_mac_is_group(frame) || bridge_lookup(&bridge, frame, now) < 0;
-	uint32_t out = bridge_route(&bridge, in->port, frame, len, now);
+	bool flooded = bridge_mac_is_group(frame) || bridge_lookup(&net.bridge, frame, now) < 0;
 
 	if (flooded && now >= in->storm_next) {
 		in->storm_left = STORM;
@@ -77,17 +138,9 @@ static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, u
 	in->storm_left -= flooded;
 	/* A storming vif's floods leave the others a reserve of buffers;
 	 * anyone's broadcast (an ARP request) reaches a vif that posts few. */
-	bool reserve = flooded && now < in->storm_seen;
-	for (unsigned p = 0; out; p++, out >>= 1) {
-		struct vif *v = ports[p];
-
-		if (!(out & 1) || !v || !v->connected)
-			continue;
-		if (reserve)
-			netback_rxq_flood(&rxq, &v->nv, frame, len);
-		else
-			netback_rxq_add(&rxq, &v->nv, frame, len);
-	}
+	flood_reserve = flooded && now < in->storm_seen;
+	to_flush |= netports_input(&net, &in->port, frame, len, now);
+	flood_reserve = false;
 }
 
 /* A vif whose indices were garbage (NET-4), or whose frontend closed or
@@ -96,8 +149,8 @@ static void deliver(void *arg, struct netback_vif *from, const uint8_t *frame, u
 static void cut_off(struct vif *v, bool broken)
 {
 	v->connected = false;
-	ports[v->port] = NULL;
-	bridge_detach(&bridge, v->port);
+	vifs[v->port.no] = NULL;
+	netports_detach(&net, &v->port);
 	if (broken)
 		netback_error(v, "a producer index is more than a ring ahead: disconnected");
 	else
@@ -120,11 +173,11 @@ static void look_at_frontends(void)
 		return;
 	next = now + SECOND;
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
-		if (!ports[p] || !ports[p]->connected)
+		if (!vifs[p] || !vifs[p]->connected)
 			continue;
-		enum xenbus_state s = xenbus_read_state(ports[p]->b.dev.peer);
+		enum xenbus_state s = xenbus_read_state(vifs[p]->b.dev.peer);
 		if (s == XenbusStateClosing || s == XenbusStateClosed)
-			cut_off(ports[p], false);
+			cut_off(vifs[p], false);
 	}
 }
 
@@ -142,7 +195,7 @@ static bool turn(void)
 	uint64_t now = time_now_ns();
 
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
-		struct vif *v = ports[p];
+		struct vif *v = vifs[p];
 		bool notify;
 
 		if (!v || !v->connected)
@@ -161,16 +214,10 @@ static bool turn(void)
 			evtchn_notify(v->b.port);
 	}
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
-		if (ports[p] && ports[p]->nv.broken)
-			cut_off(ports[p], true);
-	for (unsigned p = 0; p < BRIDGE_PORTS; p++) {
-		struct vif *v = ports[p];
-
-		if (v && v->nv.rx_notify) {
-			v->nv.rx_notify = false;
-			evtchn_notify(v->b.port);
-		}
-	}
+		if (vifs[p] && vifs[p]->nv.broken)
+			cut_off(vifs[p], true);
+	netports_flush(&net, to_flush);
+	to_flush = 0;
 	return busy;
 }
 
@@ -179,8 +226,8 @@ static bool turn(void)
 static uint64_t credit_due(uint64_t later)
 {
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
-		if (ports[p] && ports[p]->connected) {
-			struct vif *v = ports[p];
+		if (vifs[p] && vifs[p]->connected) {
+			struct vif *v = vifs[p];
 
 			if (v->nv.throttled && v->nv.credit.next_ns < later)
 				later = v->nv.credit.next_ns;
@@ -194,8 +241,8 @@ static uint64_t credit_due(uint64_t later)
 static bool pending(void)
 {
 	for (unsigned p = 0; p < BRIDGE_PORTS; p++)
-		if (ports[p] && ports[p]->connected && !storming(ports[p], time_now_ns()) &&
-		    netback_tx_pending(&ports[p]->nv))
+		if (vifs[p] && vifs[p]->connected && !storming(vifs[p], time_now_ns()) &&
+		    netback_tx_pending(&vifs[p]->nv))
 			return true;
 	return false;
 }
@@ -223,7 +270,7 @@ int netback_serve_start(void)
 {
 	if (server)
 		return 0;
-	bridge_init(&bridge, AGE);
+	netports_init(&net, AGE);
 	server = thread_create("netback", serve, NULL, 32768);
 	return server ? 0 : -1;
 }

@@ -12,12 +12,13 @@
 #include "kernel/thread.h"
 #include "netif/back.h"
 #include "netif/bridge.h"
+#include "netif/port.h"
 #include "xenbus/xenbus.h"
 
 struct vif {
 	uint16_t fe;
 	uint8_t devno;                  /* N of backend/vif/FE/N */
-	unsigned port;                  /* on the bridge */
+	struct netport port;            /* on the bridge */
 	char dir[XENBUS_PATH];
 	uint8_t mac[6];
 	struct xenbus_back b;
@@ -49,6 +50,17 @@ int netback_serve_start(void);
 void netback_kick(void);
 /* The vif joins the bridge: false when every port is taken. */
 bool netback_attach(struct vif *v);
+/* A port that is no vif (the NIC, this domain's own stack) joins the
+ * bridge: false when every port is taken. Its frames come in by
+ * netback_input, from the thread that serves it. */
+bool netback_port_attach(struct netport *p);
+void netback_input(struct netport *in, const uint8_t *frame, uint16_t len);
+
+/* back_nic.c: the virtio NIC this domain holds, if any, joins the bridge:
+ * whether it did. Its address (for this domain's own port): false
+ * without one. */
+bool netback_nic_start(void);
+bool netback_nic_mac(uint8_t mac[6]);
 
 /* back_cost.c: answer guest's data/netcost windows with this domain's
  * running time (benchmarks). */

@@ -106,10 +106,15 @@ fail:
 	return rc;
 }
 
+static const uint16_t ids[] = { VIRTIO_NET_ID_MODERN, VIRTIO_NET_ID_TRANSITIONAL };
+
+bool virtio_net_present(void)
+{
+	return pci_init() && virtio_find(0, ids, 2) != PCI_NONE;
+}
+
 struct virtio_net *virtio_net_open(virtio_net_rx_t rx, void *arg)
 {
-	static const uint16_t ids[] = { VIRTIO_NET_ID_MODERN, VIRTIO_NET_ID_TRANSITIONAL };
-
 	if (!pci_init()) {
 		printf("virtio-net: no I/O privilege: cannot reach PCI configuration space\n");
 		return NULL;

@@ -27,6 +27,9 @@ typedef void (*virtio_net_rx_t)(void *arg, const void *frame, uint32_t len);
  * rx(arg); NULL when there is none or it cannot be driven (it says why).
  * Needs I/O privilege (it asks for it). */
 struct virtio_net *virtio_net_open(virtio_net_rx_t rx, void *arg);
+/* Whether this domain sees a virtio-net device (quietly: false without
+ * I/O privilege too). */
+bool virtio_net_present(void);
 
 /* Sends one frame (copied: buf is the caller's again on return): 0,
  * -EINVAL for a length outside 14..VIRTIO_NET_FRAME_MAX, -EAGAIN when

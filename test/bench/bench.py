@@ -25,6 +25,7 @@ import accountbench  # noqa: E402
 import benchlib  # noqa: E402
 import blkifbench  # noqa: E402
 import blockbench  # noqa: E402
+import bridgebench  # noqa: E402
 import bootbench  # noqa: E402
 import clockbench  # noqa: E402
 import computebench  # noqa: E402
@@ -46,7 +47,7 @@ BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbe
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
                                    blockbench, blkifbench, accountbench, netpvbench, httpbench,
-                                   netflipbench)}
+                                   netflipbench, bridgebench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

@@ -75,7 +75,9 @@ INI files with one section per test:
   net           "on": a virtio-net device on QEMU's restricted user network
                 (boot/qemu.py's net_args: 00:17.0) for the privileged domain
   forward       guest TCP ports, separated by spaces, each reachable from a
-                port of 127.0.0.1 chosen free for the run (implies net)
+                port of 127.0.0.1 chosen free for the run (implies net);
+                PORT@10.0.2.N forwards to that address instead of 10.0.2.15
+                (a guest behind dom0's bridge with ip=10.0.2.N)
   host_client   a program under the repository (and its arguments) started
                 on the host while the guest runs, once a line matches
                 host_client_after; it reaches the forwarded ports through
@@ -256,9 +258,14 @@ class BootTest:
         if net not in ('', 'on'):
             self._bad('net = %s: the only value is "on"' % net)
         try:
-            self.forward = [int(p) for p in spec.get('forward', '').split()]
+            self.forward = [(int(p.partition('@')[0]), p.partition('@')[2] or None)
+                            for p in spec.get('forward', '').split()]
         except ValueError:
             self._bad('forward = %s: guest port numbers' % spec['forward'])
+        for _, ip in self.forward:
+            if ip and not qemu.net_address_ok(ip):
+                self._bad('forward = %s: %s is no address of QEMU\'s network 10.0.2.0/24'
+                          % (spec['forward'], ip))
         self.net = net == 'on' or bool(self.forward)
         self.host_client = spec.get('host_client', '').split()
         after = spec.get('host_client_after', '').strip()
@@ -436,7 +443,7 @@ class BootTest:
             log += '# %s:\n%s' % (' '.join(self.host_check), checked)
         if client:
             log += '# host client %s (ports %s):\n%s' % (
-                ' '.join(self.host_client), ' '.join('%d:%d' % f for f in self.forwards),
+                ' '.join(self.host_client), ' '.join('%d:%d' % f[:2] for f in self.forwards),
                 client_log)
         res = Result(self.name, outcome, r.seconds, reason, lines[-LOG_TAIL:],
                      verdict=verdict)

@@ -25,8 +25,9 @@ def free_port():
 
 
 def net_args(guest_ports):
-    """(QEMU's arguments, [(host port, guest port)]) for one run."""
-    forwards = [(free_port(), g) for g in guest_ports]
+    """(QEMU's arguments, [(host port, guest port[, address])]) for one
+    run; guest_ports holds (port, address or None)."""
+    forwards = [(free_port(), g) + ((ip,) if ip else ()) for g, ip in guest_ports]
     return qemu.net_args(forwards), forwards
 
 
@@ -43,7 +44,7 @@ class HostClient:
 
     def start(self):
         env = dict(os.environ, RINGLET_BUILD=self.build_dir,
-                   RINGLET_PORTS=' '.join('%d:%d' % f for f in self.forwards),
+                   RINGLET_PORTS=' '.join('%d:%d' % f[:2] for f in self.forwards),
                    RINGLET_PORT=str(self.forwards[0][0]) if self.forwards else '')
         cmd = [os.path.join(qemu.ROOT, self.cmd[0])] + self.cmd[1:]
 

@@ -230,9 +230,11 @@ def case_kill_after_regex_refusals(boottest, referee):
 def case_net_keys_and_their_refusals(boottest, referee):
     base = '[t]\nmodules = a.elf\n'
     client = 'host_client = c\nhost_client_after = up\nexpect_status = stopped\n'
-    ok = load(boottest, base + 'forward = 80 8080\n' + client)[0]
+    ok = load(boottest, base + 'forward = 80 8080@10.0.2.100\n' + client)[0]
     cases = [(base + 'net = yes\nexpect = result\n', 'the only value is "on"'),
              (base + 'forward = http\nexpect = result\n', 'guest port numbers'),
+             (base + 'forward = 80@10.0.3.1\nexpect = result\n', 'no address of QEMU'),
+             (base + 'forward = 80@10.0.2.255\nexpect = result\n', 'no address of QEMU'),
              (base + 'net = on\nhost_client = c\nexpect_status = stopped\n', 'go together'),
              (base + client, 'needs the network'),
              (base + 'net = on\nexpect_status = stopped\n', 'goes with host_client'),
@@ -240,7 +242,7 @@ def case_net_keys_and_their_refusals(boottest, referee):
               'expect_status = success\n', 'goes with host_client'),
              (base + 'net = on\n' + client.replace('= up', '= (up'), 'host_client_after')]
     seen = [refused(boottest, text, why) for text, why in cases]
-    return ok.net and ok.forward == [80, 8080] and ok.host_client == ['c'] and \
+    return ok.net and ok.forward == [(80, None), (8080, '10.0.2.100')] and ok.host_client == ['c'] and \
         all(r[0] for r in seen), seen
 
 

@@ -258,6 +258,27 @@ def case_net_outside_for_another(launch, d):
         (rc, out, err)
 
 
+def case_net_forward_behind_the_bridge(launch, d):
+    """--forward ...,guest=NAME for guests of dom0's vif= words: each gets
+    a fixed address (ip=10.0.2.100, .101) unless it says one, and the
+    forwards go there; a guest without a vif is refused."""
+    rc, out, err = run(launch, '--forward', '8080:80,guest=web', '--forward', '8081:81,guest=b',
+                       '--forward', '8082:82,guest=web', '--forward', '8083:83,guest=c',
+                       '--module', d + '/other.elf name=d0 dom0 -- vif=web vif=b:rx=flip vif=c',
+                       '--module', d + '/app.elf name=web', '--module', d + '/app.elf name=b -- x',
+                       '--module', d + '/app.elf name=c -- ip=10.0.2.7 y')
+    ok = rc == 0 and modules(out, d) == [
+        'other.elf name=d0 dom0 -- vif=web vif=b:rx=flip vif=c',
+        'app.elf name=web -- ip=10.0.2.100', 'app.elf name=b -- ip=10.0.2.101 x',
+        'app.elf name=c -- ip=10.0.2.7 y'] and \
+        'hostfwd=tcp:127.0.0.1:8080-10.0.2.100:80,hostfwd=tcp:127.0.0.1:8081-10.0.2.101:81,' \
+        'hostfwd=tcp:127.0.0.1:8082-10.0.2.100:82,hostfwd=tcp:127.0.0.1:8083-10.0.2.7:83' in out
+    rc2, out2, err2 = run(launch, '--forward', '8080:80,guest=lone',
+                          '--module', d + '/other.elf name=d0 dom0 -- vif=web',
+                          '--module', d + '/app.elf name=lone')
+    return ok and rc2 == 2 and 'only d0' in err2 and not out2, (rc, out + out2, err + err2)
+
+
 def case_net_refusals(launch, d):
     seen = []
     for args, why in [(['--forward', '80', d + '/app.elf'], 'HOSTPORT:GUESTPORT'),
@@ -282,7 +303,7 @@ CASES = [case_demo_without_guest, case_selftest_boots_no_guest, case_initrd_foll
          case_name_of_odd_characters_only, case_disk_for_the_guest,
          case_two_disks_one_for_another, case_disk_in_the_demo_goes_to_dom0, case_disk_refusals,
          case_disk_for_a_blkfront_guest, case_disk_with_a_dom0_module, case_net_forward,
-         case_net_outside_for_another, case_net_refusals,
+         case_net_outside_for_another, case_net_forward_behind_the_bridge, case_net_refusals,
          case_disk_for_the_shells_dom0]
 
 

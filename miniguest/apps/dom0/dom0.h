@@ -10,4 +10,8 @@ void dom0_mount_disk(char **envp);
 #define DOM0_WORDS 64
 char **dom0_guest_words(char **envp);
 
+/* net.c: the NIC, if this domain holds one, a port of netback's bridge,
+ * and this domain's own address behind it (br0). */
+void dom0_net_start(void);
+
 #endif

@@ -77,13 +77,15 @@ static void domain_ended(evtchn_port_t port, void *data)
 
 /* disk= words: the machine's disks (vda, vdb, ...) and RAM disks, served
  * here by blkback, and a vbd for each; vif= words: a vif for each, a port
- * of netback's bridge. */
+ * of netback's bridge, as the NIC is when this domain holds it. */
 static void serve_devices(void)
 {
 	if (blkback_start() < 0 || blkif_toolstack(device_words) < 0)
 		printf("dom0: cannot serve disks\n");
 	if (netback_start() < 0 || netif_toolstack(device_words) < 0)
 		printf("dom0: cannot serve networks\n");
+	else
+		dom0_net_start();
 }
 
 int main(int argc, char **argv, char **envp)

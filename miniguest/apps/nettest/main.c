@@ -6,6 +6,8 @@
  *   nettest client ADDR [MiB]   a connect to a closed port (ECONNREFUSED),
  *                               datagrams echoed, MiB (10) through the TCP
  *                               echo with CRC-32s on both ends, "quit"
+ *   nettest client find [MiB]   the same with the server's address found
+ *                               by a broadcast (find.c: DHCP's leases)
  *   nettest client ADDR MiB bench  the same, then the same over loopback
  *                               (servers on threads here): BENCH lines of
  *                               both rates, loopback's the floor
@@ -111,7 +113,8 @@ int main(int argc, char **argv)
 		pthread_create(&t, NULL, udp_server, NULL);
 		tcp_serve(argc >= 3 ? (unsigned)strtoul(argv[2], NULL, 10) : 1);
 		pthread_join(t, NULL);
-	} else if (argc >= 3 && strcmp(argv[1], "client") == 0 && inet_aton(argv[2], &server)) {
+	} else if (argc >= 3 && strcmp(argv[1], "client") == 0 &&
+		   (strcmp(argv[2], "find") == 0 ? find_server(&server) : inet_aton(argv[2], &server))) {
 		uint64_t mib = argc >= 4 ? strtoull(argv[3], NULL, 10) : 10;
 		struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(CLOSED_PORT),
 					 .sin_addr = server };
@@ -142,7 +145,7 @@ int main(int argc, char **argv)
 	} else if (argc >= 2 && strcmp(argv[1], "nonet") == 0) {
 		nonet();
 	} else {
-		printf("usage: nettest server | client ADDR [MiB] | sink | blast ADDR MODE N | nonet\n");
+		printf("usage: nettest server | client ADDR|find [MiB] | sink | blast ADDR MODE N | nonet\n");
 		return 2;
 	}
 	printf("nettest: %d of %d checks right\n", right, checks);

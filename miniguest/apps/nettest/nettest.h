@@ -40,6 +40,9 @@ void blast_bench(struct in_addr server, const char *mode, unsigned count);
 /* fair.c: the TCP echo of bytes again while domain peer floods the
  * bridge, against its rate alone. */
 void fair(struct in_addr server, uint64_t bytes, double alone, long peer);
+/* find.c: the address of the server answering a broadcast, once this
+ * guest has one (by DHCP): false when none answered within a minute. */
+bool find_server(struct in_addr *server);
 /* main.c: seconds since start, for rates. */
 double now_s(void);
 
