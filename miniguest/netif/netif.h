@@ -28,11 +28,13 @@ void netif_mac_format(const uint8_t mac[6], char out[18]);
 void netif_mac_make(uint16_t domid, uint8_t devno, uint8_t mac[6]);
 
 /* vif_word.c: a command line's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx]
- * [:rx=copy|flip] word (rx by grant copy unless flip is asked for; the
+ * [:rx=copy|flip][:backend=NAME] word (rx by grant copy unless flip is
+ * asked for; served by domain NAME, else by the toolstack's own; the
  * options in any order): false for any other word, a name that is empty,
  * too long or holds '/', a bad or second address, or another option. */
 struct vif_word {
 	char guest[64];
+	char backend[64];               /* empty: the toolstack's domain */
 	bool rx_flip;
 	bool has_mac;
 	uint8_t mac[6];
