@@ -3,7 +3,7 @@
  * thread. Every id and status is the backend's, and checked: an id that
  * is not in flight (tx or rx), or a response index past what was asked,
  * ends the device rather than free a page twice or take a frame twice
- * (NET-15). */
+ * (NET-17). */
 #include <string.h>
 
 #include "kernel/events.h"
