@@ -62,11 +62,13 @@ static void serve(void *arg)
 	BACK_RING_INIT(&v->rx, (struct netif_rx_sring *)v->b.rings[1].va);
 	snprintf(path, sizeof(path), "%s/request-rx-copy", v->b.dev.peer);
 	v->flip = xb_read_num(path) == 0;
+	bool answer = true;
 	if (v->flip)
 		lie_flip(v);
 	else
-		lie_copy(v);
-	serve_tx(v);
+		answer = lie_copy(v);
+	if (answer)
+		serve_tx(v);
 	xenbus_back_close(&v->b);
 	done++;
 }

@@ -42,8 +42,9 @@ unsigned answer_tx(struct lvif *v, unsigned *count, unsigned bad_at, int16_t bad
 /* Answer tx until the frontend leaves Connected (2 minutes at most). */
 void serve_tx(struct lvif *v);
 
-/* lies.c, flip.c: vif n's lie. */
-void lie_copy(struct lvif *v);
+/* lies.c, flip.c: vif n's lie (lie_copy: false when tx is to be left
+ * unanswered after it). */
+bool lie_copy(struct lvif *v);
 void lie_flip(struct lvif *v);
 /* Whether vif n offers rx by flipping (flip.c: one does not). */
 bool offer_flip(unsigned n);
