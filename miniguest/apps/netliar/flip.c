@@ -1,5 +1,5 @@
 /* The lies to a vif receiving by page flipping, by its number:
- *   0  none: four frames transferred
+ *   0  none (main.c): four frames transferred
  *   1  two responses claiming a frame where none was transferred; then
  *      an honest one
  *   2  a frame transferred through one buffer's ref, the response naming
@@ -8,8 +8,6 @@
  *   4  a frame transferred, its response with offset + size past the
  *      page; then an honest one
  *   5  no feature-rx-flip offered (the frontend must not connect) */
-#include <stdio.h>
-
 #include "netliar.h"
 
 bool offer_flip(unsigned n)
@@ -28,15 +26,7 @@ void lie_flip(struct lvif *v)
 {
 	struct netif_rx_request a, b;
 
-	if (!posted(v, 8)) {
-		printf("netliar: vif %u: no rx buffers posted\n", v->n);
-		return;
-	}
 	switch (v->n) {
-	case 0:
-		for (unsigned i = 0; i < 4; i++)
-			honest_rx(v, i);
-		break;
 	case 1:
 		if (take_rx(v, &a) && take_rx(v, &b)) {
 			put_rx(v, a.id, 0, 60);
@@ -64,6 +54,4 @@ void lie_flip(struct lvif *v)
 		honest_rx(v, 1);
 		break;
 	}
-	push_rx(v);
-	printf("netliar: vif %u (flip): lie %u told\n", v->n, v->n);
 }

@@ -1,5 +1,5 @@
 /* The lies to a vif receiving by copy, by its number:
- *   0  none: four frames, tx answered
+ *   0  none (main.c): four frames, tx answered
  *   1  rx sizes: a frame larger than a page, one shorter than its
  *      header, offset + size past the page, an offset of 0xffff, a
  *      status that is no NETIF_RSP_*; then an honest frame
@@ -10,7 +10,6 @@
  *   6  tx requests never answered (every tx buffer held)
  *   7  the state Closed at the first tx request, none answered
  * false for the last two: tx is not to be answered after. */
-#include <stdio.h>
 
 #include "kernel/thread.h"
 #include "kernel/time.h"
@@ -83,15 +82,7 @@ static void tx_ids(struct lvif *v)
 
 bool lie_copy(struct lvif *v)
 {
-	if (!posted(v, 8)) {
-		printf("netliar: vif %u: no rx buffers posted\n", v->n);
-		return true;
-	}
 	switch (v->n) {
-	case 0:
-		for (unsigned i = 0; i < 4; i++)
-			honest_rx(v, i);
-		break;
 	case 1:
 		sizes(v);
 		break;
@@ -111,19 +102,13 @@ bool lie_copy(struct lvif *v)
 		v->rx.rsp_prod_pvt += 1000;
 		break;
 	case 6:
-		honest_rx(v, 0);
-		push_rx(v);
-		wait_gone(v);
-		break;
 	case 7:
 		honest_rx(v, 0);
 		push_rx(v);
-		tx_waiting(v, 1);
-		xenbus_switch_state(&v->b.dev, XenbusStateClosed);
+		if (v->n == 7 && tx_waiting(v, 1))
+			xenbus_switch_state(&v->b.dev, XenbusStateClosed);
 		wait_gone(v);
 		break;
 	}
-	push_rx(v);
-	printf("netliar: vif %u (copy): lie %u told\n", v->n, v->n);
 	return v->n < 6;
 }

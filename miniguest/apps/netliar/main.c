@@ -63,10 +63,17 @@ static void serve(void *arg)
 	snprintf(path, sizeof(path), "%s/request-rx-copy", v->b.dev.peer);
 	v->flip = xb_read_num(path) == 0;
 	bool answer = true;
-	if (v->flip)
+	if (!posted(v, 8))
+		printf("netliar: vif %u: no rx buffers posted\n", v->n);
+	else if (v->n == 0)
+		for (unsigned i = 0; i < 4; i++)
+			honest_rx(v, i);
+	else if (v->flip)
 		lie_flip(v);
 	else
 		answer = lie_copy(v);
+	push_rx(v);
+	printf("netliar: vif %u (%s): lie %u told\n", v->n, v->flip ? "flip" : "copy", v->n);
 	if (answer)
 		serve_tx(v);
 	xenbus_back_close(&v->b);
