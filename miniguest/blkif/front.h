@@ -18,6 +18,9 @@
 
 struct blkfront_slot {
 	bool busy, done;
+	uint64_t id;                    /* the slot, and the request's number above it */
+	uint8_t op;                     /* what a response must say it did */
+	bool indirect;
 	int16_t status;
 	uint32_t ngrefs;
 	int grefs[BLKFRONT_SEGS + 1];   /* the data pages, then the list's */
@@ -34,6 +37,9 @@ struct blkfront {
 	bool flush, barrier, discard;
 	unsigned long info;             /* the backend's VDISK_* flags */
 	volatile bool dead;
+	const char *why;                /* what ended it, if the backend lied */
+	bool said;                      /* and that was printed */
+	uint64_t issued;                /* requests put on the ring */
 	struct waitqueue wq;
 	struct blkfront_slot slots[BLKFRONT_SLOTS];
 	struct blkif_request_segment *lists[BLKFRONT_SLOTS];  /* indirect pages */

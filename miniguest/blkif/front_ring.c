@@ -1,11 +1,13 @@
 /* blkfront's ring: requests go on it from callers' threads, responses come
  * off it in the event handler, matched to their slot by id. A backend that
- * answers past what was asked, or an id that is not waiting, is ignored or
- * ends the device; a backend that goes away or stops answering ends it
+ * answers past what was asked, an id that is not waiting, another
+ * operation or a status out of range ends the device (BLK-11); a backend
+ * that goes away or stops answering ends it
  * too, and every request then fails with -EIO (never a hang: each wait
  * looks at the backend's state ten times a second and gives up after
  * BLKFRONT_TIMEOUT_NS). */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "blkif/front.h"
@@ -15,6 +17,25 @@
 
 #define TENTH 100000000ull
 
+/* What is wrong with a response, or NULL. The id names the slot and
+ * the request's number, so an answer repeated after its slot was reused
+ * is not taken for the new request's. */
+static const char *lie(struct blkfront *b, const struct blkif_response *rsp)
+{
+	const struct blkfront_slot *s = &b->slots[rsp->id % BLKFRONT_SLOTS];
+	if (!s->busy || s->done || s->id != rsp->id)
+		return "a response for a request not waiting";
+	/* Ours answers an indirect request as BLKIF_OP_INDIRECT, Linux's as
+	 * the operation inside it. */
+	if (rsp->operation != s->op &&
+	    !(rsp->operation == BLKIF_OP_INDIRECT && s->indirect))
+		return "a response for another operation";
+	if (rsp->status != BLKIF_RSP_OKAY && rsp->status != BLKIF_RSP_ERROR &&
+	    rsp->status != BLKIF_RSP_EOPNOTSUPP)
+		return "a status out of range";
+	return NULL;
+}
+
 void blkfront_event(evtchn_port_t port, void *data)
 {
 	(void)port;
@@ -22,20 +43,25 @@ void blkfront_event(evtchn_port_t port, void *data)
 	int more;
 	do {
 		if (RING_RESPONSES_BROKEN(&b->r)) {
+			b->why = "a response index past the requests";
 			b->dead = true;
 			break;
 		}
-		while (RING_HAS_UNCONSUMED_RESPONSES(&b->r)) {
+		while (RING_HAS_UNCONSUMED_RESPONSES(&b->r) && !b->dead) {
 			struct blkif_response rsp = *RING_GET_RESPONSE(&b->r, b->r.rsp_cons);
 			b->r.rsp_cons++;
-			uint64_t id = rsp.id;
-			if (id < BLKFRONT_SLOTS && b->slots[id].busy && !b->slots[id].done) {
-				b->slots[id].status = rsp.status;
-				b->slots[id].done = true;
+			/* A backend that lies once is not believed again (as
+			 * Linux's blkfront): every request fails. */
+			if ((b->why = lie(b, &rsp))) {
+				b->dead = true;
+				break;
 			}
+			struct blkfront_slot *s = &b->slots[rsp.id % BLKFRONT_SLOTS];
+			s->status = rsp.status;
+			s->done = true;
 		}
 		RING_FINAL_CHECK_FOR_RESPONSES(&b->r, more);
-	} while (more);
+	} while (more && !b->dead);
 	waitq_wake_all(&b->wq);
 }
 
@@ -131,7 +157,7 @@ int blkfront_issue(struct blkfront *b, uint8_t op, uint64_t sector, uint8_t *buf
 	struct blkfront_slot *s = &b->slots[k];
 	struct blkif_request_segment seg[BLKFRONT_SEGS];
 	uint32_t n = 0;
-	*s = (struct blkfront_slot){ .busy = true };
+	*s = (struct blkfront_slot){ .busy = true, .op = op, .id = k + BLKFRONT_SLOTS * ++b->issued };
 	bool data = count && op != BLKIF_OP_DISCARD;
 	uint64_t done = data ? segments(b, s, op == BLKIF_OP_WRITE, buf, count, seg, &n) : count;
 	if (data && !done) {
@@ -141,15 +167,16 @@ int blkfront_issue(struct blkfront *b, uint8_t op, uint64_t sector, uint8_t *buf
 	struct blkif_request *r = RING_GET_REQUEST(&b->r, b->r.req_prod_pvt);
 	if (op == BLKIF_OP_DISCARD) {
 		*(struct blkif_request_discard *)r = (struct blkif_request_discard){
-			.operation = op, .handle = (blkif_vdev_t)b->vdev, .id = k,
+			.operation = op, .handle = (blkif_vdev_t)b->vdev, .id = s->id,
 			.sector_number = sector, .nr_sectors = count };
 	} else if (n <= BLKIF_MAX_SEGMENTS_PER_REQUEST) {
 		*r = (struct blkif_request){ .operation = op, .nr_segments = (uint8_t)n,
-					     .handle = (blkif_vdev_t)b->vdev, .id = k,
+					     .handle = (blkif_vdev_t)b->vdev, .id = s->id,
 					     .sector_number = sector };
 		memcpy(r->seg, seg, n * sizeof(seg[0]));
 	} else {
 		struct blkif_request_indirect *ri = (struct blkif_request_indirect *)r;
+		s->indirect = true;
 		memcpy(b->lists[k], seg, n * sizeof(seg[0]));
 		int ref = grant(b, s, b->lists[k], true);
 		if (ref < 0) {
@@ -158,7 +185,7 @@ int blkfront_issue(struct blkfront *b, uint8_t op, uint64_t sector, uint8_t *buf
 		}
 		*ri = (struct blkif_request_indirect){ .operation = BLKIF_OP_INDIRECT,
 						       .indirect_op = op, .nr_segments = (uint16_t)n,
-						       .id = k, .sector_number = sector,
+						       .id = s->id, .sector_number = sector,
 						       .handle = (blkif_vdev_t)b->vdev,
 						       .indirect_grefs = { (grant_ref_t)ref } };
 	}
@@ -178,6 +205,10 @@ int blkfront_wait(struct blkfront *b, unsigned slot)
 	int16_t status = s->status;
 	if (answered || s->done)
 		release(s);
+	if (b->why && !b->said) {
+		b->said = true;
+		printf("blkfront: %s: the backend lied (%s): every request fails\n", b->name, b->why);
+	}
 	/* Unanswered: its slot and grants stay taken (the device is dead). */
 	return answered && status == BLKIF_RSP_OKAY ? 0 : -EIO;
 }

@@ -15,6 +15,9 @@ struct chan {
 	struct struct_io_stats stats;
 };
 
+/* libext2fs's code for an operation the device does not have. */
+#define NO_DISCARD EXT2_ET_UNIMPLEMENTED
+
 static struct struct_io_manager manager;
 io_manager blkdev_io_manager = &manager;
 
@@ -153,7 +156,10 @@ static errcode_t chan_discard(io_channel ch, unsigned long long block,
 	len = span(ch, block, (int)count, &off);
 	if (len == 0 && count != 0)
 		return EXT2_ET_INVALID_ARGUMENT;
-	return blkdev_discard(c->dev, len, off) == 0 ? 0 : EXT2_ET_UNIMPLEMENTED;
+	int rc = blkdev_discard(c->dev, len, off);
+	/* Only a device without discard is libext2fs's "not supported" (its
+	 * callers then stop asking); a device that failed is an I/O error. */
+	return rc == -EOPNOTSUPP ? NO_DISCARD : (errcode_t)-rc;
 }
 
 static errcode_t chan_set_option(io_channel ch, const char *option, const char *arg)

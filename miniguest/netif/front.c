@@ -65,6 +65,7 @@ static void post_all(struct netfront *nf)
 
 		q->id = (uint16_t)i;
 		q->gref = (grant_ref_t)nf->rx_ref[i];
+		nf->rx_posted[i] = true;
 		nf->rx.req_prod_pvt++;
 	}
 	RING_PUSH_REQUESTS_AND_CHECK_NOTIFY(&nf->rx, notify);
@@ -121,6 +122,7 @@ struct netfront *netfront_connect(unsigned devno)
 	}
 	if (!offered(nf)) {
 		printf("netfront: vif %u: the backend does not offer rx by flipping\n", devno);
+		xenbus_front_close(&nf->f, 2 * SECOND);
 		return NULL;
 	}
 	/* The backend is known only now: the buffers are granted to it. */
@@ -130,6 +132,31 @@ struct netfront *netfront_connect(unsigned devno)
 	}
 	post_all(nf);
 	return nf;
+}
+
+/* The n pages whose grants the backend gave up; the others stay out of
+ * use, as their entries do. */
+static void ungrant(uint8_t **pages, int *refs, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (pages[i] && refs[i] >= 0 && gnt_end_access(refs[i]))
+			frame_free(virt_to_pfn(pages[i]));
+}
+
+void netfront_close(struct netfront *nf)
+{
+	xenbus_front_close(&nf->f, 2 * SECOND);
+	ungrant(nf->tx_page, nf->tx_ref, NETFRONT_TX_BUFS);
+	/* Flipping: the pfns have no frames behind them, only entries. */
+	if (nf->flip)
+		for (unsigned i = 0; i < NETFRONT_RX_BUFS; i++)
+			gnt_end_access(nf->rx_ref[i]);
+	else
+		ungrant(nf->rx_page, nf->rx_ref, NETFRONT_RX_BUFS);
+	for (unsigned i = 0; i < nf->f.nrings; i++)
+		if (nf->f.refs[i] < 0)
+			frame_free(virt_to_pfn(nf->f.rings[i]));
+	free(nf);
 }
 
 unsigned netfront_list(unsigned *devnos, unsigned max)

@@ -32,10 +32,13 @@ struct netfront {
 	bool flip;                             /* rx by page flipping */
 	uint32_t rx_pfn[NETFRONT_RX_BUFS];     /* flip: the buffers' pfns */
 	bool rx_held[NETFRONT_RX_BUFS];        /* flip: a frame came, not yet given back */
+	bool rx_posted[NETFRONT_RX_BUFS];      /* on the ring, not yet answered */
 	struct waitqueue wq;
 	volatile unsigned events;
 	volatile bool dead;                    /* the backend broke a ring */
+	const char *why;                       /* how */
 	uint64_t tx_errors, rx_errors;
+	uint64_t tx_dropped;                   /* frames with no tx buffer free in time */
 };
 
 /* front.c: connect device/vif/devno: NULL when there is none or its
@@ -45,9 +48,16 @@ struct netfront *netfront_connect(unsigned devno);
  * how many, their numbers in devnos. */
 unsigned netfront_list(unsigned *devnos, unsigned max);
 
+/* Give the device back: the backend's end closed, every page and grant
+ * the backend no longer holds freed, nf with them. */
+void netfront_close(struct netfront *nf);
+
 /* front_ring.c: a free tx page to build a frame in (at most
- * NETIF_ETH_MAX bytes), waiting for one while all are in flight: its id,
- * or -1 when the device is dead. */
+ * NETIF_ETH_MAX bytes), waiting for one while all are in flight, at most
+ * NETFRONT_TX_WAIT_NS (then the frame is dropped, and counted): its id,
+ * or -1 when there is none or the device is dead (a backend that has left
+ * Connected ends it). */
+#define NETFRONT_TX_WAIT_NS 1000000000ull
 int netfront_tx_get(struct netfront *nf);
 /* Send the frame of len bytes in id's page. */
 void netfront_tx_put(struct netfront *nf, int id, uint16_t len);

@@ -29,12 +29,14 @@ void netif_mac_format(const uint8_t mac[6], char out[18]);
 void netif_mac_make(uint16_t domid, uint8_t devno, uint8_t mac[6]);
 
 /* vif_word.c: a command line's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx]
- * [:rx=copy|flip][:rate=RATE/s[@INTERVAL]] word (rx by grant copy unless
- * flip is asked for, no rate limit unless one is given; the options in
- * any order): false for any other word, a name that is empty, too long
- * or holds '/', a bad or second option of a kind, or another option. */
+ * [:rx=copy|flip][:rate=RATE/s[@INTERVAL]][:backend=NAME] word (rx by
+ * grant copy unless flip is asked for, no rate limit unless one is given,
+ * served by domain NAME, else by the toolstack's own; the options in any
+ * order): false for any other word, a name that is empty, too long or
+ * holds '/', a bad or second option of a kind, or another option. */
 struct vif_word {
 	char guest[64];
+	char backend[64];               /* empty: the toolstack's domain */
 	bool rx_flip;
 	bool has_mac;
 	uint8_t mac[6];

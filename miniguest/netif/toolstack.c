@@ -1,12 +1,12 @@
 /* The toolstack's part for networks (domain 0): each vif=GUEST[:mac=..]
- * [:rx=copy|flip][:rate=..] word (in the environment: the command line's
- * NAME=value words) gives domain GUEST a vif served by this domain's
- * netback, a port of its bridge. A guest's vifs are numbered 0, 1... in
- * the order of the words, as Xen numbers them; the address is the word's,
- * else 00:16:3e:DOMID:N (NET-7). Both ends' directories get mac and
- * handle; the frontend's gets rx-mode too (copy or flip), which netfront
- * follows when the backend offers it; a rate goes into the backend's rate
- * key, as Xen's toolstack writes it. */
+ * [:rx=copy|flip][:rate=..][:backend=NAME] word (in the environment: the
+ * command line's NAME=value words) gives domain GUEST a vif served by this
+ * domain's netback, a port of its bridge, or by domain NAME's backend. A
+ * guest's vifs are numbered 0, 1... in the order of the words, as Xen
+ * numbers them; the address is the word's, else 00:16:3e:DOMID:N (NET-7).
+ * Both ends' directories get mac and handle; the frontend's gets rx-mode
+ * too (copy or flip), which netfront follows when the backend offers it;
+ * a rate goes into the backend's rate key, as Xen's toolstack writes it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -26,12 +26,13 @@ static int key(const char *dir, const char *name, const char *value)
 /* One vif: 0 or -1 (said why). */
 static int attach(const struct vif_word *w, unsigned *count)
 {
-	long fe = xenbus_domid_of(w->guest), be = xb_domid();
+	long fe = xenbus_domid_of(w->guest);
+	long be = w->backend[0] ? xenbus_domid_of(w->backend) : xb_domid();
 	char be_dir[XENBUS_PATH], fe_dir[XENBUS_PATH], mac[18], n[8], rate[32];
 	uint8_t addr[6];
 
 	if (fe <= 0 || be < 0 || fe == be || fe >= MAX_GUESTS) {
-		printf("netif: vif for %s: no such domain\n", w->guest);
+		printf("netif: vif for %s: no such domain (or the backend's)\n", w->guest);
 		return -1;
 	}
 	unsigned devno = count[fe]++;

@@ -1,10 +1,31 @@
-/* dom0's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx][:rx=copy|flip][:rate=..] words,
+/* dom0's vif=GUESTNAME[:mac=xx:xx:xx:xx:xx:xx][:rx=copy|flip][:rate=..]
+ * [:backend=NAME] words,
  * read apart from the store so that host tests can feed them garbage. */
 #include <string.h>
 
 #include "netif.h"
 
 #define MAC_TEXT 17
+
+/* A store name of len bytes at s: not empty, no separator of its own,
+ * room for the NUL in out (max bytes). */
+static bool name(const char *s, size_t len, char *out, size_t max)
+{
+	if (len == 0 || len >= max || memchr(s, '/', len))
+		return false;
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return true;
+}
+
+/* backend=NAME at s, NAME up to the next ':': the length it takes, or 0. */
+static size_t backend(const char *s, struct vif_word *out)
+{
+	const char *end = strchr(s + 8, ':');
+	size_t len = end ? (size_t)(end - s - 8) : strlen(s + 8);
+
+	return name(s + 8, len, out->backend, sizeof(out->backend)) ? 8 + len : 0;
+}
 
 /* One option at s (after its ':'): the length it takes, or 0 (also for
  * an option already in *seen, a mask of the three). */
@@ -38,25 +59,28 @@ static size_t option(const char *s, struct vif_word *out, unsigned *seen)
 		*seen |= 4;
 		return 5 + n;
 	}
+	if (strncmp(s, "backend=", 8) == 0 && !(*seen & 8)) {
+		*seen |= 8;
+		return backend(s, out);
+	}
 	return 0;
 }
 
 bool netif_vif_word(const char *word, struct vif_word *out)
 {
-	const char *name, *opt;
+	const char *guest, *opt;
 	size_t len;
 
 	if (strncmp(word, "vif=", 4) != 0)
 		return false;
-	name = word + 4;
-	opt = strchr(name, ':');
-	len = opt ? (size_t)(opt - name) : strlen(name);
-	/* A store name: not empty, no separator of its own, room for the NUL. */
-	if (len == 0 || len >= sizeof(out->guest) || memchr(name, '/', len))
-		return false;
+	guest = word + 4;
+	opt = strchr(guest, ':');
+	len = opt ? (size_t)(opt - guest) : strlen(guest);
 	unsigned seen = 0;
 	struct vif_word w = { .rx_flip = false };
 
+	if (!name(guest, len, w.guest, sizeof(w.guest)))
+		return false;
 	while (opt) {
 		size_t n = option(opt + 1, &w, &seen);
 
@@ -64,8 +88,6 @@ bool netif_vif_word(const char *word, struct vif_word *out)
 			return false;
 		opt = opt[1 + n] ? opt + 1 + n : NULL;
 	}
-	memcpy(w.guest, name, len);
-	w.guest[len] = '\0';
 	*out = w;
 	return true;
 }

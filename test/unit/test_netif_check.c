@@ -117,6 +117,9 @@ static void test_vif_words(void)
 				     "vif=a:mac=00:16:3e:00:00:0g", "vif=a:mac=00:16:3e:00:00:011",
 				     "vif=a:mac=00:16:3e:00:00:01:mac=00:16:3e:00:00:02",
 				     "vif=a:mac=00:16:3e:00:00:01:", "vif=a:mac=",
+				     "vif=a:backend=", "vif=a:backend=:rx=flip", "vif=a:backend=b/c",
+				     "vif=a:backend=b:backend=c", "vif=a:backend=b:",
+				     "vif=a:backend=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 				     "vif=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" };
 	struct vif_word w = { .rx_flip = true };
 
@@ -136,6 +139,14 @@ static void test_vif_words(void)
 	CHECK(w.mac[3] == 0x0a && w.mac[4] == 0x0b && w.mac[5] == 0x0c);
 	CHECK(netif_vif_word("vif=s4:mac=02:00:00:00:00:01", &w));
 	CHECK(w.has_mac && !w.rx_flip && w.mac[0] == 0x02 && w.mac[5] == 0x01);
+	CHECK_STR(w.backend, "");
+	CHECK(netif_vif_word("vif=s5:backend=liar:rx=flip", &w));
+	CHECK_STR(w.guest, "s5");
+	CHECK_STR(w.backend, "liar");
+	CHECK(w.rx_flip);
+	CHECK(netif_vif_word("vif=s6:rx=copy:backend=dd", &w));
+	CHECK_STR(w.backend, "dd");
+	CHECK(!w.rx_flip);
 	/* The longest name that fits: 63 bytes. */
 	CHECK(netif_vif_word("vif=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &w));
 	CHECK_EQ(strlen(w.guest), 63);
