@@ -26,6 +26,7 @@ import accountiobench  # noqa: E402
 import benchlib  # noqa: E402
 import blkifbench  # noqa: E402
 import blockbench  # noqa: E402
+import chargebench  # noqa: E402
 import bootbench  # noqa: E402
 import clockbench  # noqa: E402
 import computebench  # noqa: E402
@@ -47,7 +48,7 @@ BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbe
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
                                    blockbench, blkifbench, accountbench, accountiobench,
-                                   netpvbench, httpbench, netflipbench)}
+                                   netpvbench, httpbench, netflipbench, chargebench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):
