@@ -4,9 +4,8 @@
  * of the whole run and the time they share out. */
 #include <stdio.h>
 
+#include "kernel/account.h"
 #include "kernel/cost.h"
-#include "kernel/hypervisor.h"
-#include "pvabi/domctl.h"
 #include "pvabi/vcpu.h"
 
 static const char *const kinds[COST_KINDS] = { [COST_BLK] = "block", [COST_NET] = "network" };
@@ -14,9 +13,7 @@ static const char *const kinds[COST_KINDS] = { [COST_BLK] = "block", [COST_NET] 
 void cost_say(const char *who, enum cost_kind k, uint16_t dom)
 {
 	static struct ringlet_account_peer peers[RINGLET_ACCOUNT_PEERS];
-	struct xen_domctl dc = { .cmd = RINGLET_DOMCTL_getaccount,
-				 .interface_version = XEN_DOMCTL_INTERFACE_VERSION,
-				 .domain = 0 };
+	struct ringlet_domctl_getaccount a;
 	uint64_t requests, ns;
 
 	if (!cost_on())
@@ -26,17 +23,12 @@ void cost_say(const char *who, enum cost_kind k, uint16_t dom)
 	       (unsigned long long)requests, kinds[k], (unsigned long long)ns);
 	/* Its backends are domain 0's; a driver domain is refused the
 	 * domctl and says its requests alone. */
-	dc.u.getaccount.peers = (uintptr_t)peers;
-	dc.u.getaccount.nr_peers = RINGLET_ACCOUNT_PEERS;
-	if (hypercall_domctl(&dc) < 0)
+	if (account_read(0, &a, peers) < 0)
 		return;
-	for (uint32_t i = 0; i < dc.u.getaccount.nr_peers; i++) {
-		const struct ringlet_account_peer *p = &peers[i];
-		printf("%s: costs: peer %u: %llu ns marked, %llu operations\n", who, p->domid,
-		       (unsigned long long)p->served_ns,
-		       (unsigned long long)(p->events_sent + p->grant_maps + p->grant_copies +
-					    p->flips));
-	}
+	for (uint32_t i = 0; i < a.nr_peers; i++)
+		printf("%s: costs: peer %u: %llu ns marked, %llu operations\n", who, peers[i].domid,
+		       (unsigned long long)peers[i].served_ns,
+		       (unsigned long long)account_ops(&peers[i]));
 	printf("%s: costs: running %llu ns\n", who,
-	       (unsigned long long)dc.u.getaccount.runstate_ns[RUNSTATE_running]);
+	       (unsigned long long)a.runstate_ns[RUNSTATE_running]);
 }
