@@ -29,6 +29,11 @@ static void parse_one(const struct cmdline_opt *o)
 	} else if (cmdline_key_is(o, "sched")) {
 		if (!o->val || sched_select(o->val, o->vallen) < 0)
 			bad_value(o, "bvt, atropos or rrobin");
+	} else if (cmdline_key_is(o, "sched_charge")) {
+		if (value_is(o, "served") || value_is(o, "own"))
+			sched_charge_served = value_is(o, "served");
+		else
+			bad_value(o, "served or own");
 	} else if (cmdline_key_is(o, "hvtrace")) {
 		if (o->val && o->vallen)
 			hypercall_trace_select(o->val, o->vallen);

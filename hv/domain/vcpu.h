@@ -8,6 +8,7 @@
 #include "arch/x86/pv/vcpu_arch.h"
 #include "sched/state.h"
 #include "time/timer.h"
+#include "pvabi/domctl.h"
 #include "pvabi/event_channel.h"
 
 struct domain;
@@ -29,6 +30,7 @@ struct vcpu {
 	struct vcpu *rq_next;              /* run queue link */
 	union sched_state sched;           /* the policy's state and parameters */
 	uint64_t run_start;                /* when it last got the CPU (or was charged) */
+	uint64_t served_seen[RINGLET_ACCOUNT_PEERS];   /* its peers' served_ns charged so far */
 	struct timer timer;                /* set_timer_op: raises VIRQ_TIMER */
 	struct timer poll_timer;           /* SCHEDOP_poll's timeout */
 	bool polling;                      /* blocked in SCHEDOP_poll on poll_ports */

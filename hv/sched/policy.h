@@ -50,6 +50,13 @@ struct sched_policy {
 extern const struct sched_policy sched_bvt, sched_atropos, sched_rrobin;
 extern const struct sched_policy *sched;
 
+/* sched_charge=served (charge_served.c): a backend's time marked as
+ * serving a domain is charged to that domain's share. */
+extern bool sched_charge_served;
+/* Charge v's peers what it served them out of ran (up to now): the rest,
+ * v's own. */
+uint64_t sched_charge_peers(struct vcpu *v, uint64_t ran, uint64_t now);
+
 /* sched=NAME: 0, or -1 for an unknown name. */
 int sched_select(const char *name, size_t len);
 

@@ -42,7 +42,11 @@ static void unlink_runnable(struct vcpu *v)
 
 static void charge(struct vcpu *v, uint64_t now)
 {
-	sched->charge(v, now - v->run_start, now);
+	uint64_t ran = now - v->run_start;
+
+	if (sched_charge_served)
+		ran = sched_charge_peers(v, ran, now);
+	sched->charge(v, ran, now);
 	v->run_start = now;
 }
 
@@ -89,7 +93,8 @@ void sched_init(void)
 {
 	tick.fn = tick_elapsed;
 	decision.fn = decide;
-	log_info("scheduler: %s", sched->name);
+	log_info("scheduler: %s%s", sched->name, sched_charge_served ?
+		 "; a backend's time serving a domain is charged to that domain" : "");
 	timer_set(&tick, clock_ns() + SCHED_TICK_NS);
 }
 

@@ -9,6 +9,7 @@
 
 #include "blkif/back.h"
 #include "kernel/account.h"
+#include "kernel/cost.h"
 #include "kernel/grant.h"
 #include "kernel/time.h"
 
@@ -44,10 +45,12 @@ static void worker(void *arg)
 		/* The hypervisor charges this request's time to its frontend
 		 * (SCHEDOP_ringlet_serving); a refusal (Xen) changes nothing. */
 		(void)account_serving(v->fe);
+		cost_begin(COST_BLK, v->fe);
 		int status = blkback_do(v, &s->io, w->window);
 		blkback_count(v, &s->io);
 		s->busy = false;
 		blkback_respond(v, s->id, s->op, status);
+		cost_end(COST_BLK, v->fe, 1);
 		(void)account_serving(DOMID_SELF);
 	}
 	v->workers--;
@@ -57,6 +60,7 @@ static void worker(void *arg)
 /* Take one request: answered now when it is bad, else queued. */
 static void take(struct vbd *v)
 {
+	cost_alone(COST_BLK, v->fe);
 	RING_IDX i = v->r.req_cons++;
 	/* Requests in flight are never more than the slots (above). */
 	unsigned k = 0;
@@ -73,6 +77,7 @@ static void take(struct vbd *v)
 	int status = blkif_check(&q, sectors, can_discard, &s->io);
 	if (status != BLKIF_RSP_OKAY) {
 		blkback_respond(v, s->id, s->op, status);
+		cost_alone_end(COST_BLK, v->fe, 1);
 		return;
 	}
 	s->busy = true;
@@ -80,6 +85,7 @@ static void take(struct vbd *v)
 		v->stat[VBD_OO_REQ]++;
 	v->queue[v->q_tail++ % BLKIF_RING_SIZE] = (uint8_t)k;
 	waitq_wake_all(&v->work_wq);
+	cost_alone_end(COST_BLK, v->fe, 0);
 }
 
 /* Take up to BATCH requests: -1 when the frontend broke the ring, 1 when
@@ -151,5 +157,6 @@ void blkback_serve(struct vbd *v)
 	wait_until(&v->kick_wq, v->workers == 0);
 	printf("blkback: domain %u: %llu requests answered; %s\n", v->fe,
 	       (unsigned long long)v->answered, broken ? "its ring is broken: closed" : "the frontend closed");
+	cost_say("blkback", COST_BLK, v->fe);
 	blkback_disconnect(v);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "kernel/account.h"
+#include "kernel/cost.h"
 #include "kernel/events.h"
 #include "kernel/time.h"
 #include "netif/port.h"
@@ -159,6 +160,7 @@ static void cut_off(struct vif *v, bool broken)
 		       (unsigned long long)v->nv.st.tx_frames, (unsigned long long)v->nv.st.rx_frames,
 		       (unsigned long long)v->nv.st.rx_no_buffer,
 		       (unsigned long long)v->nv.st.tx_storm);
+	cost_say("netback", COST_NET, v->fe);
 	xenbus_back_close(&v->b);
 }
 
@@ -205,9 +207,13 @@ static bool turn(void)
 		netback_credit_refill(&v->nv.credit, now);
 		/* Its frames' copies, in and out, are charged to it (SCHED-13). */
 		(void)account_serving(v->fe);
+		/* Its frames' cost, measured (kernel/cost.h: BACK_COSTS=1). */
+		uint64_t frames = v->nv.st.tx_frames;
+		cost_alone(COST_NET, v->fe);
 		if (netback_tx(&v->nv, BUDGET, deliver, v, &notify))
 			busy = true;
 		netback_rxq_flush(&rxq);
+		cost_alone_end(COST_NET, v->fe, v->nv.st.tx_frames - frames);
 		(void)account_serving(DOMID_SELF);
 		netback_publish(v);
 		if (notify)

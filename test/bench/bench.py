@@ -22,10 +22,12 @@ sys.path.insert(0, os.path.join(ROOT, 'boot'))
 sys.path.insert(0, BENCH_DIR)
 
 import accountbench  # noqa: E402
+import accountiobench  # noqa: E402
 import benchlib  # noqa: E402
 import blkifbench  # noqa: E402
 import blockbench  # noqa: E402
 import bridgebench  # noqa: E402
+import chargebench  # noqa: E402
 import bootbench  # noqa: E402
 import clockbench  # noqa: E402
 import computebench  # noqa: E402
@@ -46,8 +48,8 @@ import qemu  # noqa: E402
 BENCHMARKS = {m.NAME: m for m in (bootbench, guestbench, sharesbench, pingpongbench,
                                    guestsbench, miniguestbench, latenessbench, clockbench,
                                    computebench, grantbench, storebench, netbench,
-                                   blockbench, blkifbench, accountbench, netpvbench, httpbench,
-                                   netflipbench, bridgebench)}
+                                   blockbench, blkifbench, accountbench, accountiobench,
+                                   netpvbench, httpbench, netflipbench, bridgebench, chargebench)}
 
 
 def figure(bench, metric, value, unit, floor, accel, digits=1):

@@ -1,7 +1,8 @@
 /* The shell's own disk: a machine disk given to domain 0 itself (a word
  * disk=NAME:vdX naming this domain, as boot/run --disk FILE,guest=dom0
  * adds) is mounted at /disk, so that create takes ELF files and initrds
- * from it. The libc unmounts it, clean, when dom0 ends. */
+ * from it. The libc unmounts it, clean, when dom0 ends. The machine's
+ * disks are driven whenever a disk= word may name one, a guest's too. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,16 +32,17 @@ void dom0_mount_disk(char **envp)
 		const char *word = *envp;
 		if (strncmp(word, "disk=", 5) != 0)
 			continue;
+		/* A machine disk, this domain's or one blkback serves a guest. */
+		if (!probed && !strstr(word, ":ram:"))
+			virtio_blk_probe_all();
+		probed |= !strstr(word, ":ram:");
 		if (!names(word, me))
-			continue;               /* a guest's, for blkback */
+			continue;
 		if (mounted) {
 			printf("dom0: %s: the shell mounts one disk of its own\n", word);
 			continue;
 		}
 		const char *dev = word + 6 + strlen(me);
-		if (!probed)
-			virtio_blk_probe_all();
-		probed = true;
 		mounted = miniguest_mount("/disk", dev, 0) == 0;
 		if (mounted)
 			printf("dom0: %s mounted at /disk\n", dev);
@@ -60,7 +62,7 @@ char **dom0_guest_words(char **envp)
 		ctl_name(&info, me);
 	for (; envp && *envp && n < DOM0_WORDS; envp++)
 		if ((strncmp(*envp, "disk=", 5) == 0 && !names(*envp, me)) ||
-		    strncmp(*envp, "vif=", 4) == 0)
+		    strncmp(*envp, "vif=", 4) == 0 || strncmp(*envp, "netcost=", 8) == 0)
 			words[n++] = *envp;
 	words[n] = NULL;
 	return words;

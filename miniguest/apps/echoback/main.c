@@ -176,20 +176,17 @@ static unsigned scan(void)
 static void attribution(void)
 {
 	static struct ringlet_account_peer peers[RINGLET_ACCOUNT_PEERS];
-	struct xen_domctl dc = { .cmd = RINGLET_DOMCTL_getaccount,
-				 .interface_version = XEN_DOMCTL_INTERFACE_VERSION, .domain = 0 };
+	struct ringlet_domctl_getaccount a;
 	uint16_t by_mark = 0, by_ops = 0;
 	uint64_t most_ns = 0, most_ops = 0;
 
-	dc.u.getaccount.peers = (uintptr_t)peers;
-	dc.u.getaccount.nr_peers = RINGLET_ACCOUNT_PEERS;
-	if (hypercall_domctl(&dc) < 0)
+	if (account_read(0, &a, peers) < 0)
 		return;
-	for (uint32_t i = 0; i < dc.u.getaccount.nr_peers; i++) {
+	for (uint32_t i = 0; i < a.nr_peers; i++) {
 		const struct ringlet_account_peer *p = &peers[i];
 		if (p->domid >= MAX_DOMS || !devs[p->domid].made)
 			continue;
-		uint64_t ops = p->events_sent + p->grant_maps + p->grant_copies + p->flips;
+		uint64_t ops = account_ops(p);
 		printf("echoback: domain %u: served %llu us (marked), %llu operations\n", p->domid,
 		       (unsigned long long)(p->served_ns / 1000), (unsigned long long)ops);
 		if (costs)
@@ -210,7 +207,7 @@ static void attribution(void)
 	       by_mark, by_ops);
 	if (costs)
 		printf("echoback: costs: running %llu ns\n",
-		       (unsigned long long)dc.u.getaccount.runstate_ns[RUNSTATE_running]);
+		       (unsigned long long)a.runstate_ns[RUNSTATE_running]);
 }
 
 int main(void)
