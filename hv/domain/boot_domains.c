@@ -136,6 +136,8 @@ static int build_one(const struct bootinfo *bi, unsigned i, unsigned clone, bool
 		refuse(d);
 		return -1;
 	}
+	if (opts[i].maxmem > opts[i].mem)
+		d->max_pages = (uint32_t)(opts[i].maxmem >> 12);      /* 3G at most */
 	if (set_sched_params(d, &opts[i], err, sizeof(err)) < 0) {
 		log_err("module %u (%s): %s scheduler: %s", i + 1, m->cmdline, sched->name, err);
 		refuse(d);

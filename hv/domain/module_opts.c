@@ -32,22 +32,22 @@ static int parse_name(const struct cmdline_opt *opt, struct module_opts *o, char
 	return 0;
 }
 
-static int parse_mem(const struct cmdline_opt *opt, struct module_opts *o, char *err,
-		     size_t errlen)
+/* mem= or maxmem=: a size from 1M to 3G. */
+static int parse_mem(const struct cmdline_opt *opt, uint64_t *out, char *err, size_t errlen)
 {
 	uint64_t bytes;
 
 	if (!opt->val || parse_size(opt->val, opt->vallen, &bytes) < 0) {
-		format(err, errlen, "mem=%.*s: expected a size such as 16M", (int)opt->vallen,
-		       opt->val ? opt->val : "");
+		format(err, errlen, "%.*s=%.*s: expected a size such as 16M", (int)opt->keylen,
+		       opt->key, (int)opt->vallen, opt->val ? opt->val : "");
 		return -1;
 	}
 	if (bytes < MODULE_MEM_MIN || bytes > MODULE_MEM_MAX) {
-		format(err, errlen, "mem=%.*s: must be between 1M and 3G", (int)opt->vallen,
-		       opt->val);
+		format(err, errlen, "%.*s=%.*s: must be between 1M and 3G", (int)opt->keylen,
+		       opt->key, (int)opt->vallen, opt->val);
 		return -1;
 	}
-	o->mem = bytes;
+	*out = bytes;
 	return 0;
 }
 
@@ -123,7 +123,9 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 		} else if (cmdline_key_is(&opt, "name"))
 			rc = parse_name(&opt, o, err, errlen);
 		else if (cmdline_key_is(&opt, "mem"))
-			rc = parse_mem(&opt, o, err, errlen);
+			rc = parse_mem(&opt, &o->mem, err, errlen);
+		else if (cmdline_key_is(&opt, "maxmem"))
+			rc = parse_mem(&opt, &o->maxmem, err, errlen);
 		else if (cmdline_key_is(&opt, "weight"))
 			rc = parse_number(&opt, &o->weight, BVT_WEIGHT_MAX, err, errlen);
 		else if (cmdline_key_is(&opt, "clones"))
@@ -168,7 +170,7 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 		else if (cmdline_key_is(&opt, "dom0") && !opt.val)
 			o->dom0 = true;
 		else {
-			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, weight=, "
+			format(err, errlen, "unknown option '%.*s' (known: name=, mem=, maxmem=, weight=, "
 			       "warp=, warpl=, warpu=, period=, slice=, latency=, extra=, "
 			       "quantum=, clones=, gnttab_frames=, gnttab_maptrack=, ioports=, pci=, dom0, then -- and the guest's arguments)",
 			       (int)opt.keylen, opt.key);
@@ -176,6 +178,11 @@ int module_opts_parse(const char *cmdline, struct module_opts *o, char *err, siz
 		}
 		if (rc < 0)
 			return -1;
+	}
+	if (o->maxmem && o->maxmem < o->mem) {
+		format(err, errlen, "maxmem= is below mem=: the most it may have is at least what "
+		       "it starts with");
+		return -1;
 	}
 	if (o->initrd && check_initrd_alone(cmdline, nr_opts, initrd_value, err, errlen) < 0)
 		return -1;

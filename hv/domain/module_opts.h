@@ -3,6 +3,8 @@
  *
  *   name=NAME   1-31 of [A-Za-z0-9_.-]   (default: dom<id>)
  *   mem=SIZE    its memory, e.g. 16M      (default 16M; 1M to 3G)
+ *   maxmem=SIZE the most it may balloon up to (default: mem=; at least
+ *               mem=, at most 3G), as xl's maxmem: its max_pages
  *   dom0        this one is the privileged domain (default: the first)
  *   weight=N    its CPU share relative to the others, 1-10000 (default 1)
  *   warp=US, warpl=US, warpu=US
@@ -50,6 +52,7 @@
 struct module_opts {
 	char name[MODULE_NAME_MAX];      /* "" when not given */
 	uint64_t mem;
+	uint64_t maxmem;                 /* 0: mem */
 	bool dom0;
 	uint32_t weight;
 	uint32_t warp_us, warpl_us, warpu_us;

@@ -4,8 +4,11 @@
  * trimmed first so that its free pages at the top join the pool. A frame
  * given back is unmapped from the linear map, its p2m entry made invalid,
  * then handed over with decrease_reservation; it comes back with
- * populate_physmap at the same pfn. The key is read four times a second,
- * as control/shutdown is (control.c says why it is not watched). */
+ * populate_physmap at the same pfn. The pfns above the boot size, up to
+ * the domain's maximum (p2m_room.c), start out given back: a target above
+ * the boot size fills them. The key is read four times a second, as
+ * control/shutdown is (control.c says why it is not watched); domain 0,
+ * which runs the store, reads its own key there. */
 #include <stdlib.h>
 
 #include "kernel/balloon.h"
@@ -16,6 +19,7 @@
 #include "kernel/thread.h"
 #include "kernel/time.h"
 #include "store/client.h"
+#include "store/server.h"
 
 #define POLL_NS (250u * 1000 * 1000)
 /* Frames per hypercall: what one batch unmaps, gives back or takes. */
@@ -101,11 +105,34 @@ uint32_t balloon_pages_out(void)
 	return nr_out;
 }
 
+/* The pages the domain may hold: its boot size, or more when it has room
+ * above it. */
+static uint32_t room(void)
+{
+	return frames_total() > start_info->nr_pages ? frames_total() : start_info->nr_pages;
+}
+
+static bool is_dom0(void)
+{
+	return start_info->flags & SIF_INITDOMAIN;
+}
+
+static int read_target(char *v, uint32_t max)
+{
+	static const char mine[] = "/local/domain/0/memory/target";
+
+	if (!is_dom0())
+		return xs_read(0, "memory/target", v, max);
+	if (!xenstored_here())
+		return -1;      /* the store is not up yet */
+	return xenstored_ask(XS_READ, mine, sizeof(mine), v, max);
+}
+
 /* Moves toward want pages, a batch at a time, letting other threads run
  * between batches: the pages the domain holds when it stops. */
 static uint32_t follow(uint32_t want)
 {
-	uint32_t have = start_info->nr_pages - nr_out;
+	uint32_t have = room() - nr_out;
 	bool trimmed = false;
 
 	while (have != want) {
@@ -129,19 +156,18 @@ static uint32_t follow(uint32_t want)
 	return have;
 }
 
-/* The target in pages, capped at what the domain booted with (the p2m and
- * the linear map have no room above it): false when the key is missing
- * or not a number. */
+/* The target in pages, capped at the domain's room (the p2m and the linear
+ * map end there): false when the key is missing or not a number. */
 static bool target_pages(uint32_t *want, uint64_t *kb)
 {
 	char v[24], *end;
 
-	if (xs_read(0, "memory/target", v, sizeof(v)) < 0 || !v[0])
+	if (read_target(v, sizeof(v)) < 0 || !v[0])
 		return false;
 	*kb = strtoull(v, &end, 10);
 	if (*end)
 		return false;
-	*want = *kb / 4 < start_info->nr_pages ? (uint32_t)(*kb / 4) : start_info->nr_pages;
+	*want = *kb / 4 < room() ? (uint32_t)(*kb / 4) : room();
 	return true;
 }
 
@@ -153,7 +179,7 @@ static void poll_target(void *arg)
 	(void)arg;
 	for (;;) {
 		thread_sleep_ns(POLL_NS);
-		uint32_t want, before = start_info->nr_pages - nr_out, have = before;
+		uint32_t want, before = room() - nr_out, have = before;
 		uint64_t kb, t0 = time_now_ns();
 		if (!target_pages(&want, &kb))
 			continue;
@@ -182,8 +208,10 @@ static void poll_target(void *arg)
 
 void balloon_start(void (*trim_heap)(void))
 {
-	if ((start_info->flags & SIF_INITDOMAIN) || xs_open() < 0)
+	if (!is_dom0() && xs_open() < 0)
 		return;
+	for (uint32_t pfn = start_info->nr_pages; pfn < frames_total(); pfn++)
+		mark_out(pfn, true);
 	trim = trim_heap;
 	if (!thread_create("balloon", poll_target, NULL, 8192))
 		printk("miniguest: no memory for the thread that follows memory/target\n");

@@ -6,7 +6,8 @@
 
 /* Follow memory/target, in a thread of their own; trim_heap (may be NULL)
  * gives the heap's free pages at its top back to the frame pool first.
- * Nothing for domain 0 or a domain with no store. */
+ * Nothing for a domain with no store; domain 0 reads its key in the store
+ * it runs, once that is up. */
 void balloon_start(void (*trim_heap)(void));
 
 /* The pages given back to the hypervisor now. */

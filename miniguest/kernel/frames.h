@@ -13,9 +13,18 @@
 /* The frames the linear map can hold (those above are never used). */
 #define MG_MAX_PFNS ((MG_LINEAR_END - MG_VIRT_BASE) / PAGE_SIZE)
 
+/* The p2m: machine frame by pseudo-physical frame, the builder's list
+ * (start_info's mfn_list) or a longer one (p2m_room.c). */
+extern uint32_t *mg_p2m;
+
 /* Frames below first_free hold the image and what the builder put after
  * it; the others, up to the domain's size, are free. */
 void frames_init(uint32_t first_free);
+/* Counts pfns up to nr (no more than MG_MAX_PFNS) as the domain's room,
+ * none of those above the current count free: the balloon fills them. */
+void frames_extend(uint32_t nr);
+/* n free frames at consecutive pfns, taken: the first, or FRAME_NONE. */
+uint32_t frames_alloc_run(uint32_t n);
 
 /* A free frame, or FRAME_NONE. Its contents are whatever they were. */
 uint32_t frame_alloc(void);
@@ -25,7 +34,7 @@ uint32_t frames_total(void);
 
 static inline uint32_t pfn_to_mfn(uint32_t pfn)
 {
-	return ((const uint32_t *)(uintptr_t)start_info->mfn_list)[pfn];
+	return mg_p2m[pfn];
 }
 
 /* What a p2m entry holds for a pfn with no frame behind it (ballooned). */
@@ -33,7 +42,7 @@ static inline uint32_t pfn_to_mfn(uint32_t pfn)
 
 static inline void p2m_set(uint32_t pfn, uint32_t mfn)
 {
-	((uint32_t *)(uintptr_t)start_info->mfn_list)[pfn] = mfn;
+	mg_p2m[pfn] = mfn;
 }
 
 static inline void *pfn_to_virt(uint32_t pfn)

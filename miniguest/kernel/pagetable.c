@@ -77,7 +77,8 @@ static void fill_linear(uint64_t *table, uint32_t slot)
 	uint32_t first = ((slot << L2_SHIFT) - MG_VIRT_BASE) >> PAGE_SHIFT;
 
 	for (uint32_t i = 0; i < ENTRIES && first + i < frames_total(); i++)
-		table[i] = ((uint64_t)pfn_to_mfn(first + i) << PAGE_SHIFT) | MG_PTE_DATA;
+		if (pfn_to_mfn(first + i) != INVALID_P2M_ENTRY)    /* no frame there yet */
+			table[i] = ((uint64_t)pfn_to_mfn(first + i) << PAGE_SHIFT) | MG_PTE_DATA;
 }
 
 static long extend_linear_map(void)

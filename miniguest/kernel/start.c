@@ -6,6 +6,7 @@
 #include "kernel/frames.h"
 #include "kernel/hypervisor.h"
 #include "kernel/layout.h"
+#include "kernel/p2m_room.h"
 #include "kernel/pagetable.h"
 #include "kernel/shutdown.h"
 #include "kernel/start.h"
@@ -45,6 +46,7 @@ void mg_start(const struct start_info *si, uint32_t boot_esp)
 		printk("miniguest: cannot map the domain's %u pages (%ld)\n", si->nr_pages, rc);
 		mg_crash("no memory map");
 	}
+	p2m_room();
 	map_shared_info();
 	events_init();
 	threads_init();

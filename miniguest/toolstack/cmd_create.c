@@ -1,7 +1,8 @@
-/* create NAME FILE [mem=SIZE] [initrd=FILE] [gnttab=N] [KEY=N...] [-- ARGS]:
+/* create NAME FILE [mem=SIZE] [maxmem=SIZE] [initrd=FILE] [gnttab=N] [KEY=N...] [-- ARGS]:
  * a domain (with the running scheduler's KEY=N parameters) from an
  * ELF file in domain 0's filesystem (a bare file name is looked for in
- * /bin as well), remembered so that a reboot builds it again. */
+ * /bin as well), remembered so that a reboot builds it again. maxmem=, as
+ * in xl's configuration: the most the domain may balloon up to. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,11 @@ static int options(int argc, char **argv, struct made *m)
 				printf("create: %s: give a size such as mem=32M\n", argv[i]);
 				return -1;
 			}
+		} else if (strncmp(argv[i], "maxmem=", 7) == 0) {
+			if (parse_size_kb(argv[i] + 7, &m->max_kb) < 0) {
+				printf("create: %s: give a size such as maxmem=64M\n", argv[i]);
+				return -1;
+			}
 		} else if (strncmp(argv[i], "initrd=", 7) == 0) {
 			locate(argv[i] + 7, m->initrd, sizeof(m->initrd));
 		} else if (strncmp(argv[i], "gnttab=", 7) == 0) {
@@ -48,10 +54,15 @@ static int options(int argc, char **argv, struct made *m)
 			/* The scheduler's: checked when it is set. */
 			strcat(strcat(m->sched, m->sched[0] ? " " : ""), argv[i]);
 		} else {
-			printf("create: unknown option '%s' (mem=SIZE, initrd=FILE, gnttab=N, the "
+			printf("create: unknown option '%s' (mem=SIZE, maxmem=SIZE, initrd=FILE, gnttab=N, the "
 			       "scheduler's KEY=N, then -- ARGS)\n", argv[i]);
 			return -1;
 		}
+	}
+	if (m->max_kb && m->max_kb < m->mem_kb) {
+		printf("create: maxmem= is below mem=: give at least %llu KiB\n",
+		       (unsigned long long)m->mem_kb);
+		return -1;
 	}
 	size_t at = 0;
 	for (i++; i < argc; i++)

@@ -1,5 +1,5 @@
 /* The commands about one domain's life: destroy, pause, unpause, and the
- * requests it answers itself through the store (shutdown, reboot, mem). */
+ * requests it answers itself through the store (shutdown, reboot). */
 #include <stdio.h>
 #include <string.h>
 
@@ -55,8 +55,7 @@ int cmd_unpause(int argc, char **argv)
 	return pause_op(argc, argv, XEN_DOMCTL_unpausedomain);
 }
 
-/* Write the domain's key, under its home in the store. */
-static int put(uint16_t dom, const char *key, const char *value)
+int store_put(uint16_t dom, const char *key, const char *value)
 {
 	char req[96];
 	int n = snprintf(req, sizeof(req), "/local/domain/%u/%s%c%s", dom, key, 0, value);
@@ -73,7 +72,7 @@ static int request(int argc, char **argv, const char *what)
 		printf("%s: domain 0 is this one: leave the shell (exit) instead\n", argv[0]);
 		return -1;
 	}
-	if (put(dom, "control/shutdown", what) < 0) {
+	if (store_put(dom, "control/shutdown", what) < 0) {
 		printf("%s: domain %u: the store refused control/shutdown\n", argv[0], dom);
 		return -1;
 	}
@@ -89,27 +88,4 @@ int cmd_shutdown(int argc, char **argv)
 int cmd_reboot(int argc, char **argv)
 {
 	return request(argc, argv, "reboot");
-}
-
-int cmd_mem(int argc, char **argv)
-{
-	uint16_t dom;
-	uint64_t kb;
-	char v[24];
-
-	if (parse_domain(argc, argv, &dom) < 0)
-		return -1;
-	if (argc != 3 || parse_size_kb(argv[2], &kb) < 0) {
-		printf("mem: give the size, e.g. mem %u 8M\n", dom);
-		return -1;
-	}
-	snprintf(v, sizeof(v), "%llu", (unsigned long long)kb);
-	if (put(dom, "memory/target", v) < 0) {
-		printf("mem: domain %u: the store refused memory/target\n", dom);
-		return -1;
-	}
-	/* The guest's balloon driver moves its size there; one without a
-	 * balloon keeps what it has. */
-	printf("mem: domain %u's memory/target is %llu KiB\n", dom, (unsigned long long)kb);
-	return 0;
 }

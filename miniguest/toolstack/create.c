@@ -94,8 +94,12 @@ static int build(const struct made *m, uint32_t elf_len, uint32_t initrd_len)
 	if (rc < 0)
 		return rc;
 	uint16_t dom = dc.domain;
-	/* Its scheduling parameters before it first runs. */
-	if ((rc = set_sched(dom, m->sched)) < 0) {
+	/* Its maximum and scheduling parameters before it first runs: the
+	 * store's memory/static-max and its memory map say the maximum. */
+	memset(&dc.u, 0, sizeof(dc.u));
+	dc.u.max_mem.max_memkb = m->max_kb;
+	if ((m->max_kb > m->mem_kb && (rc = ctl(XEN_DOMCTL_max_mem, dom, &dc)) < 0) ||
+	    (rc = set_sched(dom, m->sched)) < 0) {
 		ctl(XEN_DOMCTL_destroydomain, dom, &dc);
 		return rc;
 	}

@@ -33,7 +33,7 @@ static const struct command {
 } commands[] = {
 	{ "list", cmd_list, "list [--json]         the domains: id, name, state, memory, CPU time, "
 			    "scheduling" },
-	{ "create", cmd_create, "create NAME FILE [mem=SIZE] [initrd=FILE] [gnttab=N] [KEY=N...] "
+	{ "create", cmd_create, "create NAME FILE [mem=SIZE] [maxmem=SIZE] [initrd=FILE] [gnttab=N] [KEY=N...] "
 				"[-- ARGS]\n                      a domain from an ELF file (default "
 				"mem=16M; KEY=N: the scheduler's, as sched takes them)" },
 	{ "destroy", cmd_destroy, "destroy ID            stop it now and free its memory" },
@@ -42,7 +42,8 @@ static const struct command {
 	{ "shutdown", cmd_shutdown, "shutdown ID           ask it to power off (control/shutdown)" },
 	{ "reboot", cmd_reboot, "reboot ID             ask it to reboot: built again from its files" },
 	{ "sched", cmd_sched, "sched ID [KEY=VALUE...]  its scheduling parameters, read or set" },
-	{ "mem", cmd_mem, "mem ID SIZE           its memory target (memory/target)" },
+	{ "mem", cmd_mem, "mem ID SIZE           its memory target (memory/target) and maximum" },
+	{ "maxmem", cmd_maxmem, "maxmem ID SIZE        the most memory the hypervisor lets it have" },
 	{ "console", cmd_console, "console ID            type to its console; Ctrl-] comes back" },
 	{ "top", cmd_top, "top [--json] [--once] [MS]  per domain: CPU%, the CPU% of its servers "
 			  "attributed to it\n                      by their operations and by their marks, "

@@ -15,6 +15,7 @@ int cmd_unpause(int argc, char **argv);
 int cmd_shutdown(int argc, char **argv);
 int cmd_reboot(int argc, char **argv);
 int cmd_mem(int argc, char **argv);
+int cmd_maxmem(int argc, char **argv);
 int cmd_sched(int argc, char **argv);
 int cmd_console(int argc, char **argv);
 int cmd_top(int argc, char **argv);

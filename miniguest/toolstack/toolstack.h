@@ -36,6 +36,7 @@ struct made {
 	char name[RINGLET_NAME_MAX + 1];
 	char file[128], initrd[128];
 	uint64_t mem_kb;
+	uint64_t max_kb;                 /* 0: mem_kb (maxmem=) */
 	uint32_t gnttab_frames;          /* 0: the default */
 	char sched[128];                 /* "KEY=N ..." for the scheduler, or "" */
 	char args[512];
@@ -54,6 +55,9 @@ unsigned made_count_others(void);
  * and type. */
 typedef void top_io_add_t(void *arg, uint16_t fe, uint64_t blk, uint64_t net);
 void top_io_scan(uint16_t be, top_io_add_t *add, void *arg);
+
+/* cmd_domain.c: write dom's key under its home in the store: 0 or -1. */
+int store_put(uint16_t dom, const char *key, const char *value);
 
 /* Destroy dom and forget it in the store: 0 or -errno. */
 int destroy_domain(uint16_t dom);

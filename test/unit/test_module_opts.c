@@ -49,6 +49,7 @@ static void test_defaults(void)
 		CHECK_STR(o.name, "");
 		CHECK_EQ(o.mem, MODULE_MEM_DEFAULT);
 		CHECK_EQ(o.mem, 16 * MIB);
+		CHECK_EQ(o.maxmem, 0);
 		CHECK_EQ(o.weight, 1);
 		CHECK(!o.dom0);
 		CHECK_STR(o.args, "");
@@ -148,6 +149,24 @@ static void test_memory_sizes(void)
 		REFUSED(cl, "expected a size such as 16M");
 	}
 	REFUSED("mem", "expected a size such as 16M");
+}
+
+/* maxmem=, as xl's: a size as mem= takes, never below mem=. */
+static void test_maxmem(void)
+{
+	CHECK_EQ(parse("mem=16M maxmem=64M"), 0);
+	CHECK_EQ(o.mem, 16 * MIB);
+	CHECK_EQ(o.maxmem, 64 * MIB);
+	CHECK_EQ(parse("maxmem=16M"), 0);           /* mem= by default: 16M */
+	CHECK_EQ(o.maxmem, 16 * MIB);
+	CHECK_EQ(parse("maxmem=3G mem=3G"), 0);
+	CHECK_EQ(o.maxmem, 3 * GIB);
+	REFUSED("mem=32M maxmem=16M", "maxmem= is below mem=");
+	REFUSED("maxmem=8M", "maxmem= is below mem=");
+	REFUSED("maxmem=4G", "maxmem=4G: must be between 1M and 3G");
+	REFUSED("maxmem=0", "must be between 1M and 3G");
+	REFUSED("maxmem=16MB", "maxmem=16MB: expected a size such as 16M");
+	REFUSED("maxmem", "expected a size such as 16M");
 }
 
 static void test_weights(void)
@@ -524,6 +543,7 @@ UNIT_MAIN(UNIT(test_warp), UNIT(test_pci), UNIT(test_clones), UNIT(test_initrd),
 	UNIT(test_every_option),
 	UNIT(test_names),
 	UNIT(test_memory_sizes),
+	UNIT(test_maxmem),
 	UNIT(test_weights),
 	UNIT(test_dom0),
 	UNIT(test_unknown_options),
