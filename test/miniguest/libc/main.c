@@ -1,6 +1,8 @@
 /* The libc conformance guest: newlib over miniguest, checked area by area.
  * Booted with the arguments "-- alpha beta GREETING=hi" and files.cpio as
- * its module (test/miniguest/miniguest.tests). */
+ * its module (test/miniguest/miniguest.tests). ROUNDS=N runs the areas N
+ * times over, so that the domain can be ballooned while they run
+ * (test/toolstack/toolstack.tests). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +24,8 @@ static void test_args(int argc, char **argv)
 	CHECK(getenv("alpha") == NULL, "plain words do not");
 }
 
-int main(int argc, char **argv)
+static void test_areas(void)
 {
-	test_args(argc, argv);
 	test_format();
 	test_strings();
 	test_memory();
@@ -34,5 +35,16 @@ int main(int argc, char **argv)
 	test_time();
 	test_threads();
 	test_process();
+}
+
+int main(int argc, char **argv)
+{
+	const char *rounds = getenv("ROUNDS");
+	long n = rounds ? strtol(rounds, NULL, 10) : 1;
+
+	CHECK(n >= 1 && n <= 1000, "ROUNDS is 1 to 1000 (got %ld)", n);
+	test_args(argc, argv);
+	for (long r = 0; r < n; r++)
+		test_areas();
 	return check_finish();
 }

@@ -84,6 +84,8 @@ void test_memory(void)
 		if (block[s] && !intact(block[s], size[s], s))
 			corrupt++;
 		free(block[s]);
+		block[s] = NULL;        /* so that a second run starts afresh */
+		size[s] = 0;
 	}
 	CHECK(corrupt == 0 && failed == 0, "%d rounds of malloc/realloc/free keep every block "
 	      "intact (%d corrupt, %d failed)", ROUNDS, corrupt, failed);

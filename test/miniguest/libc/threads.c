@@ -23,6 +23,8 @@ static void waiter(void *arg)
 
 void test_threads(void)
 {
+	steps = 0;              /* a second run starts afresh */
+	ready = 0;
 	CHECK(thread_create("sleep-30", sleeper, (void *)30, 16384) &&
 	      thread_create("sleep-10", sleeper, (void *)10, 16384) &&
 	      thread_create("waiter", waiter, 0, 16384), "three threads start");
