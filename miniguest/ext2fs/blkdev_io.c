@@ -15,9 +15,6 @@ struct chan {
 	struct struct_io_stats stats;
 };
 
-/* libext2fs's code for an operation the device does not have. */
-#define NO_DISCARD EXT2_ET_UNIMPLEMENTED
-
 static struct struct_io_manager manager;
 io_manager blkdev_io_manager = &manager;
 
@@ -157,9 +154,9 @@ static errcode_t chan_discard(io_channel ch, unsigned long long block,
 	if (len == 0 && count != 0)
 		return EXT2_ET_INVALID_ARGUMENT;
 	int rc = blkdev_discard(c->dev, len, off);
-	/* Only a device without discard is libext2fs's "not supported" (its
-	 * callers then stop asking); a device that failed is an I/O error. */
-	return rc == -EOPNOTSUPP ? NO_DISCARD : (errcode_t)-rc;
+	/* The device's errno, as libext2fs's unix manager gives it on Linux:
+	 * EOPNOTSUPP for a device without discard, EIO for one that failed. */
+	return (errcode_t)-rc;
 }
 
 static errcode_t chan_set_option(io_channel ch, const char *option, const char *arg)
